@@ -1,0 +1,6 @@
+//! The only code that touches the browser beyond the DOM that Leptos renders: storage, files,
+//! the clock. Kept thin; decisions are made in `model`.
+
+pub mod clock;
+pub mod files;
+pub mod storage;

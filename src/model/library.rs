@@ -1,0 +1,344 @@
+//! The articles kept in this browser, and the edits the app makes to them.
+
+use serde::{Deserialize, Serialize};
+
+use super::text;
+
+/// What a marked passage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnnotationKind {
+    /// A statement that can be checked.
+    Claim,
+    /// Who or what a statement is attributed to.
+    Source,
+    /// An unnamed source and how it is described.
+    AnonymousAttribution,
+}
+
+/// A marked passage of an article's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique within the library.
+    pub id: String,
+    /// What the passage is.
+    pub kind: AnnotationKind,
+    /// Start, in Unicode code points from the start of the text (inclusive).
+    pub start: usize,
+    /// End, in Unicode code points from the start of the text (exclusive).
+    pub end: usize,
+    /// The annotator's note; may be empty.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// An article and everything recorded about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Unique within the library; never changes.
+    pub id: String,
+    /// Shown in the library and at the top of the reader; never empty.
+    pub title: String,
+    /// The normalized text (see [`text::normalize`]).
+    pub text: String,
+    /// Where the article was published, an `http(s)` URL; empty if unknown.
+    #[serde(default)]
+    pub source_url: String,
+    /// Publication date, `YYYY-MM-DD`; empty if unknown.
+    #[serde(default)]
+    pub published: String,
+    /// When it was added to the library, ISO 8601.
+    pub added: String,
+    /// The user has reviewed the web-page leftovers (removed them or chose to keep them).
+    #[serde(default)]
+    pub leftovers_reviewed: bool,
+    /// Marked passages, in the order they were made.
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+}
+
+impl Article {
+    /// A new article with no metadata and no annotations.
+    pub fn new(id: String, title: String, text: String, added: String) -> Self {
+        Article {
+            id,
+            title,
+            text,
+            source_url: String::new(),
+            published: String::new(),
+            added,
+            leftovers_reviewed: false,
+            annotations: Vec::new(),
+        }
+    }
+
+    /// The date shown in the library: the publication date, else the day it was added.
+    pub fn display_date(&self) -> &str {
+        if self.published.is_empty() { self.added.get(..10).unwrap_or(&self.added) } else { &self.published }
+    }
+}
+
+/// Why an edit was refused; the message is shown to the user as it is.
+#[derive(Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// A title must have at least one visible character.
+    EmptyTitle,
+    /// Only `http:` and `https:` URLs are kept.
+    BadUrl,
+    /// Dates are `YYYY-MM-DD`.
+    BadDate,
+    /// The article is not in the library (it was deleted meanwhile).
+    NoSuchArticle,
+    /// The text cannot change under existing annotations.
+    HasAnnotations,
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::EmptyTitle => "A title cannot be empty.",
+            Self::BadUrl => "The source URL must start with http:// or https://.",
+            Self::BadDate => "The publication date must be a date such as 2024-01-04.",
+            Self::NoSuchArticle => "That article is no longer in the library.",
+            Self::HasAnnotations => "The text cannot be cleaned up once passages are marked in it.",
+        })
+    }
+}
+
+/// Every article kept in this browser, and which one is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Library {
+    /// In the order they were added.
+    pub articles: Vec<Article>,
+    /// The id of the article in the reader, if any.
+    pub current: Option<String>,
+}
+
+impl Library {
+    /// The article with this id.
+    pub fn get(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    fn get_mut(&mut self, id: &str) -> Result<&mut Article, EditError> {
+        self.articles.iter_mut().find(|a| a.id == id).ok_or(EditError::NoSuchArticle)
+    }
+
+    /// The article in the reader.
+    pub fn current(&self) -> Option<&Article> {
+        self.current.as_deref().and_then(|id| self.get(id))
+    }
+
+    /// Adds an article and opens it.
+    pub fn add(&mut self, article: Article) {
+        self.current = Some(article.id.clone());
+        self.articles.push(article);
+    }
+
+    /// Opens an article in the reader.
+    pub fn open(&mut self, id: &str) -> Result<(), EditError> {
+        self.get_mut(id)?;
+        self.current = Some(id.to_string());
+        Ok(())
+    }
+
+    /// Gives an article a new title (whitespace collapsed).
+    pub fn rename(&mut self, id: &str, title: &str) -> Result<(), EditError> {
+        let title = text::single_line(title);
+        if title.is_empty() {
+            return Err(EditError::EmptyTitle);
+        }
+        self.get_mut(id)?.title = title;
+        Ok(())
+    }
+
+    /// Sets the source URL; an empty value clears it.
+    pub fn set_source_url(&mut self, id: &str, url: &str) -> Result<(), EditError> {
+        let url = url.trim();
+        let lower = url.to_ascii_lowercase();
+        let valid = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace));
+        if !url.is_empty() && !valid {
+            return Err(EditError::BadUrl);
+        }
+        self.get_mut(id)?.source_url = url.to_string();
+        Ok(())
+    }
+
+    /// Sets the publication date; an empty value clears it.
+    pub fn set_published(&mut self, id: &str, date: &str) -> Result<(), EditError> {
+        let date = date.trim();
+        if !date.is_empty() && !is_iso_date(date) {
+            return Err(EditError::BadDate);
+        }
+        self.get_mut(id)?.published = date.to_string();
+        Ok(())
+    }
+
+    /// Replaces the text with a cleaned version (leftovers removed) and marks the leftovers as
+    /// reviewed. Refused while the article has annotations: their offsets refer to the old text.
+    pub fn replace_text(&mut self, id: &str, new_text: String) -> Result<String, EditError> {
+        let article = self.get_mut(id)?;
+        if !article.annotations.is_empty() {
+            return Err(EditError::HasAnnotations);
+        }
+        article.leftovers_reviewed = true;
+        Ok(std::mem::replace(&mut article.text, new_text))
+    }
+
+    /// Records that the user chose to keep the leftovers.
+    pub fn keep_leftovers(&mut self, id: &str) -> Result<(), EditError> {
+        self.get_mut(id)?.leftovers_reviewed = true;
+        Ok(())
+    }
+
+    /// Puts back a text replaced by [`Library::replace_text`].
+    pub fn restore_text(&mut self, id: &str, old_text: String) -> Result<(), EditError> {
+        let article = self.get_mut(id)?;
+        article.text = old_text;
+        article.leftovers_reviewed = false;
+        Ok(())
+    }
+
+    /// Removes an article; returns it with its position so that [`Library::restore`] can
+    /// undo the deletion. If it was open, the reader moves to a neighbour.
+    pub fn remove(&mut self, id: &str) -> Result<RemovedArticle, EditError> {
+        let index = self.articles.iter().position(|a| a.id == id).ok_or(EditError::NoSuchArticle)?;
+        let article = self.articles.remove(index);
+        let was_current = self.current.as_deref() == Some(id);
+        if was_current {
+            let neighbour = self.articles.get(index).or_else(|| self.articles.last());
+            self.current = neighbour.map(|a| a.id.clone());
+        }
+        Ok(RemovedArticle { index, article, was_current })
+    }
+
+    /// Undoes a [`Library::remove`].
+    pub fn restore(&mut self, removed: RemovedArticle) {
+        let index = removed.index.min(self.articles.len());
+        if removed.was_current {
+            self.current = Some(removed.article.id.clone());
+        }
+        self.articles.insert(index, removed.article);
+    }
+}
+
+/// An article taken out of the library, with what is needed to put it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedArticle {
+    index: usize,
+    /// The article as it was.
+    pub article: Article,
+    was_current: bool,
+}
+
+fn is_iso_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten()
+    };
+    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library(ids: &[&str]) -> Library {
+        let mut lib = Library::default();
+        for id in ids {
+            lib.add(Article::new(id.to_string(), format!("Title {id}"), "Text".into(), "2026-11-25T10:00:00Z".into()));
+        }
+        lib
+    }
+
+    #[test]
+    fn adding_opens_the_new_article() {
+        let lib = library(&["a", "b"]);
+        assert_eq!(lib.current().map(|a| a.id.as_str()), Some("b"));
+    }
+
+    #[test]
+    fn rename_collapses_whitespace_and_refuses_empty_titles() {
+        let mut lib = library(&["a"]);
+        lib.rename("a", "  New\n title ").unwrap();
+        assert_eq!(lib.get("a").unwrap().title, "New title");
+        assert_eq!(lib.rename("a", " \n "), Err(EditError::EmptyTitle));
+        assert_eq!(lib.rename("zz", "x"), Err(EditError::NoSuchArticle));
+        assert_eq!(lib.get("a").unwrap().title, "New title");
+    }
+
+    #[test]
+    fn remove_then_restore_gives_back_the_same_library() {
+        let mut lib = library(&["a", "b", "c"]);
+        lib.open("b").unwrap();
+        let before = lib.clone();
+        let removed = lib.remove("b").unwrap();
+        assert_eq!(lib.articles.len(), 2);
+        assert_eq!(lib.current.as_deref(), Some("c"));
+        lib.restore(removed);
+        assert_eq!(lib, before);
+    }
+
+    #[test]
+    fn removing_the_last_article_leaves_nothing_open() {
+        let mut lib = library(&["a"]);
+        lib.remove("a").unwrap();
+        assert_eq!(lib.current(), None);
+    }
+
+    #[test]
+    fn source_urls_must_be_http() {
+        let mut lib = library(&["a"]);
+        lib.set_source_url("a", " https://www.ctvnews.ca/world/x ").unwrap();
+        assert_eq!(lib.get("a").unwrap().source_url, "https://www.ctvnews.ca/world/x");
+        for bad in ["javascript:alert(1)", "ftp://x", "https://", "http:///x", "https://a b"] {
+            assert_eq!(lib.set_source_url("a", bad), Err(EditError::BadUrl), "{bad}");
+        }
+        assert_eq!(lib.get("a").unwrap().source_url, "https://www.ctvnews.ca/world/x");
+        lib.set_source_url("a", "").unwrap();
+        assert_eq!(lib.get("a").unwrap().source_url, "");
+    }
+
+    #[test]
+    fn dates_must_be_iso() {
+        let mut lib = library(&["a"]);
+        lib.set_published("a", "2024-01-04").unwrap();
+        assert_eq!(lib.get("a").unwrap().display_date(), "2024-01-04");
+        for bad in ["2024-13-01", "04/01/2024", "2024-1-4", "yesterday"] {
+            assert_eq!(lib.set_published("a", bad), Err(EditError::BadDate), "{bad}");
+        }
+    }
+
+    #[test]
+    fn display_date_falls_back_to_the_day_added() {
+        assert_eq!(library(&["a"]).get("a").unwrap().display_date(), "2026-11-25");
+    }
+
+    #[test]
+    fn text_replacement_can_be_undone() {
+        let mut lib = library(&["a"]);
+        let old = lib.replace_text("a", "Clean".into()).unwrap();
+        assert!(lib.get("a").unwrap().leftovers_reviewed);
+        lib.restore_text("a", old).unwrap();
+        assert_eq!(lib.get("a").unwrap().text, "Text");
+        assert!(!lib.get("a").unwrap().leftovers_reviewed);
+    }
+
+    #[test]
+    fn text_under_annotations_is_not_replaced() {
+        let mut lib = library(&["a"]);
+        lib.articles[0].annotations.push(Annotation {
+            id: "n1".into(),
+            kind: AnnotationKind::Claim,
+            start: 0,
+            end: 4,
+            note: String::new(),
+        });
+        assert_eq!(lib.replace_text("a", "Other".into()), Err(EditError::HasAnnotations));
+        assert_eq!(lib.get("a").unwrap().text, "Text");
+    }
+}

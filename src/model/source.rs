@@ -1,0 +1,206 @@
+//! Turning what the user brings (a paste or a file) into an article's title and text.
+
+use super::{html, leftovers, text};
+
+/// The kinds of file that "New article" opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// Plain text (`.txt`, or a paste).
+    Plain,
+    /// Markdown (`.md`, `.markdown`): markup is stripped to the text it shows.
+    Markdown,
+    /// HTML (`.html`, `.htm`): only the visible text is kept.
+    Html,
+}
+
+impl SourceFormat {
+    /// The format for a file name, by extension; `None` for files the app does not open.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())?;
+        match ext.as_str() {
+            "txt" | "text" => Some(Self::Plain),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            _ => None,
+        }
+    }
+}
+
+/// The sample article a new user sees first.
+pub const SAMPLE_TEXT: &str = include_str!("../../public/sample-article.txt");
+
+/// The `accept` list for file pickers, matching [`SourceFormat::from_file_name`].
+pub const ACCEPTED_FILES: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
+
+/// An article as read from a source, before it gets an id and dates.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// The title: an HTML `<h1>` or `<title>`, a Markdown heading, or the first line that is
+    /// not a web-page leftover. Never empty.
+    pub title: String,
+    /// The normalized text.
+    pub text: String,
+}
+
+/// Why a source could not become an article.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SourceError {
+    /// Nothing but whitespace (or, for HTML, nothing visible).
+    Empty,
+}
+
+impl std::fmt::Display for SourceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Empty => f.write_str("There is no text to annotate in it."),
+        }
+    }
+}
+
+/// Reads a source into a draft article.
+pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
+    let (heading, body) = match format {
+        SourceFormat::Plain => (String::new(), text::normalize(raw)),
+        SourceFormat::Markdown => markdown_text(raw),
+        SourceFormat::Html => {
+            let page = html::visible_text(raw);
+            let heading = if page.h1.is_empty() { page.title } else { page.h1 };
+            (heading, text::normalize(&page.text))
+        }
+    };
+    if body.trim().is_empty() {
+        return Err(SourceError::Empty);
+    }
+    let title = if heading.is_empty() { title_of(&body) } else { text::single_line(&heading) };
+    Ok(Draft { title, text: body })
+}
+
+/// The first line of the text that is not a web-page leftover, shortened to a title's length.
+pub fn title_of(body: &str) -> String {
+    let flagged = leftovers::detect(body);
+    let mut start = 0;
+    let first = body
+        .split('\n')
+        .find(|line| {
+            let range = start..start + line.len();
+            start = range.end + 1;
+            !line.trim().is_empty() && !flagged.iter().any(|l| l.range.start <= range.start && range.end <= l.range.end)
+        })
+        .unwrap_or("");
+    shorten(&text::single_line(first), 160)
+}
+
+/// Cuts a title at a word boundary so that it has at most `max` characters, ending with "…".
+fn shorten(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    let cut: String = title.chars().take(max - 1).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end())
+}
+
+/// Markdown to its text: heading marks, emphasis marks, images and link targets go; the first
+/// heading becomes the title.
+fn markdown_text(raw: &str) -> (String, String) {
+    let mut heading = String::new();
+    let mut lines = Vec::new();
+    for line in text::normalize(raw).lines() {
+        let trimmed = line.trim_start();
+        let content = if trimmed.starts_with('#') {
+            let stripped = trimmed.trim_start_matches('#').trim();
+            if heading.is_empty() {
+                heading = strip_inline_markdown(stripped);
+            }
+            stripped
+        } else {
+            line
+        };
+        lines.push(strip_inline_markdown(content));
+    }
+    (heading, text::normalize(&lines.join("\n")))
+}
+
+fn strip_inline_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while !rest.is_empty() {
+        let image = rest.starts_with("![");
+        if image || rest.starts_with('[') {
+            let label_start = if image { 2 } else { 1 };
+            if let Some(close) = rest.find("](")
+                && let Some(end) = rest[close..].find(')')
+            {
+                if !image {
+                    out.push_str(&rest[label_start..close]);
+                }
+                rest = &rest[close + end + 1..];
+                continue;
+            }
+        }
+        if let Some(after) = rest.strip_prefix("**").or_else(|| rest.strip_prefix("__")) {
+            rest = after;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_come_from_extensions() {
+        assert_eq!(SourceFormat::from_file_name("a.TXT"), Some(SourceFormat::Plain));
+        assert_eq!(SourceFormat::from_file_name("notes.md"), Some(SourceFormat::Markdown));
+        assert_eq!(SourceFormat::from_file_name("page.htm"), Some(SourceFormat::Html));
+        assert_eq!(SourceFormat::from_file_name("report.pdf"), None);
+        assert_eq!(SourceFormat::from_file_name("README"), None);
+    }
+
+    #[test]
+    fn plain_text_title_skips_leftovers() {
+        let draft = read(SAMPLE_TEXT, SourceFormat::Plain).unwrap();
+        assert_eq!(
+            draft.title,
+            "U.S. warned Iran that ISIS-K was preparing attack ahead of deadly Kerman blasts, official says"
+        );
+        assert!(draft.text.starts_with("Skip to main content\n\n"));
+    }
+
+    #[test]
+    fn html_title_prefers_the_h1() {
+        let with_h1 = read("<title>T - Site</title><h1>Head</h1><p>Body</p>", SourceFormat::Html).unwrap();
+        assert_eq!((with_h1.title.as_str(), with_h1.text.as_str()), ("Head", "Head\n\nBody"));
+        let title_only = read("<title>T - Site</title><p>Body</p>", SourceFormat::Html).unwrap();
+        assert_eq!(title_only.title, "T - Site");
+    }
+
+    #[test]
+    fn markdown_loses_its_markup() {
+        let draft = read(
+            "# The **big** story\n\nA [link](https://x.y) and ![img](a.png)an image.\n\n## Part",
+            SourceFormat::Markdown,
+        )
+        .unwrap();
+        assert_eq!(draft.title, "The big story");
+        assert_eq!(draft.text, "The big story\n\nA link and an image.\n\nPart");
+    }
+
+    #[test]
+    fn empty_sources_are_refused() {
+        assert_eq!(read(" \n\t\n", SourceFormat::Plain), Err(SourceError::Empty));
+        assert_eq!(read("<script>x()</script>", SourceFormat::Html), Err(SourceError::Empty));
+    }
+
+    #[test]
+    fn long_first_lines_are_shortened_at_a_word() {
+        let long = "word ".repeat(100);
+        let title = title_of(&long);
+        assert!(title.chars().count() <= 160 && title.ends_with("word…"), "{title}");
+    }
+}

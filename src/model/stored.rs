@@ -1,0 +1,126 @@
+//! The form in which the library is kept in the browser's storage.
+//!
+//! Every stored value carries a `version`. Version 1 is the first; when the form changes, the
+//! version goes up and [`decode`] keeps reading every older version (frozen fixtures of each
+//! live in `tests/fixtures/stored/`).
+
+use serde::{Deserialize, Serialize};
+
+use super::library::{Article, Library};
+
+/// The version [`encode`] writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// Identifies our values among whatever else is in storage.
+const FORMAT: &str = "article-annotator/library";
+
+#[derive(Serialize, Deserialize)]
+struct StoredV1 {
+    format: String,
+    version: u64,
+    current: Option<String>,
+    articles: Vec<Article>,
+}
+
+/// Why a stored value could not be read; the message is shown to the user.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON at all, or cut short.
+    NotJson(String),
+    /// JSON, but not a library of ours.
+    WrongShape(String),
+    /// Written by a newer version of the app than this one.
+    NewerVersion(u64),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotJson(e) => write!(f, "it is not valid JSON ({e})"),
+            Self::WrongShape(e) => write!(f, "it is not a library in a form this app knows ({e})"),
+            Self::NewerVersion(v) => write!(
+                f,
+                "it was written by a newer version of Article Annotator (format version {v}; this one reads up to {CURRENT_VERSION})"
+            ),
+        }
+    }
+}
+
+/// Serializes the library for storage.
+pub fn encode(library: &Library) -> String {
+    let stored = StoredV1 {
+        format: FORMAT.to_string(),
+        version: CURRENT_VERSION,
+        current: library.current.clone(),
+        articles: library.articles.clone(),
+    };
+    serde_json::to_string(&stored).expect("a library always serializes")
+}
+
+/// Reads a stored library of any version this app has ever written.
+pub fn decode(raw: &str) -> Result<Library, DecodeError> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let version = value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or_else(|| DecodeError::WrongShape("no \"version\" number".into()))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+        return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
+    }
+    match version {
+        1 => {
+            let stored: StoredV1 = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+            let mut library = Library { articles: stored.articles, current: stored.current };
+            if library.current().is_none() {
+                library.current = library.articles.last().map(|a| a.id.clone());
+            }
+            Ok(library)
+        }
+        v if v > CURRENT_VERSION => Err(DecodeError::NewerVersion(v)),
+        v => Err(DecodeError::WrongShape(format!("unknown version {v}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Library {
+        let mut lib = Library::default();
+        lib.add(Article::new(
+            "a1".into(),
+            "Title 😀 مرحبا".into(),
+            "Text\n\nMore".into(),
+            "2026-11-25T10:00:00Z".into(),
+        ));
+        lib
+    }
+
+    #[test]
+    fn encode_then_decode_is_identity() {
+        let lib = sample();
+        assert_eq!(decode(&encode(&lib)), Ok(lib));
+    }
+
+    #[test]
+    fn broken_values_are_reported_not_panicked_on() {
+        let good = encode(&sample());
+        assert!(matches!(decode(&good[..good.len() / 2]), Err(DecodeError::NotJson(_))));
+        assert!(matches!(decode("[1,2]"), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(decode(r#"{"version":1,"format":"other"}"#), Err(DecodeError::WrongShape(_))));
+        assert!(matches!(
+            decode(r#"{"version":1,"format":"article-annotator/library","articles":[{"id":3}]}"#),
+            Err(DecodeError::WrongShape(_))
+        ));
+        assert_eq!(
+            decode(r#"{"version":99,"format":"article-annotator/library","articles":"?"}"#),
+            Err(DecodeError::NewerVersion(99))
+        );
+    }
+
+    #[test]
+    fn a_dangling_current_id_falls_back_to_the_last_article() {
+        let raw = encode(&sample()).replace("\"current\":\"a1\"", "\"current\":\"gone\"");
+        assert_eq!(decode(&raw).unwrap().current.as_deref(), Some("a1"));
+    }
+}

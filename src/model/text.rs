@@ -1,0 +1,133 @@
+//! Article text: normalization and paragraphs.
+//!
+//! Offsets here are **byte offsets into the UTF-8 text** (`usize`), the native unit of Rust
+//! strings. They are never shown to the user and never stored; later formats that need code
+//! points or UTF-16 convert at their edge.
+
+use std::ops::Range;
+
+/// Normalizes text as it enters the app, so that offsets mean the same thing everywhere:
+/// line endings become `\n`, a byte-order mark and trailing whitespace on each line are dropped,
+/// runs of three or more newlines shrink to one blank line, and the ends are trimmed.
+pub fn normalize(raw: &str) -> String {
+    let unified = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(unified.len());
+    let mut blank_run = 0;
+    for line in unified.split('\n') {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if blank_run > 0 { "\n\n" } else { "\n" });
+        }
+        blank_run = 0;
+        out.push_str(line);
+    }
+    out
+}
+
+/// The byte ranges of the paragraphs of normalized text: maximal runs of non-blank lines.
+/// The text between two consecutive ranges is exactly one blank-line separator (`"\n\n"`).
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let end = text[start..].find("\n\n").map_or(text.len(), |i| start + i);
+        out.push(start..end);
+        start = end + 2;
+    }
+    out
+}
+
+/// Splits `range` into pieces at the edges of `marks`, telling for each piece whether it lies
+/// inside a mark. The pieces cover `range` exactly, in order, with no empty piece.
+pub fn split_marked(range: Range<usize>, marks: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {
+    let mut cuts: Vec<usize> =
+        marks.iter().flat_map(|m| [m.start, m.end]).filter(|&c| range.start < c && c < range.end).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut start = range.start;
+    for end in cuts.into_iter().chain(std::iter::once(range.end)) {
+        if start < end {
+            let marked = marks.iter().any(|m| m.start <= start && end <= m.end);
+            pieces.push((start..end, marked));
+        }
+        start = end;
+    }
+    pieces
+}
+
+/// Number of words, counted as runs of alphanumeric characters; used for the library list.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Collapses every run of whitespace to one space and trims the ends: for one-line fields
+/// such as titles.
+pub fn single_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The passage on one line, cut to at most `max` characters plus "…": for previews.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let line = single_line(text);
+    match line.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_unifies_line_endings_and_blank_runs() {
+        assert_eq!(normalize("\u{feff}  A  \r\nb\r\r\n\n\n\nC\t\n\n"), "  A\nb\n\nC");
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_keep_single_newlines() {
+        let text = "Title\n\nOne\nline two\n\nThree";
+        let got: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Title", "One\nline two", "Three"]);
+        assert!(paragraphs("").is_empty());
+    }
+
+    #[test]
+    fn paragraph_ranges_and_separators_rebuild_the_text() {
+        let text = normalize("é 😀\n\nمرحبا بالعالم\n\n\n\nend");
+        let ranges = paragraphs(&text);
+        let rebuilt: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(rebuilt.join("\n\n"), text);
+    }
+
+    #[test]
+    fn split_marked_cuts_at_mark_edges_only_inside_the_range() {
+        assert_eq!(split_marked(0..10, &[2..4, 8..20]), [(0..2, false), (2..4, true), (4..8, false), (8..10, true)]);
+        assert_eq!(split_marked(5..9, &[]), [(5..9, false)]);
+        assert_eq!(split_marked(5..9, &[0..100, 0..1]), [(5..9, true)]);
+        assert!(split_marked(3..3, &[0..1, 2..4]).is_empty());
+    }
+
+    #[test]
+    fn word_count_counts_words_in_any_script() {
+        assert_eq!(word_count("It's a U.S. official — مرحبا بالعالم 95"), 8);
+    }
+
+    #[test]
+    fn single_line_collapses_whitespace() {
+        assert_eq!(single_line("  a\n b\t\tc "), "a b c");
+    }
+
+    #[test]
+    fn excerpt_cuts_on_characters_not_bytes() {
+        assert_eq!(excerpt("😀😀😀\n😀", 3), "😀😀😀…");
+        assert_eq!(excerpt("short", 10), "short");
+    }
+}

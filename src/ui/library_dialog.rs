@@ -1,0 +1,166 @@
+//! The library: every article kept in this browser, to open, rename or delete.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::modal::Modal;
+use super::state::{AppState, Dialog};
+
+/// One row of the list, compared whole so that any change redraws the row.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    title: String,
+    date: String,
+    annotations: usize,
+    is_open: bool,
+}
+
+/// The library dialog.
+#[component]
+pub fn LibraryDialog() -> impl IntoView {
+    let state = AppState::get();
+    let rows = move || {
+        state.library.with(|l| {
+            l.articles
+                .iter()
+                .rev()
+                .map(|a| Row {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    date: a.display_date().to_string(),
+                    annotations: a.annotations.len(),
+                    is_open: l.current.as_deref() == Some(a.id.as_str()),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let renaming = RwSignal::new(None::<String>);
+    let close = move || state.dialog.set(None);
+    view! {
+        <Modal
+            open=Signal::derive(move || state.dialog.get() == Some(Dialog::Library))
+            on_close=Callback::new(move |()| close())
+            heading="Library"
+            heading_id="library-heading"
+        >
+            <p class="dialog-intro">
+                {move || {
+                    let n = state.library.with(|l| l.articles.len());
+                    format!("{n} article{} kept in this browser.", if n == 1 { "" } else { "s" })
+                }}
+            </p>
+            <Show when=move || state.library.with(|l| l.articles.is_empty())>
+                <div class="empty-library">
+                    <button type="button" on:click=move |_| {
+                        state.add_sample();
+                        close();
+                    }>"Open the sample article"</button>
+                </div>
+            </Show>
+            <ul class="library-list">
+                <For each=rows key=|row| row.clone() let:row>
+                    <LibraryRow row=row renaming=renaming />
+                </For>
+            </ul>
+            <div class="form-actions">
+                <button type="button" on:click=move |_| close()>
+                    "Close"
+                </button>
+            </div>
+        </Modal>
+    }
+}
+
+/// One article in the list, or the form that renames it.
+#[component]
+fn LibraryRow(
+    /// What the row shows.
+    row: Row,
+    /// The id of the article being renamed, if any.
+    renaming: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let Row { id, title, date, annotations, is_open } = row;
+    let title_id = format!("title-{id}");
+    let id = StoredValue::new(id);
+    let is_renaming = move || renaming.with(|r| r.as_deref() == Some(id.read_value().as_str()));
+    let input = NodeRef::<html::Input>::new();
+    let error = RwSignal::new(None::<String>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let new_title = input.get().map(|i| i.value()).unwrap_or_default();
+        let mut result = Ok(());
+        state.library.update(|l| result = l.rename(&id.get_value(), &new_title));
+        match result {
+            Ok(()) => renaming.set(None),
+            Err(e) => error.set(Some(e.to_string())),
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let meta = format!(
+        "{date} · {annotations} annotation{}{}",
+        if annotations == 1 { "" } else { "s" },
+        if is_open { " · open now" } else { "" }
+    );
+    let shown_title = title.clone();
+    let row_label = title_id.clone();
+    view! {
+        <li aria-labelledby=row_label>
+            <Show
+                when=is_renaming
+                fallback=move || {
+                    view! {
+                        <div class="library-row">
+                            <div class="library-row-text">
+                                <h3 id=title_id.clone()>{shown_title.clone()}</h3>
+                                <p class="library-meta">{meta.clone()}</p>
+                            </div>
+                            <div class="library-row-actions">
+                                <button type="button" on:click=move |_| {
+                                    let _ = state.library.try_update(|l| l.open(&id.get_value()));
+                                    state.dialog.set(None);
+                                }>"Open"</button>
+                                <button type="button" on:click=move |_| {
+                                    error.set(None);
+                                    renaming.set(Some(id.get_value()));
+                                }>"Rename"</button>
+                                <button type="button" class="danger" on:click=move |_| state.delete(&id.get_value())>
+                                    "Delete"
+                                </button>
+                            </div>
+                        </div>
+                    }
+                }
+            >
+                <form class="rename-form" on:submit=save>
+                    <label>
+                        "New title" <input type="text" node_ref=input value=title.clone()
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    ev.prevent_default();
+                                    ev.stop_propagation();
+                                    renaming.set(None);
+                                }
+                            }
+                        />
+                    </label>
+                    <button type="submit" class="primary">
+                        "Save title"
+                    </button>
+                    <button type="button" on:click=move |_| renaming.set(None)>
+                        "Cancel"
+                    </button>
+                    <p class="form-error" role="alert">
+                        {move || error.get()}
+                    </p>
+                </form>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,16 @@
+//! Leptos components. They arrange and wire; text, offsets and formats are the model's business.
+
+mod annotations_panel;
+pub mod app;
+mod app_bar;
+mod article_text;
+mod details_form;
+mod leftovers_review;
+mod library_dialog;
+mod modal;
+mod new_article_dialog;
+mod notices;
+mod reader;
+pub mod state;
+
+pub use app::App;

@@ -1,0 +1,89 @@
+//! The reader: the open article's details, the leftovers offer, and its text.
+
+use std::ops::Range;
+
+use leptos::prelude::*;
+
+use super::article_text::ArticleText;
+use super::details_form::DetailsForm;
+use super::leftovers_review::LeftoversReview;
+use super::state::AppState;
+use crate::model::{leftovers, text};
+
+/// The open article.
+#[component]
+pub fn Reader(
+    /// Id of the article to show.
+    id: String,
+) -> impl IntoView {
+    let state = AppState::get();
+    let id = StoredValue::new(id);
+    let field = move |f: fn(&crate::model::library::Article) -> String| {
+        move || state.library.with(|l| l.get(&id.get_value()).map(f).unwrap_or_default())
+    };
+    let title = Memo::new(move |_| field(|a| a.title.clone())());
+    let body = Memo::new(move |_| field(|a| a.text.clone())());
+    let source_url = Memo::new(move |_| field(|a| a.source_url.clone())());
+    let published = Memo::new(move |_| field(|a| a.published.clone())());
+    let words = Memo::new(move |_| body.with(|t| text::word_count(t)));
+    // Leftovers are offered until reviewed, and only while nothing is marked in the text.
+    let offer = Memo::new(move |_| {
+        state.library.with(|l| {
+            l.get(&id.get_value())
+                .filter(|a| !a.leftovers_reviewed && a.annotations.is_empty())
+                .map(|a| leftovers::detect(&a.text))
+                .filter(|found| !found.is_empty())
+        })
+    });
+    let struck = RwSignal::new(Vec::<Range<usize>>::new());
+    let editing = RwSignal::new(false);
+    Effect::new(move |_| document().set_title(&format!("{} — Article Annotator", title.get())));
+    view! {
+        <article class="reader" aria-labelledby="article-title">
+            <header class="article-header">
+                <h1 id="article-title">{title}</h1>
+                <p class="article-meta">
+                    {move || {
+                        let url = source_url.get();
+                        if url.is_empty() {
+                            view! { <span>"No source URL"</span> }.into_any()
+                        } else {
+                            view! {
+                                <a href=url.clone() target="_blank" rel="noopener noreferrer">
+                                    {url.clone()}
+                                </a>
+                            }
+                                .into_any()
+                        }
+                    }} <span aria-hidden="true">" · "</span>
+                    <span>
+                        {move || {
+                            let date = published.get();
+                            if date.is_empty() { "Publication date unknown".to_string() } else { format!("Published {date}") }
+                        }}
+                    </span> <span aria-hidden="true">" · "</span> <span>{move || format!("{} words", words.get())}</span>
+                </p>
+                <Show
+                    when=move || editing.get()
+                    fallback=move || {
+                        view! {
+                            <button type="button" on:click=move |_| editing.set(true)>
+                                "Edit details"
+                            </button>
+                        }
+                    }
+                >
+                    <DetailsForm id=id.get_value() on_done=Callback::new(move |()| editing.set(false)) />
+                </Show>
+            </header>
+            {move || {
+                offer
+                    .get()
+                    .map(|found| {
+                        view! { <LeftoversReview id=id.get_value() found=found struck=struck /> }
+                    })
+            }}
+            <ArticleText text=body struck=struck />
+        </article>
+    }
+}
