@@ -26,6 +26,7 @@ pub enum Loaded {
 }
 
 /// Why a save failed, in words for the page.
+#[derive(Debug)]
 pub struct SaveError(pub String);
 
 fn available() -> bool {

@@ -3,7 +3,7 @@
 mod annotations_panel;
 pub mod app;
 mod app_bar;
-mod article_text;
+pub mod article_text;
 mod details_form;
 mod leftovers_review;
 mod library_dialog;

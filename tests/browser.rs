@@ -1,0 +1,125 @@
+//! Browser tests: components mounted in headless Chromium, and the storage glue against the real
+//! localStorage. Run with `cargo test --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use article_annotator::browser::storage::{self, LIBRARY_KEY, Loaded};
+use article_annotator::model::library::{Article, Library};
+use article_annotator::ui::App;
+use article_annotator::ui::article_text::ArticleText;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page to mount into.
+fn container() -> web_sys::HtmlElement {
+    let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// Lets Leptos apply pending DOM updates, which it does asynchronously.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn library_of(title: &str, text: &str) -> Library {
+    let mut library = Library::default();
+    library.add(Article::new("a1".into(), title.into(), text.into(), "2026-11-25T10:00:00.000Z".into()));
+    library
+}
+
+#[wasm_bindgen_test]
+async fn article_container_holds_exactly_the_article_text() {
+    let text = "Headline 😀\n\nمرحبا بالعالم\nsecond line\n\n<script>window.injected = 1</script> &amp;";
+    let parent = container();
+    let struck = RwSignal::new(Vec::new());
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <ArticleText text=Signal::stored(text.to_string()) struck=struck /> }
+    });
+    tick().await;
+    let shown = parent.query_selector("[role=document]").unwrap().expect("the article container");
+    assert_eq!(shown.text_content().unwrap(), text);
+    assert!(parent.query_selector("script").unwrap().is_none(), "text must never become markup");
+
+    // "Headline" and the Arabic words, previewed as removed: marked, with the text unchanged.
+    let arabic_start = text.find('م').unwrap();
+    struck.set(vec![0..8, arabic_start..arabic_start + "مرحبا بالعالم".len()]);
+    tick().await;
+    let marked = parent.query_selector_all("del").unwrap();
+    assert_eq!(marked.length(), 2);
+    assert_eq!(marked.get(0).unwrap().text_content().unwrap(), "Headline");
+    assert_eq!(marked.get(1).unwrap().text_content().unwrap(), "مرحبا بالعالم");
+    assert_eq!(shown.text_content().unwrap(), text);
+}
+
+#[wasm_bindgen_test]
+fn a_saved_library_loads_back_unchanged() {
+    LocalStorage::clear();
+    assert!(matches!(storage::load("t0"), Loaded::Empty));
+    let library = library_of("Title 😀", "Text\n\nمرحبا");
+    storage::save(&library).unwrap();
+    match storage::load("t1") {
+        Loaded::Library(loaded) => assert_eq!(loaded, library),
+        _ => panic!("the saved library should load"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_unreadable_value_is_kept_aside_and_left_in_place() {
+    LocalStorage::clear();
+    LocalStorage::raw().set_item(LIBRARY_KEY, "{\"broken").unwrap();
+    match storage::load("t2") {
+        Loaded::Unreadable { reason, raw, kept_as: Some(key) } => {
+            assert!(reason.contains("not valid JSON"), "{reason}");
+            assert_eq!(raw, "{\"broken");
+            assert_eq!(LocalStorage::raw().get_item(&key).unwrap().as_deref(), Some("{\"broken"));
+        }
+        _ => panic!("a broken value should be reported and kept aside"),
+    }
+    assert_eq!(LocalStorage::raw().get_item(LIBRARY_KEY).unwrap().as_deref(), Some("{\"broken"));
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
+    LocalStorage::clear();
+    let saved = library_of("Saved", "Short text");
+    storage::save(&saved).unwrap();
+    let before = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap();
+    // Fill the origin's quota with 1 MB values until the browser refuses one.
+    let filler = "x".repeat(1 << 20);
+    let mut filled = 0;
+    while LocalStorage::raw().set_item(&format!("filler-{filled}"), &filler).is_ok() {
+        filled += 1;
+        assert!(filled < 200, "localStorage never filled up");
+    }
+    let bigger = library_of("Bigger", &"y".repeat(2 << 20));
+    let error = storage::save(&bigger).expect_err("a save beyond the quota must fail");
+    assert!(error.0.contains("full"), "{}", error.0);
+    assert_eq!(LocalStorage::raw().get_item(LIBRARY_KEY).unwrap(), before);
+    LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+async fn the_app_opens_the_sample_article_on_a_first_visit() {
+    LocalStorage::clear();
+    let parent = container();
+    let _mounted = leptos::mount::mount_to(parent.clone(), App);
+    tick().await;
+    let heading = parent.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "U.S. warned Iran that ISIS-K was preparing attack ahead of deadly Kerman blasts, official says"
+    );
+    let offer = parent.query_selector("#leftovers-heading").unwrap().expect("the leftovers offer");
+    assert!(offer.text_content().unwrap().contains("4 parts"));
+    // The first save happened at once.
+    let stored = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap().expect("saved at start-up");
+    assert!(stored.contains("ISIS-K"));
+    LocalStorage::clear();
+}

@@ -1,0 +1,38 @@
+//! Every stored format ever written still loads: one frozen fixture per version.
+
+use article_annotator::model::library::AnnotationKind;
+use article_annotator::model::stored::{CURRENT_VERSION, decode, encode};
+
+#[test]
+fn version_1_loads_with_every_field() {
+    let library = decode(include_str!("fixtures/stored/v1.json")).expect("v1 fixture loads");
+    assert_eq!(library.current.as_deref(), Some("a1"));
+    assert_eq!(library.articles.len(), 2);
+    let full = &library.articles[0];
+    assert_eq!(full.title, "U.S. warned Iran 😀");
+    assert_eq!(full.source_url, "https://example.org/story");
+    assert_eq!(full.published, "2024-01-04");
+    assert!(full.leftovers_reviewed);
+    assert_eq!(full.annotations.len(), 1);
+    assert_eq!(full.annotations[0].kind, AnnotationKind::AnonymousAttribution);
+    assert_eq!(full.text.chars().skip(32).take(15).collect::<String>(), "A U.S. official");
+    // Fields added after the first articles were written default to empty.
+    let minimal = &library.articles[1];
+    assert_eq!((minimal.source_url.as_str(), minimal.published.as_str()), ("", ""));
+    assert!(minimal.annotations.is_empty());
+}
+
+#[test]
+fn every_fixture_re_encodes_to_the_current_version() {
+    let fixtures = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored")).unwrap();
+    let mut count = 0;
+    for entry in fixtures {
+        let raw = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let library = decode(&raw).unwrap();
+        let again = encode(&library);
+        assert!(again.contains(&format!("\"version\":{CURRENT_VERSION}")));
+        assert_eq!(decode(&again).unwrap(), library);
+        count += 1;
+    }
+    assert!(count >= CURRENT_VERSION as usize, "one fixture per version");
+}
