@@ -244,6 +244,9 @@ impl Collector {
     fn tag(&mut self, tag: &Tag) {
         let name = tag.name.as_str();
         if name == "br" {
+            if self.in_h1 {
+                self.h1.push(' ');
+            }
             let trimmed = self.current.trim_end().len();
             self.current.truncate(trimmed);
             self.current.push('\n');
@@ -392,6 +395,11 @@ mod tests {
     fn nested_dropped_elements_are_skipped_whole() {
         let page = visible_text("<aside><aside>in</aside>still in</aside><p>out</p>");
         assert_eq!(page.text, "out");
+    }
+
+    #[test]
+    fn a_line_break_in_the_h1_separates_words_of_the_title() {
+        assert_eq!(visible_text("<h1>City council<br>approves budget</h1>").h1, "City council approves budget");
     }
 
     #[test]

@@ -143,10 +143,24 @@ fn strip_inline_markdown(line: &str) -> String {
             continue;
         }
         let c = rest.chars().next().unwrap_or_default();
-        out.push(c);
         rest = &rest[c.len_utf8()..];
+        if !is_emphasis_mark(c, out.chars().next_back(), rest.chars().next()) {
+            out.push(c);
+        }
     }
     out
+}
+
+/// Whether a `*` or `_` between `before` and `after` opens or closes emphasis. A `*` standing
+/// alone ("5 * 3", a "* " bullet) and a `_` inside a word (snake_case) are text.
+fn is_emphasis_mark(c: char, before: Option<char>, after: Option<char>) -> bool {
+    let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+    let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+    match c {
+        '*' => !(space(before) && space(after)),
+        '_' => (!word(before) && word(after)) || (word(before) && !word(after)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +203,15 @@ mod tests {
         .unwrap();
         assert_eq!(draft.title, "The big story");
         assert_eq!(draft.text, "The big story\n\nA link and an image.\n\nPart");
+    }
+
+    #[test]
+    fn markdown_emphasis_goes_but_lone_marks_and_snake_case_stay() {
+        let draft =
+            read("# An *important* story\n\nIt was _very_ clear: 5 * 3, snake_case.\n* item", SourceFormat::Markdown)
+                .unwrap();
+        assert_eq!(draft.title, "An important story");
+        assert_eq!(draft.text, "An important story\n\nIt was very clear: 5 * 3, snake_case.\n* item");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
 use super::library_dialog::LibraryDialog;
 use super::new_article_dialog::NewArticleDialog;
-use super::notices::Notices;
+use super::notices::{NoticeToast, StorageBanner};
 use super::reader::Reader;
 use super::state::{AppState, Dialog, StorageProblem, sample_draft};
 use crate::browser::{clock, storage};
@@ -96,7 +96,8 @@ pub fn App() -> impl IntoView {
                 "Skip to the article"
             </a>
             <AppBar />
-            <Notices />
+            <StorageBanner />
+            <NoticeToast shown_with=None />
             <div class="workspace">
                 <main class="reader-column">
                     {move || match current.get() {
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn EmptyLibrary() -> impl IntoView {
     let state = AppState::get();
+    document().set_title("Article Annotator");
     view! {
         <section class="empty-state" aria-labelledby="empty-heading">
             <h1 id="empty-heading">"No article open"</h1>

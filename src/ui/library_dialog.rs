@@ -39,7 +39,7 @@ pub fn LibraryDialog() -> impl IntoView {
     let close = move || state.dialog.set(None);
     view! {
         <Modal
-            open=Signal::derive(move || state.dialog.get() == Some(Dialog::Library))
+            kind=Dialog::Library
             on_close=Callback::new(move |()| close())
             heading="Library"
             heading_id="library-heading"

@@ -4,12 +4,14 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::notices::NoticeToast;
+use super::state::{AppState, Dialog};
+
 /// A modal dialog with a heading that names it.
 #[component]
 pub fn Modal(
-    /// Whether the dialog is shown.
-    #[prop(into)]
-    open: Signal<bool>,
+    /// Which dialog this is; it is shown while `AppState::dialog` names it.
+    kind: Dialog,
     /// Called when the dialog closes by itself (Escape).
     on_close: Callback<()>,
     /// The heading, which is also the dialog's accessible name.
@@ -18,11 +20,13 @@ pub fn Modal(
     heading_id: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let state = AppState::get();
+    let open = move || state.dialog.get() == Some(kind);
     let dialog = NodeRef::<html::Dialog>::new();
     // Syncs the element with the signal: `showModal()` is the only way to get a modal dialog.
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else { return };
-        if open.get() {
+        if open() {
             if !dialog.open() {
                 let _ = dialog.show_modal();
             }
@@ -36,13 +40,14 @@ pub fn Modal(
             class="modal"
             aria-labelledby=heading_id
             on:close=move |_| {
-                if open.get_untracked() {
+                if state.dialog.get_untracked() == Some(kind) {
                     on_close.run(());
                 }
             }
         >
             <h2 id=heading_id>{heading}</h2>
             {children()}
+            <NoticeToast shown_with=Some(kind) />
         </dialog>
     }
 }

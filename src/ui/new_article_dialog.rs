@@ -17,7 +17,6 @@ pub fn NewArticleDialog() -> impl IntoView {
     let title_input = NodeRef::<html::Input>::new();
     let file_input = NodeRef::<html::Input>::new();
     let error = RwSignal::new(None::<String>);
-    let is_open = Signal::derive(move || state.dialog.get() == Some(Dialog::NewArticle));
     let close = move || {
         state.dialog.set(None);
         error.set(None);
@@ -58,7 +57,7 @@ pub fn NewArticleDialog() -> impl IntoView {
     };
     view! {
         <Modal
-            open=is_open
+            kind=Dialog::NewArticle
             on_close=Callback::new(move |()| close())
             heading="New article"
             heading_id="new-article-heading"

@@ -1,13 +1,14 @@
 //! Messages to the user: a lasting storage problem, and the notice about the last action.
 
+use leptos::html;
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::state::{AppState, Dialog};
 use crate::browser::files;
 
-/// The storage banner and the last notice, in live regions that screen readers announce.
+/// A lasting storage problem, in an alert region.
 #[component]
-pub fn Notices() -> impl IntoView {
+pub fn StorageBanner() -> impl IntoView {
     let state = AppState::get();
     let download_unreadable = move |_| {
         let raw = state.storage_problem.with_untracked(|p| p.as_ref().and_then(|p| p.unreadable.clone()));
@@ -18,58 +19,81 @@ pub fn Notices() -> impl IntoView {
         }
     };
     view! {
-        <div class="notices">
-            <div role="alert">
-                {move || {
-                    state
-                        .storage_problem
-                        .get()
-                        .map(|problem| {
-                            let has_raw = problem.unreadable.is_some();
-                            view! {
-                                <div class="banner banner-warning">
-                                    <p>{problem.message}</p>
-                                    <div class="banner-actions">
-                                        <Show when=move || has_raw>
-                                            <button type="button" on:click=download_unreadable>
-                                                "Download unreadable data"
-                                            </button>
-                                        </Show>
-                                        <button type="button" on:click=move |_| state.storage_problem.set(None)>
-                                            "Hide warning"
+        <div class="notices" role="alert">
+            {move || {
+                state
+                    .storage_problem
+                    .get()
+                    .map(|problem| {
+                        let has_raw = problem.unreadable.is_some();
+                        view! {
+                            <div class="banner banner-warning">
+                                <p>{problem.message}</p>
+                                <div class="banner-actions">
+                                    <Show when=move || has_raw>
+                                        <button type="button" on:click=download_unreadable>
+                                            "Download unreadable data"
                                         </button>
-                                    </div>
-                                </div>
-                            }
-                        })
-                }}
-            </div>
-            <div role="status" aria-live="polite">
-                {move || {
-                    state
-                        .notice
-                        .get()
-                        .map(|notice| {
-                            let undo = notice.undo.clone();
-                            view! {
-                                <div class="toast" class:toast-error=notice.is_error>
-                                    <p>{notice.message}</p>
-                                    {undo
-                                        .map(|undo| {
-                                            view! {
-                                                <button type="button" on:click=move |_| state.undo(undo.clone())>
-                                                    "Undo"
-                                                </button>
-                                            }
-                                        })}
-                                    <button type="button" on:click=move |_| state.notice.set(None)>
-                                        "Dismiss"
+                                    </Show>
+                                    <button type="button" on:click=move |_| state.storage_problem.set(None)>
+                                        "Hide warning"
                                     </button>
                                 </div>
-                            }
-                        })
-                }}
-            </div>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The notice about the last action, with "Undo" when it can be taken back. A modal dialog
+/// makes the rest of the page inert, so each dialog shows its own copy: `shown_with` is the
+/// dialog it belongs to (`None` for the page).
+#[component]
+pub fn NoticeToast(
+    /// The dialog that must be open (or `None`: no dialog) for this copy to show the notice.
+    shown_with: Option<Dialog>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let undo_button = NodeRef::<html::Button>::new();
+    // The control that led to an undoable action is usually gone (a deleted row, a removed
+    // offer), so focus goes to "Undo" rather than to the page.
+    Effect::new(move |_| {
+        if let Some(button) = undo_button.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <div role="status" aria-live="polite">
+            {move || {
+                (state.dialog.get() == shown_with)
+                    .then(|| state.notice.get())
+                    .flatten()
+                    .map(|notice| {
+                        let undo = notice.undo.clone();
+                        view! {
+                            <div class="toast" class:toast-error=notice.is_error>
+                                <p>{notice.message}</p>
+                                {undo
+                                    .map(|undo| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                node_ref=undo_button
+                                                on:click=move |_| state.undo(undo.clone())
+                                            >
+                                                "Undo"
+                                            </button>
+                                        }
+                                    })}
+                                <button type="button" on:click=move |_| state.notice.set(None)>
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

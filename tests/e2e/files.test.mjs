@@ -179,3 +179,31 @@ test('an HTML file with no visible text is refused', async () => {
   await expectCount(app.newArticleDialog(), 1);
   app.assertNoErrors();
 });
+
+test('an HTML file loses hidden elements, forms, asides and comments; entities and <br> are kept', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.chooseFile(
+    file(
+      'hidden.html',
+      'text/html',
+      `<body><h1>Headline</h1><div hidden><p>gone1</p></div><p style="display: none">gone2</p>` +
+        `<p>Kept <span aria-hidden="true">gone3</span>text&rsquo;s &#8220;quote&#8221;&nbsp;here.</p>` +
+        `<form><label>Email</label><input name=e><button>Go</button></form><aside>gone4</aside>` +
+        `<!-- <p>gone5</p> --><p>Line one<br>line two</p><div role="navigation">gone6</div>` +
+        `<template><p>gone7</p></template><noscript>gone8</noscript></body>`,
+    ),
+  );
+  await app.expectHeading('Headline');
+  assert.equal(await app.text(), 'Headline\n\nKept text’s “quote” here.\n\nLine one\nline two');
+  app.assertNoErrors();
+});
+
+test('a line break inside the <h1> separates the words of the title', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.chooseFile(file('br.html', 'text/html', '<h1>City council<br>approves budget</h1><p>Body.</p>'));
+  await waitFor(async () => assert.equal(await app.text(), 'City council\napproves budget\n\nBody.'));
+  await app.expectHeading('City council approves budget');
+  app.assertNoErrors();
+});

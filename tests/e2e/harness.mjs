@@ -167,6 +167,21 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage, animations: 'disabled' });
 }
 
+/** The URL of this file's server, once `useApp`'s `before` hook has run. */
+let serverUrl;
+
+/** Goes to the app and waits until it has rendered (its level-1 heading and "New article"). */
+export async function openApp(page) {
+  assert.ok(serverUrl, 'openApp needs the server that useApp() starts');
+  await page.goto(serverUrl);
+  await waitUntilRendered(page);
+}
+
+async function waitUntilRendered(page) {
+  await expectVisible(page.getByRole('heading', { level: 1 }), 15000);
+  await expectVisible(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New article' }));
+}
+
 /**
  * Registers the hooks of a test file: one server and one browser for the file, one context per
  * test (closed after it). Returns `{ open }`: `await open(options)` gives a fresh `App` whose
@@ -178,6 +193,7 @@ export function useApp() {
   const contexts = [];
   before(async () => {
     server = await startServer();
+    serverUrl = server.url;
     browser = await launchBrowser();
   });
   afterEach(async () => {
@@ -192,17 +208,16 @@ export function useApp() {
       const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
       contexts.push(context);
       const page = await context.newPage();
-      page.setDefaultTimeout(5000);
-      return new App(page, server.url);
+      page.setDefaultTimeout(8000);
+      return new App(page);
     },
   };
 }
 
 /** A page of the app, with the errors it logged and the actions the tests take. */
 export class App {
-  constructor(page, url) {
+  constructor(page) {
     this.page = page;
-    this.url = url;
     /** Console errors and uncaught exceptions, as strings. */
     this.errors = [];
     page.on('console', (msg) => {
@@ -213,18 +228,13 @@ export class App {
 
   /** Goes to the app and waits until it has rendered. */
   async load() {
-    await this.page.goto(this.url);
-    await this.waitUntilRendered();
+    await openApp(this.page);
   }
 
+  /** Reloads the page and waits until the app has rendered again. */
   async reload() {
     await this.page.reload();
-    await this.waitUntilRendered();
-  }
-
-  async waitUntilRendered() {
-    await expectVisible(this.page.getByRole('heading', { level: 1 }), 15000);
-    await expectVisible(this.newArticleButton());
+    await waitUntilRendered(this.page);
   }
 
   /** Fails if the page logged an error or threw. Call at the end of each test. */
