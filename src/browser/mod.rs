@@ -2,5 +2,8 @@
 //! the clock. Kept thin; decisions are made in `model`.
 
 pub mod clock;
+pub mod events;
 pub mod files;
+pub mod highlights;
 pub mod storage;
+pub mod text_dom;

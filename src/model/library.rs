@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::offsets::CharOffset;
+use super::span::Span;
 use super::text;
 
 /// What a marked passage is.
@@ -16,6 +18,30 @@ pub enum AnnotationKind {
     AnonymousAttribution,
 }
 
+impl AnnotationKind {
+    /// Every kind, in the order of the toolbar and its keys 1, 2, 3.
+    pub const ALL: [AnnotationKind; 3] =
+        [AnnotationKind::Claim, AnnotationKind::Source, AnnotationKind::AnonymousAttribution];
+
+    /// The kind's name as shown in the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Claim => "Claim",
+            Self::Source => "Source",
+            Self::AnonymousAttribution => "Anonymous attribution",
+        }
+    }
+
+    /// A short name for CSS classes and highlight names.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Claim => "claim",
+            Self::Source => "source",
+            Self::AnonymousAttribution => "anonymous",
+        }
+    }
+}
+
 /// A marked passage of an article's text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
@@ -24,12 +50,25 @@ pub struct Annotation {
     /// What the passage is.
     pub kind: AnnotationKind,
     /// Start, in Unicode code points from the start of the text (inclusive).
-    pub start: usize,
+    pub start: CharOffset,
     /// End, in Unicode code points from the start of the text (exclusive).
-    pub end: usize,
+    pub end: CharOffset,
     /// The annotator's note; may be empty.
     #[serde(default)]
     pub note: String,
+    /// When it was made, ISO 8601; empty in libraries stored before it was recorded.
+    #[serde(default)]
+    pub created: String,
+    /// When it last changed, ISO 8601; empty in libraries stored before it was recorded.
+    #[serde(default)]
+    pub modified: String,
+}
+
+impl Annotation {
+    /// The marked passage as a span.
+    pub fn span(&self) -> Span {
+        Span { start: self.start, end: self.end }
+    }
 }
 
 /// An article and everything recorded about it.
@@ -72,6 +111,18 @@ impl Article {
         }
     }
 
+    /// The text of a span of the article.
+    pub fn quote(&self, span: Span) -> String {
+        super::span::quote(&self.text, span)
+    }
+
+    /// The annotations in text order: by start, then the longer first, then by age.
+    pub fn annotations_in_text_order(&self) -> Vec<&Annotation> {
+        let mut sorted: Vec<&Annotation> = self.annotations.iter().collect();
+        sorted.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+        sorted
+    }
+
     /// The date shown in the library: the publication date, else the day it was added.
     pub fn display_date(&self) -> &str {
         if self.published.is_empty() { self.added.get(..10).unwrap_or(&self.added) } else { &self.published }
@@ -91,6 +142,10 @@ pub enum EditError {
     NoSuchArticle,
     /// The text cannot change under existing annotations.
     HasAnnotations,
+    /// The annotation is not in the article (it was deleted meanwhile).
+    NoSuchAnnotation,
+    /// An annotation with this id is already in the article.
+    DuplicateAnnotation,
 }
 
 impl std::fmt::Display for EditError {
@@ -101,6 +156,8 @@ impl std::fmt::Display for EditError {
             Self::BadDate => "The publication date must be a date such as 2024-01-04.",
             Self::NoSuchArticle => "That article is no longer in the library.",
             Self::HasAnnotations => "The text cannot be cleaned up once passages are marked in it.",
+            Self::NoSuchAnnotation => "That annotation is no longer in the article.",
+            Self::DuplicateAnnotation => "That annotation is already in the article.",
         })
     }
 }
@@ -120,7 +177,8 @@ impl Library {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    fn get_mut(&mut self, id: &str) -> Result<&mut Article, EditError> {
+    /// The article with this id, to edit.
+    pub(crate) fn get_mut(&mut self, id: &str) -> Result<&mut Article, EditError> {
         self.articles.iter_mut().find(|a| a.id == id).ok_or(EditError::NoSuchArticle)
     }
 
@@ -334,9 +392,11 @@ mod tests {
         lib.articles[0].annotations.push(Annotation {
             id: "n1".into(),
             kind: AnnotationKind::Claim,
-            start: 0,
-            end: 4,
+            start: CharOffset(0),
+            end: CharOffset(4),
             note: String::new(),
+            created: String::new(),
+            modified: String::new(),
         });
         assert_eq!(lib.replace_text("a", "Other".into()), Err(EditError::HasAnnotations));
         assert_eq!(lib.get("a").unwrap().text, "Text");

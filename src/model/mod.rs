@@ -1,9 +1,13 @@
 //! The pure core: articles, text, formats. Nothing here touches the browser, so all of it
 //! builds and is tested natively, and none of it can fail for reasons outside its inputs.
 
+pub mod history;
 pub mod html;
 pub mod leftovers;
 pub mod library;
+pub mod motion;
+pub mod offsets;
 pub mod source;
+pub mod span;
 pub mod stored;
 pub mod text;

@@ -107,6 +107,9 @@ pub fn App() -> impl IntoView {
                 </main>
                 <AnnotationsPanel />
             </div>
+            <p class="visually-hidden" aria-live="polite">
+                {move || state.announcement.get()}
+            </p>
             <NewArticleDialog />
             <LibraryDialog />
             <Show when=move || dragging.get()>

@@ -16,6 +16,9 @@ pub fn ArticleText(
     /// Byte ranges to show as about to be removed (the leftovers preview).
     #[prop(into)]
     struck: Signal<Vec<Range<usize>>>,
+    /// The container element, for code that maps DOM positions to offsets.
+    #[prop(optional)]
+    node_ref: NodeRef<leptos::html::Div>,
 ) -> impl IntoView {
     let rendered = move || {
         let struck = struck.get();
@@ -40,7 +43,16 @@ pub fn ArticleText(
         })
     };
     view! {
-        <div id="article-text" class="article-text" role="document" aria-label="Article text" dir="auto" tabindex="-1">
+        <div
+            id="article-text"
+            class="article-text"
+            role="document"
+            aria-label="Article text"
+            aria-roledescription="annotatable text"
+            dir="auto"
+            tabindex="0"
+            node_ref=node_ref
+        >
             {rendered}
         </div>
     }

@@ -1,6 +1,7 @@
 //! Leptos components. They arrange and wire; text, offsets and formats are the model's business.
 
 mod annotations_panel;
+mod annotator;
 pub mod app;
 mod app_bar;
 pub mod article_text;

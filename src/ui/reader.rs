@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 
-use super::article_text::ArticleText;
+use super::annotator::Annotator;
 use super::details_form::DetailsForm;
 use super::leftovers_review::LeftoversReview;
 use super::state::AppState;
@@ -83,7 +83,7 @@ pub fn Reader(
                         view! { <LeftoversReview id=id.get_value() found=found struck=struck /> }
                     })
             }}
-            <ArticleText text=body struck=struck />
+            <Annotator id=id.get_value() text=body struck=struck />
         </article>
     }
 }

@@ -3,8 +3,11 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::model::library::{Article, Library, RemovedArticle};
+use crate::model::history::{Change, History};
+use crate::model::library::{Annotation, AnnotationKind, Article, Library, RemovedArticle};
 use crate::model::source::{self, Draft, SourceFormat};
+use crate::model::span::{self, Span};
+use crate::model::text;
 
 /// An action that a notice offers to take back.
 #[derive(Clone, Debug)]
@@ -13,6 +16,8 @@ pub enum Undo {
     RestoreArticle(RemovedArticle),
     /// Put back the text an article had before its leftovers were removed.
     RestoreText { id: String, text: String },
+    /// Take back the latest change to an article's annotations.
+    AnnotationChange { article: String },
 }
 
 /// A message about the last action, possibly with a way to undo it.
@@ -44,6 +49,17 @@ pub enum Dialog {
     Library,
 }
 
+/// A passage selected in the article and not yet marked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PendingSelection {
+    /// The selected span, whitespace at its ends trimmed.
+    pub span: Span,
+    /// Where the toolbar goes: the selection's left edge and bottom, in viewport pixels.
+    pub left: f64,
+    /// See `left`.
+    pub bottom: f64,
+}
+
 /// Everything the components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -55,6 +71,14 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<StorageProblem>>,
     /// The open dialog, if any.
     pub dialog: RwSignal<Option<Dialog>>,
+    /// Undo and redo of annotation changes, per article, for this session.
+    pub history: RwSignal<History>,
+    /// The annotation being looked at (j / k, a click, the panel), by id.
+    pub active: RwSignal<Option<String>>,
+    /// The selection waiting to be marked, if any.
+    pub pending: RwSignal<Option<PendingSelection>>,
+    /// A sentence for screen readers about what just happened in the text.
+    pub announcement: RwSignal<String>,
 }
 
 impl AppState {
@@ -65,6 +89,10 @@ impl AppState {
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(storage_problem),
             dialog: RwSignal::new(None),
+            history: RwSignal::new(History::default()),
+            active: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
         }
     }
 
@@ -114,6 +142,10 @@ impl AppState {
                 self.library.update(|library| library.restore(removed));
                 format!("Restored “{title}”.")
             }
+            Undo::AnnotationChange { article } => {
+                self.undo_annotation(&article);
+                return self.notice.set(None);
+            }
             Undo::RestoreText { id, text } => {
                 let mut result = Ok(());
                 self.library.update(|library| result = library.restore_text(&id, text));
@@ -124,6 +156,139 @@ impl AppState {
             }
         };
         self.inform(message, None);
+    }
+
+    /// The id of the open article.
+    pub fn current_id(&self) -> Option<String> {
+        self.library.with_untracked(|l| l.current.clone())
+    }
+
+    /// Applies a change to the open article's annotations and records it for undo; `fold`
+    /// merges it into the latest change when both edit the same annotation.
+    fn perform(&self, article: &str, change: Change, fold: bool) -> bool {
+        let mut result = Ok(());
+        self.library.update(|library| {
+            self.history.update(|h| {
+                result =
+                    if fold { h.perform_folded(library, article, change) } else { h.perform(library, article, change) }
+            })
+        });
+        if let Err(e) = &result {
+            self.fail(e.to_string());
+        }
+        result.is_ok()
+    }
+
+    /// Marks the pending selection as `kind`.
+    pub fn mark(&self, kind: AnnotationKind) {
+        let Some(pending) = self.pending.get_untracked() else { return };
+        let Some(article) = self.current_id() else { return };
+        let (trimmed, duplicate) = self.library.with_untracked(|l| {
+            let text = l.get(&article).map(|a| a.text.as_str()).unwrap_or_default();
+            let trimmed = span::trim(text, pending.span);
+            let duplicate = trimmed.is_some_and(|t| {
+                l.get(&article).is_some_and(|a| a.annotations.iter().any(|n| n.kind == kind && n.span() == t))
+            });
+            (trimmed, duplicate)
+        });
+        let Some(span) = trimmed else { return };
+        crate::browser::text_dom::clear_selection();
+        if duplicate {
+            return self.fail(format!("That passage is already marked as {}.", kind.label().to_lowercase()));
+        }
+        let now = clock::now_iso();
+        let annotation = Annotation {
+            id: clock::new_id("n"),
+            kind,
+            start: span.start,
+            end: span.end,
+            note: String::new(),
+            created: now.clone(),
+            modified: now,
+        };
+        let id = annotation.id.clone();
+        if self.perform(&article, Change::Added(annotation), false) {
+            self.pending.set(None);
+            self.active.set(Some(id.clone()));
+            let quote = self.quote_of(&article, &id);
+            self.announcement.set(format!("Marked “{quote}” as {}.", kind.label().to_lowercase()));
+        }
+    }
+
+    /// Changes one annotation of the open article with `edit`, recorded for undo (folded into
+    /// the latest change if `fold` and that change edited the same annotation).
+    pub fn edit_annotation(&self, id: &str, fold: bool, edit: impl FnOnce(&mut Annotation)) {
+        let Some(article) = self.current_id() else { return };
+        let before = self
+            .library
+            .with_untracked(|l| l.get(&article).and_then(|a| a.annotations.iter().find(|n| n.id == id).cloned()));
+        let Some(before) = before else { return };
+        let mut after = before.clone();
+        edit(&mut after);
+        if after == before {
+            return;
+        }
+        after.modified = clock::now_iso();
+        self.perform(&article, Change::Edited { before, after }, fold);
+    }
+
+    /// Deletes one annotation of the open article, offering to undo.
+    pub fn delete_annotation(&self, id: &str) {
+        let Some(article) = self.current_id() else { return };
+        let found = self.library.with_untracked(|l| {
+            l.get(&article)
+                .and_then(|a| a.annotations.iter().position(|n| n.id == id).map(|i| (i, a.annotations[i].clone())))
+        });
+        let Some((index, annotation)) = found else { return };
+        let quote = self.quote_of(&article, id);
+        let kind = annotation.kind.label();
+        if self.perform(&article, Change::Removed { index, annotation }, false) {
+            if self.active.get_untracked().as_deref() == Some(id) {
+                self.active.set(None);
+            }
+            self.inform(
+                format!("Deleted {} “{quote}”.", kind.to_lowercase()),
+                Some(Undo::AnnotationChange { article }),
+            );
+        }
+    }
+
+    /// Takes back the latest annotation change of an article.
+    pub fn undo_annotation(&self, article: &str) {
+        let mut result = Ok(None);
+        self.library.update(|library| self.history.update(|h| result = h.undo(library, article)));
+        self.report_history("Undid", result);
+    }
+
+    /// Brings back the latest undone annotation change of an article.
+    pub fn redo_annotation(&self, article: &str) {
+        let mut result = Ok(None);
+        self.library.update(|library| self.history.update(|h| result = h.redo(library, article)));
+        self.report_history("Redid", result);
+    }
+
+    fn report_history(&self, verb: &str, result: Result<Option<Change>, crate::model::library::EditError>) {
+        match result {
+            Ok(Some(change)) => {
+                let what = match change {
+                    Change::Added(_) => "marking a passage",
+                    Change::Removed { .. } => "a deletion",
+                    Change::Edited { .. } => "an edit",
+                };
+                self.announcement.set(format!("{verb} {what}."));
+            }
+            Ok(None) => {}
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// The passage an annotation marks, on one line and shortened for messages.
+    pub fn quote_of(&self, article: &str, id: &str) -> String {
+        self.library.with_untracked(|l| {
+            l.get(article)
+                .and_then(|a| a.annotations.iter().find(|n| n.id == id).map(|n| text::excerpt(&a.quote(n.span()), 60)))
+                .unwrap_or_default()
+        })
     }
 
     /// Reads a file the user opened or dropped and adds it as a new article.

@@ -187,8 +187,10 @@ test('the Undo offered after a delete can be used without leaving the Library di
   await app.libraryItem('To be deleted').getByRole('button', { name: 'Delete' }).click();
   await app.expectStatus('Deleted “To be deleted”.');
 
-  // The deletion happened in the dialog, so its Undo must be reachable from there.
-  const undo = app.page.getByRole('button', { name: 'Undo' });
+  // The deletion happened in the dialog, so its Undo must be reachable from there, and the
+  // keyboard focus, whose button just disappeared, lands on it.
+  const undo = app.libraryDialog().getByRole('button', { name: 'Undo' });
+  await app.page.waitForFunction(() => document.activeElement?.textContent === 'Undo');
   try {
     await undo.click({ timeout: 2000 });
   } catch (error) {

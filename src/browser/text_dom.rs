@@ -1,0 +1,123 @@
+//! Between positions in the DOM (a node and a UTF-16 offset) and offsets in the article text
+//! (code points). The article container holds exactly the article text, so walking its text
+//! nodes in order and counting gives every offset.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range, Text};
+
+use crate::model::offsets::{CharOffset, Utf16Offset, char_to_utf16, utf16_to_char};
+use crate::model::span::Span;
+
+/// The text nodes of the article container, in order, each with the offset where it starts.
+pub struct TextMap {
+    container: Element,
+    nodes: Vec<TextNode>,
+}
+
+struct TextNode {
+    node: Text,
+    start: CharOffset,
+    end: CharOffset,
+    data: String,
+}
+
+impl TextMap {
+    /// Reads the text nodes under `container`.
+    pub fn of(container: &Element) -> TextMap {
+        let mut nodes = Vec::new();
+        let document = container.owner_document().expect("an element in a document");
+        // 4 = NodeFilter.SHOW_TEXT.
+        if let Ok(walker) = document.create_tree_walker_with_what_to_show(container, 4) {
+            let mut start = 0;
+            while let Ok(Some(node)) = walker.next_node() {
+                let node: Text = node.unchecked_into();
+                let data = node.data();
+                let end = start + data.chars().count();
+                nodes.push(TextNode { node, start: CharOffset(start), end: CharOffset(end), data });
+                start = end;
+            }
+        }
+        TextMap { container: container.clone(), nodes }
+    }
+
+    /// The DOM range of a span of the text, or `None` if the span lies outside it.
+    pub fn range(&self, span: Span) -> Option<Range> {
+        // A start at a node's end belongs to the next node; an end at a node's start to the previous.
+        let first = self.nodes.partition_point(|n| n.end <= span.start);
+        let last = self.nodes.partition_point(|n| n.end < span.end);
+        let (start, end) = (self.nodes.get(first)?, self.nodes.get(last)?);
+        let range = self.container.owner_document()?.create_range().ok()?;
+        let local = |n: &TextNode, at: CharOffset| char_to_utf16(&n.data, CharOffset(at.0 - n.start.0)).0 as u32;
+        range.set_start(&start.node, local(start, span.start)).ok()?;
+        range.set_end(&end.node, local(end, span.end)).ok()?;
+        Some(range)
+    }
+
+    /// The text offset of a DOM position, or `None` if it is outside the container.
+    pub fn offset(&self, node: &Node, offset: u32) -> Option<CharOffset> {
+        if let Some(text) = self.nodes.iter().find(|n| n.node.unchecked_ref::<Node>() == node) {
+            return Some(CharOffset(text.start.0 + utf16_to_char(&text.data, Utf16Offset(offset as usize)).0));
+        }
+        if !self.container.contains(Some(node)) {
+            return None;
+        }
+        // A position between elements: count the text before it.
+        let range = self.container.owner_document()?.create_range().ok()?;
+        range.set_start(&self.container, 0).ok()?;
+        range.set_end(node, offset).ok()?;
+        Some(CharOffset(String::from(range.to_string()).chars().count()))
+    }
+
+    /// The anchor and focus of the page's selection (equal when it is a caret), if both lie in
+    /// the article.
+    pub fn selection_ends(&self) -> Option<(CharOffset, CharOffset)> {
+        let selection = web_sys::window()?.get_selection().ok()??;
+        let anchor = self.offset(&selection.anchor_node()?, selection.anchor_offset())?;
+        let focus = self.offset(&selection.focus_node()?, selection.focus_offset())?;
+        Some((anchor, focus))
+    }
+
+    /// Selects the text from `anchor` to `focus` (either order), as keyboard selection does.
+    pub fn select(&self, anchor: CharOffset, focus: CharOffset) {
+        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return };
+        let position = |at: CharOffset| {
+            let i = self.nodes.partition_point(|n| n.end < at).min(self.nodes.len().checked_sub(1)?);
+            let n = &self.nodes[i];
+            Some((n.node.clone(), char_to_utf16(&n.data, CharOffset(at.0.saturating_sub(n.start.0))).0 as u32))
+        };
+        if let (Some((a, a_off)), Some((f, f_off))) = (position(anchor), position(focus)) {
+            let _ = selection.set_base_and_extent(&a, a_off, &f, f_off);
+        }
+    }
+
+    /// The text offset under a point of the viewport, if it is over the article text.
+    pub fn offset_at_point(&self, x: f64, y: f64) -> Option<CharOffset> {
+        let document = self.container.owner_document()?;
+        let caret = document.caret_position_from_point(x as f32, y as f32)?;
+        self.offset(&caret.offset_node()?, caret.offset())
+    }
+}
+
+/// The viewport rectangle of a range: (left, top, bottom), in CSS pixels.
+pub fn rect_of(range: &Range) -> (f64, f64, f64) {
+    let rect = range.get_bounding_client_rect();
+    (rect.left(), rect.top(), rect.bottom())
+}
+
+/// Empties the page's selection.
+pub fn clear_selection() {
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Scrolls the window so that a range is in view, if it is not already: it lands a third of
+/// the way down, where the eye expects it.
+pub fn reveal(range: &Range) {
+    let Some(window) = web_sys::window() else { return };
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let (_, top, bottom) = rect_of(range);
+    if top < 72.0 || bottom > height - 24.0 {
+        window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
+    }
+}

@@ -1,0 +1,260 @@
+//! Changes to an article's annotations, and the undo/redo history of a session.
+//!
+//! Every edit of annotations is a [`Change`] that carries what is needed both to apply it and
+//! to revert it, so undo and redo are exact, deletions included.
+
+use std::collections::HashMap;
+
+use super::library::{Annotation, Article, EditError, Library};
+
+/// One change to an article's annotations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// An annotation was made; it goes at the end of the list.
+    Added(Annotation),
+    /// The annotation at `index` of the list was deleted.
+    Removed { index: usize, annotation: Annotation },
+    /// An annotation's kind or note changed; same id before and after.
+    Edited { before: Annotation, after: Annotation },
+}
+
+impl Change {
+    /// The change that undoes this one.
+    fn inverse(&self) -> Change {
+        match self {
+            Change::Added(annotation) => Change::Removed { index: usize::MAX, annotation: annotation.clone() },
+            Change::Removed { annotation, .. } => Change::Added(annotation.clone()),
+            Change::Edited { before, after } => Change::Edited { before: after.clone(), after: before.clone() },
+        }
+    }
+
+    /// Puts back a removed annotation at its old index rather than at the end.
+    fn revert_in(&self, article: &mut Article) -> Result<(), EditError> {
+        match self {
+            Change::Removed { index, annotation } => {
+                let at = (*index).min(article.annotations.len());
+                article.annotations.insert(at, annotation.clone());
+                Ok(())
+            }
+            other => other.inverse().apply_to(article),
+        }
+    }
+
+    fn apply_to(&self, article: &mut Article) -> Result<(), EditError> {
+        let position =
+            |id: &str| article.annotations.iter().position(|a| a.id == id).ok_or(EditError::NoSuchAnnotation);
+        match self {
+            Change::Added(annotation) => {
+                if article.annotations.iter().any(|a| a.id == annotation.id) {
+                    return Err(EditError::DuplicateAnnotation);
+                }
+                article.annotations.push(annotation.clone());
+            }
+            Change::Removed { annotation, .. } => {
+                let at = position(&annotation.id)?;
+                article.annotations.remove(at);
+            }
+            Change::Edited { after, .. } => {
+                let at = position(&after.id)?;
+                article.annotations[at] = after.clone();
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Library {
+    /// Applies a change to an article's annotations.
+    pub fn apply(&mut self, article: &str, change: &Change) -> Result<(), EditError> {
+        change.apply_to(self.get_mut(article)?)
+    }
+
+    /// Reverts a change made by [`Library::apply`].
+    pub fn revert(&mut self, article: &str, change: &Change) -> Result<(), EditError> {
+        change.revert_in(self.get_mut(article)?)
+    }
+}
+
+/// What undo and redo can take back and bring back, per article, for this session.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct History {
+    stacks: HashMap<String, Stacks>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Stacks {
+    done: Vec<Change>,
+    undone: Vec<Change>,
+}
+
+impl History {
+    /// Applies a change to the library and records it; redo starts afresh.
+    pub fn perform(&mut self, library: &mut Library, article: &str, change: Change) -> Result<(), EditError> {
+        library.apply(article, &change)?;
+        let stacks = self.stacks.entry(article.to_string()).or_default();
+        stacks.done.push(change);
+        stacks.undone.clear();
+        Ok(())
+    }
+
+    /// Like [`History::perform`], but an edit of the annotation that the latest change also
+    /// edited is folded into that change, so that one undo takes back both (typing a note).
+    pub fn perform_folded(&mut self, library: &mut Library, article: &str, change: Change) -> Result<(), EditError> {
+        let stacks = self.stacks.entry(article.to_string()).or_default();
+        if let (Change::Edited { after, .. }, Some(Change::Edited { before: last_before, after: last_after })) =
+            (&change, stacks.done.last())
+            && after.id == last_after.id
+        {
+            let folded = Change::Edited { before: last_before.clone(), after: after.clone() };
+            library.apply(article, &change)?;
+            stacks.done.pop();
+            stacks.done.push(folded);
+            stacks.undone.clear();
+            return Ok(());
+        }
+        self.perform(library, article, change)
+    }
+
+    /// Reverts the latest change to the article; returns it, or `None` if there is none.
+    pub fn undo(&mut self, library: &mut Library, article: &str) -> Result<Option<Change>, EditError> {
+        let Some(stacks) = self.stacks.get_mut(article) else { return Ok(None) };
+        let Some(change) = stacks.done.pop() else { return Ok(None) };
+        library.revert(article, &change)?;
+        stacks.undone.push(change.clone());
+        Ok(Some(change))
+    }
+
+    /// Applies again the latest undone change to the article.
+    pub fn redo(&mut self, library: &mut Library, article: &str) -> Result<Option<Change>, EditError> {
+        let Some(stacks) = self.stacks.get_mut(article) else { return Ok(None) };
+        let Some(change) = stacks.undone.pop() else { return Ok(None) };
+        library.apply(article, &change)?;
+        stacks.done.push(change.clone());
+        Ok(Some(change))
+    }
+
+    /// Whether [`History::undo`] has something to do for the article.
+    pub fn can_undo(&self, article: &str) -> bool {
+        self.stacks.get(article).is_some_and(|s| !s.done.is_empty())
+    }
+
+    /// Whether [`History::redo`] has something to do for the article.
+    pub fn can_redo(&self, article: &str) -> bool {
+        self.stacks.get(article).is_some_and(|s| !s.undone.is_empty())
+    }
+
+    /// Forgets an article's history (when its annotations were replaced wholesale).
+    pub fn forget(&mut self, article: &str) {
+        self.stacks.remove(article);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::library::AnnotationKind;
+    use crate::model::offsets::CharOffset;
+
+    fn note(id: &str, kind: AnnotationKind, start: usize, end: usize) -> Annotation {
+        Annotation {
+            id: id.into(),
+            kind,
+            start: CharOffset(start),
+            end: CharOffset(end),
+            note: String::new(),
+            created: "t".into(),
+            modified: "t".into(),
+        }
+    }
+
+    fn library() -> Library {
+        let mut lib = Library::default();
+        lib.add(Article::new("a".into(), "T".into(), "a U.S. official said".into(), "t".into()));
+        lib
+    }
+
+    fn ids(lib: &Library) -> Vec<String> {
+        lib.get("a").unwrap().annotations.iter().map(|n| n.id.clone()).collect()
+    }
+
+    #[test]
+    fn undo_and_redo_every_kind_of_change_exactly() {
+        let mut lib = library();
+        let mut history = History::default();
+        let first = note("n1", AnnotationKind::Claim, 0, 6);
+        let second = note("n2", AnnotationKind::AnonymousAttribution, 0, 15);
+        history.perform(&mut lib, "a", Change::Added(first.clone())).unwrap();
+        history.perform(&mut lib, "a", Change::Added(second.clone())).unwrap();
+        let edited = Annotation { note: "no reason given".into(), kind: AnnotationKind::Source, ..first.clone() };
+        history.perform(&mut lib, "a", Change::Edited { before: first.clone(), after: edited.clone() }).unwrap();
+        history.perform(&mut lib, "a", Change::Removed { index: 0, annotation: edited.clone() }).unwrap();
+        let end_state = lib.clone();
+        assert_eq!(ids(&lib), ["n2"]);
+
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(ids(&lib), ["n1", "n2"], "a deletion comes back at its place");
+        assert_eq!(lib.get("a").unwrap().annotations[0], edited);
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib.get("a").unwrap().annotations[0], first);
+        history.undo(&mut lib, "a").unwrap();
+        history.undo(&mut lib, "a").unwrap();
+        assert!(ids(&lib).is_empty());
+        assert_eq!(history.undo(&mut lib, "a"), Ok(None));
+        assert!(!history.can_undo("a") && history.can_redo("a"));
+
+        for _ in 0..4 {
+            history.redo(&mut lib, "a").unwrap();
+        }
+        assert_eq!(lib, end_state);
+        assert!(!history.can_redo("a"));
+    }
+
+    #[test]
+    fn folded_edits_undo_in_one_step() {
+        let mut lib = library();
+        let mut history = History::default();
+        let original = note("n1", AnnotationKind::Claim, 0, 1);
+        history.perform(&mut lib, "a", Change::Added(original.clone())).unwrap();
+        let mut previous = original.clone();
+        for typed in ["n", "no", "not"] {
+            let next = Annotation { note: typed.into(), ..previous.clone() };
+            history.perform_folded(&mut lib, "a", Change::Edited { before: previous, after: next.clone() }).unwrap();
+            previous = next;
+        }
+        assert_eq!(lib.get("a").unwrap().annotations[0].note, "not");
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib.get("a").unwrap().annotations[0], original);
+        history.undo(&mut lib, "a").unwrap();
+        assert!(ids(&lib).is_empty());
+    }
+
+    #[test]
+    fn a_new_change_clears_redo() {
+        let mut lib = library();
+        let mut history = History::default();
+        history.perform(&mut lib, "a", Change::Added(note("n1", AnnotationKind::Claim, 0, 1))).unwrap();
+        history.undo(&mut lib, "a").unwrap();
+        history.perform(&mut lib, "a", Change::Added(note("n2", AnnotationKind::Claim, 0, 1))).unwrap();
+        assert!(!history.can_redo("a"));
+    }
+
+    #[test]
+    fn histories_of_articles_are_separate() {
+        let mut lib = library();
+        lib.add(Article::new("b".into(), "T".into(), "other".into(), "t".into()));
+        let mut history = History::default();
+        history.perform(&mut lib, "a", Change::Added(note("n1", AnnotationKind::Claim, 0, 1))).unwrap();
+        assert_eq!(history.undo(&mut lib, "b"), Ok(None));
+        assert_eq!(ids(&lib), ["n1"]);
+    }
+
+    #[test]
+    fn a_failed_change_is_not_recorded() {
+        let mut lib = library();
+        let mut history = History::default();
+        let ghost = note("ghost", AnnotationKind::Claim, 0, 1);
+        let result = history.perform(&mut lib, "a", Change::Removed { index: 0, annotation: ghost });
+        assert_eq!(result, Err(EditError::NoSuchAnnotation));
+        assert!(!history.can_undo("a"));
+    }
+}

@@ -1,0 +1,462 @@
+//! The article text as a surface to annotate: highlights, the selection toolbar, a keyboard
+//! caret, hover cards, and a chooser for stacked highlights.
+
+use std::ops::Range;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::article_text::ArticleText;
+use super::state::{AppState, PendingSelection};
+use crate::browser::text_dom::{self, TextMap};
+use crate::browser::{events, highlights};
+use crate::model::library::{Annotation, AnnotationKind};
+use crate::model::motion::{self, Unit};
+use crate::model::offsets::CharOffset;
+use crate::model::span::{self, Span};
+use crate::model::text;
+
+/// Highlight names, one per kind, plus the looked-at annotation and the keyboard caret.
+const ACTIVE: &str = "aa-active";
+const CARET: &str = "aa-caret";
+
+fn highlight_name(kind: AnnotationKind) -> String {
+    format!("aa-{}", kind.slug())
+}
+
+/// Annotations under the pointer, for a hover card or a chooser.
+#[derive(Clone, Debug, PartialEq)]
+struct Stack {
+    ids: Vec<String>,
+    x: f64,
+    y: f64,
+}
+
+/// The annotated article text.
+#[component]
+pub fn Annotator(
+    /// The article's id.
+    id: String,
+    /// Its text.
+    text: Memo<String>,
+    /// Byte ranges previewed as removed (leftovers).
+    struck: RwSignal<Vec<Range<usize>>>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let article = StoredValue::new(id);
+    let container = NodeRef::<html::Div>::new();
+    let map = StoredValue::new_local(None::<TextMap>);
+    let map_version = RwSignal::new(0u64);
+    // The keyboard caret: (anchor, focus); a selection when they differ.
+    let caret = RwSignal::new(None::<(CharOffset, CharOffset)>);
+    let focused = RwSignal::new(false);
+    let hover = RwSignal::new(None::<Stack>);
+    let chooser = RwSignal::new(None::<Stack>);
+    let annotations = Memo::new(move |_| {
+        state.library.with(|l| l.get(&article.read_value()).map(|a| a.annotations.clone()).unwrap_or_default())
+    });
+    let range_of = move |span: Span| map.with_value(|m| m.as_ref().and_then(|m| m.range(span)));
+
+    // After the text renders, map its nodes; after any change, paint every kind.
+    Effect::new(move |_| {
+        text.track();
+        struck.track();
+        let Some(element) = container.get() else { return };
+        map.set_value(Some(TextMap::of(&element)));
+        map_version.update(|v| *v += 1);
+    });
+    Effect::new(move |_| {
+        map_version.track();
+        annotations.with(|all| {
+            map.with_value(|m| {
+                let Some(m) = m else { return };
+                for kind in AnnotationKind::ALL {
+                    let ranges = all.iter().filter(|a| a.kind == kind).filter_map(|a| m.range(a.span()));
+                    highlights::paint(&highlight_name(kind), ranges, 1);
+                }
+            })
+        });
+    });
+    Effect::new(move |_| {
+        map_version.track();
+        let active = state.active.get();
+        let span = annotations.with(|all| all.iter().find(|a| Some(&a.id) == active.as_ref()).map(Annotation::span));
+        highlights::paint(ACTIVE, span.and_then(range_of), 2);
+        if let Some(range) = span.and_then(range_of) {
+            text_dom::reveal(&range);
+        }
+    });
+    Effect::new(move |_| {
+        map_version.track();
+        let shown = match (focused.get(), caret.get()) {
+            (true, Some((anchor, focus))) if anchor == focus => {
+                let len = text.with_untracked(|t| t.chars().count());
+                let at = if focus.0 >= len { focus.0.saturating_sub(1) } else { focus.0 };
+                Span::new(CharOffset(at), CharOffset(at + 1)).and_then(range_of)
+            }
+            _ => None,
+        };
+        highlights::paint(CARET, shown, 3);
+    });
+    on_cleanup(move || {
+        for kind in AnnotationKind::ALL {
+            highlights::clear(&highlight_name(kind));
+        }
+        highlights::clear(ACTIVE);
+        highlights::clear(CARET);
+        state.pending.set(None);
+    });
+
+    // The page's selection, whether made by mouse, touch or keys, drives the toolbar.
+    let place_toolbar = move || {
+        let ends = map.with_value(|m| m.as_ref().and_then(TextMap::selection_ends));
+        let Some((anchor, focus)) = ends else {
+            state.pending.set(None);
+            return;
+        };
+        caret.set(Some((anchor, focus)));
+        let selected = Span::new(anchor.min(focus), anchor.max(focus));
+        let trimmed = selected.and_then(|s| text.with_untracked(|t| span::trim(t, s)));
+        let pending = trimmed.and_then(|span| {
+            let (left, _, bottom) = text_dom::rect_of(&range_of(span)?);
+            Some(PendingSelection { span, left, bottom })
+        });
+        state.pending.set(pending);
+    };
+    // Dropped, and so removed, with this component.
+    StoredValue::new_local(events::listen_document("selectionchange", move |_| place_toolbar()));
+    let scroll_listener = window_event_listener_untyped("scroll", move |_| {
+        if state.pending.get_untracked().is_some() {
+            place_toolbar();
+        }
+        hover.set(None);
+    });
+    on_cleanup(move || scroll_listener.remove());
+
+    // Keys that work anywhere in the page but in form fields and dialogs.
+    let step_through = move |forward: bool| {
+        let order: Vec<(String, Span)> = state.library.with_untracked(|l| {
+            l.get(&article.read_value())
+                .map(|a| a.annotations_in_text_order().into_iter().map(|n| (n.id.clone(), n.span())).collect())
+                .unwrap_or_default()
+        });
+        if order.is_empty() {
+            state.announcement.set("There are no annotations yet.".into());
+            return;
+        }
+        let current = state.active.get_untracked().and_then(|id| order.iter().position(|(i, _)| *i == id));
+        let next = match (current, forward) {
+            (Some(i), true) => (i + 1).min(order.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+            (None, _) => {
+                let at = caret.get_untracked().map_or(CharOffset(0), |c| c.1);
+                let after = order.iter().position(|(_, s)| s.start >= at);
+                if forward { after.unwrap_or(order.len() - 1) } else { after.unwrap_or(order.len()).saturating_sub(1) }
+            }
+        };
+        let (id, span) = order[next].clone();
+        caret.set(Some((span.start, span.start)));
+        state.active.set(Some(id.clone()));
+        let (kind, note) = state.library.with_untracked(|l| {
+            l.get(&article.read_value())
+                .and_then(|a| a.annotations.iter().find(|n| n.id == id).map(|n| (n.kind, n.note.clone())))
+                .unwrap_or((AnnotationKind::Claim, String::new()))
+        });
+        let quote = state.quote_of(&article.read_value(), &id);
+        let note = if note.is_empty() { String::new() } else { format!(" Note: {note}") };
+        state.announcement.set(format!("{} {} of {}: “{quote}”.{note}", kind.label(), next + 1, order.len()));
+    };
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if state.dialog.get_untracked().is_some() || ev.default_prevented() {
+            return;
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        let tag = target.as_ref().map(|t| t.tag_name().to_ascii_lowercase()).unwrap_or_default();
+        let typing = matches!(tag.as_str(), "input" | "textarea" | "select")
+            || target.as_ref().is_some_and(|t| t.is_content_editable());
+        let key = ev.key();
+        let command = ev.ctrl_key() || ev.meta_key();
+        if command && !ev.alt_key() && matches!(key.as_str(), "z" | "Z" | "y") {
+            if !typing {
+                ev.prevent_default();
+                let article = article.get_value();
+                if key == "y" || ev.shift_key() {
+                    state.redo_annotation(&article);
+                } else {
+                    state.undo_annotation(&article);
+                }
+            }
+            return;
+        }
+        if typing || command || ev.alt_key() {
+            return;
+        }
+        let active = state.active.get_untracked();
+        match key.as_str() {
+            "1" | "2" | "3" => {
+                let kind = AnnotationKind::ALL[key.parse::<usize>().unwrap_or(1) - 1];
+                ev.prevent_default();
+                if state.pending.get_untracked().is_some() {
+                    state.mark(kind);
+                } else if let Some(id) = active {
+                    state.edit_annotation(&id, false, |a| a.kind = kind);
+                    state.announcement.set(format!("Changed to {}.", kind.label().to_lowercase()));
+                }
+            }
+            "j" | "k" => {
+                ev.prevent_default();
+                step_through(key == "j");
+            }
+            "Delete" | "Backspace" => {
+                if let Some(id) = active {
+                    ev.prevent_default();
+                    state.delete_annotation(&id);
+                }
+            }
+            "Enter" | "o" if tag != "button" && tag != "a" && tag != "summary" => {
+                if let Some(id) = active {
+                    ev.prevent_default();
+                    request_animation_frame(move || {
+                        if let Some(note) = document().get_element_by_id(&format!("note-{id}")) {
+                            let _ = note.unchecked_into::<web_sys::HtmlElement>().focus();
+                        }
+                    });
+                }
+            }
+            "Escape" => {
+                if state.pending.get_untracked().is_some() {
+                    text_dom::clear_selection();
+                } else if chooser.get_untracked().is_some() {
+                    chooser.set(None);
+                } else {
+                    state.active.set(None);
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let move_caret = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        let forward = match key.as_str() {
+            "ArrowRight" | "ArrowDown" => true,
+            "ArrowLeft" | "ArrowUp" => false,
+            _ => return,
+        };
+        ev.prevent_default();
+        let unit = if key == "ArrowUp" || key == "ArrowDown" || ev.alt_key() {
+            Unit::Sentence
+        } else if ev.ctrl_key() || ev.meta_key() {
+            Unit::Word
+        } else {
+            Unit::Character
+        };
+        let (anchor, focus) = caret.get_untracked().unwrap_or_default();
+        let focus = text.with_untracked(|t| motion::step(t, focus, unit, forward));
+        let anchor = if ev.shift_key() { anchor } else { focus };
+        caret.set(Some((anchor, focus)));
+        map.with_value(|m| {
+            let Some(m) = m else { return };
+            if anchor == focus {
+                text_dom::clear_selection();
+            } else {
+                m.select(anchor, focus);
+            }
+            if let Some(range) = m.range(Span { start: focus, end: CharOffset(focus.0 + 1) }) {
+                text_dom::reveal(&range);
+            }
+        });
+    };
+
+    let stack_at = move |x: f64, y: f64| {
+        let at = map.with_value(|m| m.as_ref().and_then(|m| m.offset_at_point(x, y)))?;
+        let ids: Vec<String> = annotations
+            .with_untracked(|all| all.iter().filter(|a| a.span().contains(at)).map(|a| a.id.clone()).collect());
+        (!ids.is_empty()).then_some(Stack { ids, x, y })
+    };
+    let on_mousemove = move |ev: leptos::ev::MouseEvent| {
+        let found = stack_at(ev.client_x() as f64, ev.client_y() as f64);
+        if found.as_ref().map(|s| &s.ids) != hover.with_untracked(|h| h.as_ref().map(|s| s.ids.clone())).as_ref() {
+            hover.set(found);
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if state.pending.get_untracked().is_some() {
+            return; // the end of a drag that selected text
+        }
+        match stack_at(ev.client_x() as f64, ev.client_y() as f64) {
+            Some(stack) if stack.ids.len() == 1 => state.active.set(stack.ids.first().cloned()),
+            Some(stack) => {
+                hover.set(None);
+                chooser.set(Some(stack));
+            }
+            None => {}
+        }
+    };
+
+    view! {
+        <div
+            class="annotator"
+            on:keydown=move_caret
+            on:focusin=move |_| {
+                focused.set(true);
+                if caret.get_untracked().is_none() {
+                    caret.set(Some((CharOffset(0), CharOffset(0))));
+                }
+            }
+            on:focusout=move |_| focused.set(false)
+            on:mousemove=on_mousemove
+            on:mouseleave=move |_| hover.set(None)
+            on:click=on_click
+        >
+            <ArticleText text=text struck=struck node_ref=container />
+        </div>
+        <SelectionToolbar />
+        <HoverCard stack=hover annotations=annotations />
+        <StackChooser stack=chooser annotations=annotations text=text />
+    }
+}
+
+/// The toolbar by a selection: one button per kind, with keys 1, 2, 3.
+#[component]
+fn SelectionToolbar() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        state.pending.get().map(|pending| {
+            let style = format!("left: {:.0}px; top: {:.0}px", pending.left.max(8.0), pending.bottom + 8.0);
+            let buttons = AnnotationKind::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, kind)| {
+                    view! {
+                        <button
+                            type="button"
+                            class=format!("mark-button mark-{}", kind.slug())
+                            aria-keyshortcuts=(i + 1).to_string()
+                            on:mousedown=|ev| ev.prevent_default()
+                            on:click=move |_| state.mark(kind)
+                        >
+                            {kind.label()}
+                            <kbd aria-hidden="true">{i + 1}</kbd>
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="selection-toolbar" role="toolbar" aria-label="Mark the selection as" style=style>
+                    {buttons}
+                </div>
+            }
+        })
+    }
+}
+
+/// Kind and note of the annotations under the pointer.
+#[component]
+fn HoverCard(
+    /// The annotations under the pointer; the card shows while this is set.
+    stack: RwSignal<Option<Stack>>,
+    annotations: Memo<Vec<Annotation>>,
+) -> impl IntoView {
+    move || {
+        stack.get().map(|stack| {
+            let style = format!("left: {:.0}px; top: {:.0}px", stack.x + 12.0, stack.y + 18.0);
+            let rows = annotations.with_untracked(|all| {
+                stack
+                    .ids
+                    .iter()
+                    .filter_map(|id| all.iter().find(|a| &a.id == id))
+                    .map(|a| {
+                        let note = if a.note.is_empty() { "No note".to_string() } else { text::excerpt(&a.note, 120) };
+                        view! {
+                            <li class=format!("kind-{}", a.kind.slug())>
+                                <strong>{a.kind.label()}</strong>
+                                " "
+                                <span>{note}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <ul class="hover-card" role="tooltip" style=style>
+                    {rows}
+                </ul>
+            }
+        })
+    }
+}
+
+/// A menu to pick one of several annotations stacked under a click.
+#[component]
+fn StackChooser(
+    /// The stack to choose from; the menu is open while this is set.
+    stack: RwSignal<Option<Stack>>,
+    annotations: Memo<Vec<Annotation>>,
+    text: Memo<String>,
+) -> impl IntoView {
+    let state = AppState::get();
+    let menu = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(first) = menu.get().and_then(|m| m.query_selector("button").ok().flatten()) {
+            let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+    move || {
+        stack.get().map(|open| {
+            let style = format!("left: {:.0}px; top: {:.0}px", open.x, open.y + 12.0);
+            let items = annotations.with_untracked(|all| {
+                open.ids
+                    .iter()
+                    .filter_map(|id| all.iter().find(|a| &a.id == id))
+                    .map(|a| {
+                        let id = a.id.clone();
+                        let quote = text.with_untracked(|t| text::excerpt(&span::quote(t, a.span()), 50));
+                        view! {
+                            <button
+                                type="button"
+                                role="menuitem"
+                                class=format!("kind-{}", a.kind.slug())
+                                on:click=move |_| {
+                                    state.active.set(Some(id.clone()));
+                                    stack.set(None);
+                                }
+                            >
+                                {format!("{}: “{quote}”", a.kind.label())}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <div
+                    class="stack-chooser"
+                    role="menu"
+                    aria-label="Choose an annotation"
+                    style=style
+                    node_ref=menu
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            ev.stop_propagation();
+                            stack.set(None);
+                        }
+                    }
+                    on:focusout=move |ev| {
+                        let inside = ev
+                            .related_target()
+                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                            .zip(menu.get_untracked())
+                            .is_some_and(|(t, m)| m.contains(Some(&t)));
+                        if !inside {
+                            stack.set(None);
+                        }
+                    }
+                >
+                    {items}
+                </div>
+            }
+        })
+    }
+}
