@@ -4,6 +4,7 @@
 
 use article_annotator::browser::storage::{self, LIBRARY_KEY, Loaded};
 use article_annotator::model::library::{Article, Library};
+use article_annotator::model::stored;
 use article_annotator::ui::App;
 use article_annotator::ui::article_text::ArticleText;
 use gloo_storage::{LocalStorage, Storage};
@@ -63,7 +64,7 @@ fn a_saved_library_loads_back_unchanged() {
     LocalStorage::clear();
     assert!(matches!(storage::load("t0"), Loaded::Empty));
     let library = library_of("Title 😀", "Text\n\nمرحبا");
-    storage::save(&library).unwrap();
+    storage::save(&stored::encode(&library)).unwrap();
     match storage::load("t1") {
         Loaded::Library(loaded) => assert_eq!(loaded, library),
         _ => panic!("the saved library should load"),
@@ -89,7 +90,7 @@ fn an_unreadable_value_is_kept_aside_and_left_in_place() {
 fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
     LocalStorage::clear();
     let saved = library_of("Saved", "Short text");
-    storage::save(&saved).unwrap();
+    storage::save(&stored::encode(&saved)).unwrap();
     let before = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap();
     // Fill the origin's quota with 1 MB values until the browser refuses one.
     let filler = "x".repeat(1 << 20);
@@ -99,7 +100,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
         assert!(filled < 200, "localStorage never filled up");
     }
     let bigger = library_of("Bigger", &"y".repeat(2 << 20));
-    let error = storage::save(&bigger).expect_err("a save beyond the quota must fail");
+    let error = storage::save(&stored::encode(&bigger)).expect_err("a save beyond the quota must fail");
     assert!(error.0.contains("full"), "{}", error.0);
     assert_eq!(LocalStorage::raw().get_item(LIBRARY_KEY).unwrap(), before);
     LocalStorage::clear();
@@ -122,4 +123,39 @@ async fn the_app_opens_the_sample_article_on_a_first_visit() {
     let stored = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap().expect("saved at start-up");
     assert!(stored.contains("ISIS-K"));
     LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+async fn dom_positions_and_text_offsets_agree_in_every_script() {
+    use article_annotator::browser::text_dom::TextMap;
+    use article_annotator::model::offsets::CharOffset;
+    use article_annotator::model::span::{Span, quote};
+
+    // An emoji outside the BMP (two UTF-16 units), a combining accent, CJK, right-to-left
+    // script; the preview of a removal splits a paragraph into several text nodes.
+    let text = "a😀e\u{301} 中文 end\n\nمرحبا بالعالم 😀 x";
+    let struck_bytes = text.find('中').unwrap()..text.find(" end").unwrap();
+    let parent = container();
+    let struck = RwSignal::new(vec![struck_bytes]);
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <ArticleText text=Signal::stored(text.to_string()) struck=struck /> }
+    });
+    tick().await;
+    let shown = parent.query_selector("[role=document]").unwrap().unwrap();
+    let map = TextMap::of(&shown);
+    let length = text.chars().count();
+    for start in 0..length {
+        for end in [start + 1, start + 4, length] {
+            let Some(span) = Span::new(CharOffset(start), CharOffset(end.min(length))) else { continue };
+            let range = map.range(span).expect("a range for every span");
+            assert_eq!(String::from(range.to_string()), quote(text, span), "{span:?}");
+            let back = map.offset(&range.start_container().unwrap(), range.start_offset().unwrap());
+            assert_eq!(back, Some(span.start), "{span:?}");
+            let back = map.offset(&range.end_container().unwrap(), range.end_offset().unwrap());
+            assert_eq!(back, Some(span.end), "{span:?}");
+        }
+    }
+    // Keyboard selection goes through the page's selection and comes back unchanged, backwards too.
+    map.select(CharOffset(9), CharOffset(2));
+    assert_eq!(map.selection_ends(), Some((CharOffset(9), CharOffset(2))));
 }

@@ -3,7 +3,6 @@
 //! Reading never fails the app: a value that cannot be read is copied aside under another key
 //! before anything may be written over it, and the caller is told why.
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::model::library::Library;
@@ -53,18 +52,17 @@ pub fn load(now: &str) -> Loaded {
     }
 }
 
-/// Writes the library; the stored value is replaced only if the whole write succeeds.
-pub fn save(library: &Library) -> Result<(), SaveError> {
+/// Writes an encoded library (see [`stored::encode`]); the stored value is replaced only if
+/// the whole write succeeds.
+pub fn save(encoded: &str) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError("this browser does not allow this page to use its storage".into()));
     }
-    let value: serde_json::Value = serde_json::from_str(&stored::encode(library)).expect("encode writes JSON");
-    LocalStorage::set(LIBRARY_KEY, value).map_err(|error| {
-        SaveError(match error {
-            StorageError::JsError(js) if js.name == "QuotaExceededError" => {
-                "the browser's storage for this page is full".into()
-            }
-            other => other.to_string(),
+    LocalStorage::raw().set_item(LIBRARY_KEY, encoded).map_err(|error| {
+        let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok().and_then(|v| v.as_string());
+        SaveError(match field("name").as_deref() {
+            Some("QuotaExceededError") => "the browser's storage for this page is full".into(),
+            _ => field("message").unwrap_or_else(|| "the browser refused to store it".into()),
         })
     })
 }

@@ -12,6 +12,7 @@ use super::reader::Reader;
 use super::state::{AppState, Dialog, StorageProblem, sample_draft};
 use crate::browser::{clock, storage};
 use crate::model::library::{Article, Library};
+use crate::model::stored;
 
 /// The library to start with, and any problem storage had.
 fn start_up() -> (Library, Option<StorageProblem>, bool) {
@@ -35,11 +36,11 @@ fn start_up() -> (Library, Option<StorageProblem>, bool) {
             let message = format!(
                 "Your saved library could not be read: {reason}. {where_kept} The app opened the sample article instead."
             );
-            (with_sample(), Some(StorageProblem { message, unreadable: Some(raw) }), can_save)
+            (with_sample(), Some(StorageProblem { message, unreadable: Some(raw), offer_export: false }), can_save)
         }
         storage::Loaded::Unavailable => {
             let message = "This browser does not let the page use its storage (private browsing, or storage turned off), so nothing you do here is kept after you close the page.".to_string();
-            (with_sample(), Some(StorageProblem { message, unreadable: None }), false)
+            (with_sample(), Some(StorageProblem { message, unreadable: None, offer_export: true }), false)
         }
     }
 }
@@ -51,16 +52,61 @@ pub fn App() -> impl IntoView {
     let state = AppState::new(library, problem);
     provide_context(state);
 
-    // Saves every change at once; a failed save leaves the stored value as it was.
+    // Saves every change at once; a failed save leaves the stored value as it was. The value
+    // last written or read is kept, so that nothing is written twice or echoed back to a tab.
+    let can_save = StoredValue::new(can_save);
+    let last_saved = StoredValue::new(String::new());
     Effect::new(move |_| {
-        let result = state.library.with(|library| can_save.then(|| storage::save(library)));
-        if let Some(Err(storage::SaveError(why))) = result {
-            state.storage_problem.set(Some(StorageProblem {
-                message: format!("Your last change could not be saved: {why}. It is still on screen, and what was saved before is intact."),
+        let encoded = state.library.with(stored::encode);
+        if !can_save.get_value() || last_saved.with_value(|last| *last == encoded) {
+            return;
+        }
+        match storage::save(&encoded) {
+            Ok(()) => {
+                last_saved.set_value(encoded);
+                if state.storage_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.offer_export)) {
+                    state.storage_problem.set(None);
+                }
+            }
+            Err(storage::SaveError(why)) => state.storage_problem.set(Some(StorageProblem {
+                message: format!(
+                    "Your last change could not be saved: {why}. It is still on screen, and what was saved before is intact. Export the library to keep a copy."
+                ),
                 unreadable: None,
-            }));
+                offer_export: true,
+            })),
         }
     });
+    // Another tab saved: take its library, keeping this tab's open article, so that neither
+    // tab writes over the other's changes.
+    let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(storage::LIBRARY_KEY) || !can_save.get_value() {
+            return;
+        }
+        let Some(raw) = ev.new_value() else { return };
+        match stored::decode(&raw) {
+            Ok(mut library) => {
+                let open = state.library.with_untracked(|l| l.current.clone());
+                if let Some(open) = open.filter(|id| library.get(id).is_some()) {
+                    library.current = Some(open);
+                }
+                last_saved.set_value(stored::encode(&library));
+                state.library.set(library);
+                state.announcement.set("Updated with changes made in another tab.".into());
+            }
+            Err(error) => {
+                can_save.set_value(false);
+                state.storage_problem.set(Some(StorageProblem {
+                    message: format!(
+                        "Another tab saved the library in a form this tab cannot read ({error}). So as not to write over it, this tab no longer saves: reload the page."
+                    ),
+                    unreadable: None,
+                    offer_export: true,
+                }));
+            }
+        }
+    });
+    on_cleanup(move || other_tabs.remove());
 
     let dragging = RwSignal::new(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {

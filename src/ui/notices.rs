@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Dialog};
 use crate::browser::files;
+use crate::model::stored;
 
 /// A lasting storage problem, in an alert region.
 #[component]
@@ -18,6 +19,14 @@ pub fn StorageBanner() -> impl IntoView {
             state.fail(e);
         }
     };
+    // What is in memory, in the stored form, which this app (and the import of a later version)
+    // reads back.
+    let export_library = move |_| {
+        let encoded = state.library.with_untracked(stored::encode);
+        if let Err(e) = files::download("article-annotator-library.json", "application/json", &encoded) {
+            state.fail(e);
+        }
+    };
     view! {
         <div class="notices" role="alert">
             {move || {
@@ -26,6 +35,7 @@ pub fn StorageBanner() -> impl IntoView {
                     .get()
                     .map(|problem| {
                         let has_raw = problem.unreadable.is_some();
+                        let offer_export = problem.offer_export;
                         view! {
                             <div class="banner banner-warning">
                                 <p>{problem.message}</p>
@@ -33,6 +43,11 @@ pub fn StorageBanner() -> impl IntoView {
                                     <Show when=move || has_raw>
                                         <button type="button" on:click=download_unreadable>
                                             "Download unreadable data"
+                                        </button>
+                                    </Show>
+                                    <Show when=move || offer_export>
+                                        <button type="button" on:click=export_library>
+                                            "Export library"
                                         </button>
                                     </Show>
                                     <button type="button" on:click=move |_| state.storage_problem.set(None)>

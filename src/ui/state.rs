@@ -38,6 +38,8 @@ pub struct StorageProblem {
     pub message: String,
     /// A stored value that could not be read, offered as a download.
     pub unreadable: Option<String>,
+    /// The work in memory is not saved: offer to export it.
+    pub offer_export: bool,
 }
 
 /// The modal dialogs of the app.
