@@ -197,6 +197,8 @@ pub fn Annotator(
             "1" | "2" | "3" => {
                 let kind = AnnotationKind::ALL[key.parse::<usize>().unwrap_or(1) - 1];
                 ev.prevent_default();
+                // The selection may be newer than the last `selectionchange` handled.
+                place_toolbar();
                 if state.pending.get_untracked().is_some() {
                     state.mark(kind);
                 } else if let Some(id) = active {
