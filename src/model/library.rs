@@ -7,7 +7,7 @@ use super::span::Span;
 use super::text;
 
 /// What a marked passage is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnnotationKind {
     /// A statement that can be checked.

@@ -44,6 +44,36 @@ pub fn utf16_to_char(text: &str, at: Utf16Offset) -> CharOffset {
     CharOffset(text.chars().count())
 }
 
+/// Byte offsets of every 64th code point of a text, so that a code-point offset converts to
+/// bytes in at most 63 steps instead of a walk from the start: quoting every annotation of a
+/// long article stays linear.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    checkpoints: Vec<usize>,
+}
+
+const CHECKPOINT_EVERY: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    /// Indexes a text in one pass.
+    pub fn new(text: &'a str) -> Self {
+        let checkpoints = text.char_indices().step_by(CHECKPOINT_EVERY).map(|(byte, _)| byte).collect();
+        CharIndex { text, checkpoints }
+    }
+
+    /// The byte offset of a code-point offset; past the end gives the text's length.
+    pub fn byte(&self, at: CharOffset) -> usize {
+        let Some(&from) = self.checkpoints.get(at.0 / CHECKPOINT_EVERY) else { return self.text.len() };
+        self.text[from..].char_indices().nth(at.0 % CHECKPOINT_EVERY).map_or(self.text.len(), |(i, _)| from + i)
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, start: CharOffset, end: CharOffset) -> &'a str {
+        let (start, end) = (self.byte(start), self.byte(end));
+        &self.text[start..end.max(start)]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +94,17 @@ mod tests {
             assert_eq!(byte_to_char(MIXED, byte), at);
             assert_eq!(utf16_to_char(MIXED, utf16), at);
         }
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_walk_from_the_start() {
+        let long: String = MIXED.repeat(40);
+        let index = CharIndex::new(&long);
+        for i in 0..=long.chars().count() + 2 {
+            assert_eq!(index.byte(CharOffset(i)), char_to_byte(&long, CharOffset(i)), "{i}");
+        }
+        assert_eq!(index.slice(CharOffset(1), CharOffset(4)), "😀e\u{301}");
+        assert_eq!(index.slice(CharOffset(4), CharOffset(1)), "");
     }
 
     #[test]

@@ -6,7 +6,17 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::model::library::AnnotationKind;
+use crate::model::offsets::CharIndex;
 use crate::model::text;
+
+/// What one entry of the list shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    kind: AnnotationKind,
+    quote: String,
+    note: String,
+}
 
 /// The annotations panel.
 #[component]
@@ -19,12 +29,14 @@ pub fn AnnotationsPanel() -> impl IntoView {
         state.library.with(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
     };
     let total = move || state.library.with(|l| l.current().map_or(0, |a| a.annotations.len()));
-    // Ids of the entries shown, in text order; each entry reads its own fields.
-    let shown = Memo::new(move |_| {
+    // The rows shown, in text order, each with everything it displays, so that a row is drawn
+    // once and redrawn only when its own data changes.
+    let rows = Memo::new(move |_| {
         let needle = query.get().to_lowercase();
         let kind = filter.get();
         state.library.with(|l| {
             let Some(article) = l.current() else { return Vec::new() };
+            let index = CharIndex::new(&article.text);
             article
                 .annotations_in_text_order()
                 .into_iter()
@@ -32,12 +44,19 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 .filter(|a| {
                     needle.is_empty()
                         || a.note.to_lowercase().contains(&needle)
-                        || article.quote(a.span()).to_lowercase().contains(&needle)
+                        || index.slice(a.start, a.end).to_lowercase().contains(&needle)
                 })
-                .map(|a| a.id.clone())
+                .map(|a| Row {
+                    id: a.id.clone(),
+                    kind: a.kind,
+                    quote: text::excerpt(index.slice(a.start, a.end), 160),
+                    note: a.note.clone(),
+                })
                 .collect::<Vec<_>>()
         })
     });
+    // One subscription per row to its own "is current" flag, not thousands to one signal.
+    let current = StoredValue::new(Selector::new(move || state.active.get()));
     let can_undo = move || article.get().is_some_and(|a| state.history.with(|h| h.can_undo(&a)));
     let can_redo = move || article.get().is_some_and(|a| state.history.with(|h| h.can_redo(&a)));
     let counts = AnnotationKind::ALL
@@ -116,14 +135,15 @@ pub fn AnnotationsPanel() -> impl IntoView {
             >
                 <p class="panel-summary" aria-live="polite">
                     {move || {
-                        let n = shown.with(Vec::len);
+                        let n = rows.with(Vec::len);
                         let all = total();
                         if n == all { format!("{all} in text order") } else { format!("{n} of {all} shown") }
                     }}
                 </p>
+                <CurrentAnnotationEditor />
                 <ol class="entries" aria-label="Annotations in text order">
-                    <For each=move || shown.get() key=|id| id.clone() let:id>
-                        <AnnotationEntry id=id />
+                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <AnnotationEntry row=row current=current />
                     </For>
                 </ol>
             </Show>
@@ -150,28 +170,19 @@ pub fn AnnotationsPanel() -> impl IntoView {
     }
 }
 
-/// One annotation in the panel; its editor opens while it is the current annotation.
+/// One annotation in the list.
 #[component]
 fn AnnotationEntry(
-    /// The annotation's id.
-    id: String,
+    /// What the entry shows.
+    row: Row,
+    /// Which annotation is the current one.
+    current: StoredValue<Selector<Option<String>>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let id = StoredValue::new(id);
-    let fields = Memo::new(move |_| {
-        state.library.with(|l| {
-            l.current().and_then(|a| {
-                a.annotations
-                    .iter()
-                    .find(|n| n.id == *id.read_value())
-                    .map(|n| (n.kind, a.quote(n.span()), n.note.clone()))
-            })
-        })
-    });
-    let kind = move || fields.with(|f| f.as_ref().map(|f| f.0)).unwrap_or(AnnotationKind::Claim);
-    let quote = move || fields.with(|f| f.as_ref().map(|f| text::excerpt(&f.1, 160)).unwrap_or_default());
-    let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone()).unwrap_or_default());
-    let is_active = move || state.active.with(|a| a.as_deref() == Some(id.read_value().as_str()));
+    let Row { id, kind, quote, note } = row;
+    let key = Some(id.clone());
+    let key = StoredValue::new(key);
+    let is_active = move || current.with_value(|c| key.with_value(|k| c.selected(k)));
     let item = NodeRef::<html::Li>::new();
     // The way back from the text: the current annotation's entry comes into view.
     Effect::new(move |_| {
@@ -183,69 +194,91 @@ fn AnnotationEntry(
             item.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
-    // Typing in the note is one undo step per visit to the field, not one per key.
-    let typing = StoredValue::new(false);
-    let note_id = move || format!("note-{}", id.read_value());
+    let description = if note.is_empty() { "No note".to_string() } else { format!("Note: {note}") };
+    let label = format!("{}: {quote}", kind.label());
     view! {
-        <li node_ref=item class=move || format!("entry kind-{}", kind().slug()) class:active=is_active>
+        <li node_ref=item class=format!("entry kind-{}", kind.slug()) class:active=is_active>
             <button
                 type="button"
                 class="entry-main"
                 aria-current=move || is_active().then_some("true")
-                aria-label=move || format!("{}: {}", kind().label(), quote())
-                aria-description=move || {
-                    let n = note();
-                    if n.is_empty() { "No note".to_string() } else { format!("Note: {n}") }
-                }
+                aria-label=label
+                aria-description=description
                 on:click=move |_| {
                     let now_active = !is_active();
-                    state.active.set(now_active.then(|| id.get_value()));
+                    state.active.set(now_active.then(|| id.clone()));
                 }
             >
-                <span class="entry-kind">{move || kind().label()}</span>
+                <span class="entry-kind">{kind.label()}</span>
                 <q class="entry-quote">{quote}</q>
-                <Show when=move || !note().is_empty()>
-                    <span class="entry-note">{move || text::excerpt(&note(), 120)}</span>
-                </Show>
+                {(!note.is_empty()).then(|| view! { <span class="entry-note">{text::excerpt(&note, 120)}</span> })}
             </button>
-            <Show when=is_active>
-                <div class="entry-editor">
-                    <label>
-                        "Kind"
-                        <select
-                            prop:value=move || kind().slug()
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                if let Some(k) = AnnotationKind::ALL.into_iter().find(|k| k.slug() == value) {
-                                    state.edit_annotation(&id.get_value(), false, |a| a.kind = k);
-                                }
+        </li>
+    }
+}
+
+/// The editor of the current annotation: its kind, its note, and deleting it. It stays at the
+/// top of the panel so that it is at hand however long the list is.
+#[component]
+fn CurrentAnnotationEditor() -> impl IntoView {
+    let state = AppState::get();
+    let fields = Memo::new(move |_| {
+        let id = state.active.get()?;
+        state.library.with(|l| {
+            let article = l.current()?;
+            let a = article.annotations.iter().find(|a| a.id == id)?;
+            Some((id, a.kind, a.note.clone()))
+        })
+    });
+    // Typing in the note is one undo step per visit to the field, not one per key.
+    let typing = StoredValue::new(false);
+    move || {
+        let id = fields.with(|f| f.as_ref().map(|f| f.0.clone()))?;
+        let kind = move || fields.with(|f| f.as_ref().map(|f| f.1)).unwrap_or(AnnotationKind::Claim);
+        let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone())).unwrap_or_default();
+        let id = StoredValue::new(id);
+        Some(view! {
+            <section class=move || format!("entry-editor kind-{}", kind().slug()) aria-label="Current annotation">
+                <label>
+                    "Kind"
+                    <select
+                        prop:value=move || kind().slug()
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            if let Some(k) = AnnotationKind::ALL.into_iter().find(|k| k.slug() == value) {
+                                state.edit_annotation(&id.get_value(), false, |a| a.kind = k);
                             }
-                        >
-                            {AnnotationKind::ALL
-                                .into_iter()
-                                .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
-                                .collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        "Note"
-                        <textarea
-                            id=note_id
-                            rows="3"
-                            prop:value=note
-                            on:focus=move |_| typing.set_value(false)
-                            on:input=move |ev| {
-                                let value = event_target_value(&ev);
-                                state.edit_annotation(&id.get_value(), typing.get_value(), |a| a.note = value);
-                                typing.set_value(true);
-                            }
-                        ></textarea>
-                    </label>
+                        }
+                    >
+                        {AnnotationKind::ALL
+                            .into_iter()
+                            .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label>
+                    "Note"
+                    <textarea
+                        id=format!("note-{}", id.read_value())
+                        rows="3"
+                        prop:value=note
+                        on:focus=move |_| typing.set_value(false)
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            state.edit_annotation(&id.get_value(), typing.get_value(), |a| a.note = value);
+                            typing.set_value(true);
+                        }
+                    ></textarea>
+                </label>
+                <div class="form-actions">
                     <button type="button" class="danger" on:click=move |_| state.delete_annotation(&id.get_value())>
                         "Delete annotation"
                     </button>
+                    <button type="button" on:click=move |_| state.active.set(None)>
+                        "Done"
+                    </button>
                 </div>
-            </Show>
-        </li>
+            </section>
+        })
     }
 }

@@ -66,15 +66,23 @@ pub fn Annotator(
         map.set_value(Some(TextMap::of(&element)));
         map_version.update(|v| *v += 1);
     });
+    // Each kind is repainted only when its spans or the text changed: marking a claim does not
+    // rebuild the ranges of every source.
+    let painted = StoredValue::new((0u64, [Vec::<Span>::new(), Vec::new(), Vec::new()]));
     Effect::new(move |_| {
-        map_version.track();
+        let version = map_version.get();
         annotations.with(|all| {
             map.with_value(|m| {
                 let Some(m) = m else { return };
-                for kind in AnnotationKind::ALL {
-                    let ranges = all.iter().filter(|a| a.kind == kind).filter_map(|a| m.range(a.span()));
-                    highlights::paint(&highlight_name(kind), ranges, 1);
+                for (i, kind) in AnnotationKind::ALL.into_iter().enumerate() {
+                    let spans: Vec<Span> = all.iter().filter(|a| a.kind == kind).map(Annotation::span).collect();
+                    let unchanged = painted.with_value(|(v, p)| *v == version && p[i] == spans);
+                    if !unchanged {
+                        highlights::paint(&highlight_name(kind), spans.iter().filter_map(|s| m.range(*s)), 1);
+                        painted.update_value(|(_, p)| p[i] = spans);
+                    }
                 }
+                painted.update_value(|(v, _)| *v = version);
             })
         });
     });
@@ -83,8 +91,13 @@ pub fn Annotator(
         let active = state.active.get();
         let span = annotations.with(|all| all.iter().find(|a| Some(&a.id) == active.as_ref()).map(Annotation::span));
         highlights::paint(ACTIVE, span.and_then(range_of), 2);
-        if let Some(range) = span.and_then(range_of) {
-            text_dom::reveal(&range);
+        // Measuring where it is forces a layout: leave that to the next frame.
+        if let Some(span) = span {
+            request_animation_frame(move || {
+                if let Some(range) = range_of(span) {
+                    text_dom::reveal(&range);
+                }
+            });
         }
     });
     Effect::new(move |_| {

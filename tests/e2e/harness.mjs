@@ -214,6 +214,99 @@ export function useApp() {
   };
 }
 
+/** The annotation kinds: stored name, label in the app, highlight name, key. */
+export const KINDS = {
+  claim: { label: 'Claim', highlight: 'aa-claim', key: '1' },
+  source: { label: 'Source', highlight: 'aa-source', key: '2' },
+  anonymous_attribution: { label: 'Anonymous attribution', highlight: 'aa-anonymous', key: '3' },
+};
+
+/**
+ * The code-point span `{ start, end }` (half-open, as stored) of the `occurrence`-th (from 0)
+ * `passage` in `text` (the sample article's text unless told).
+ */
+export function spanOf(passage, { occurrence = 0, text = SAMPLE_TEXT } = {}) {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i += 1) {
+    at = text.indexOf(passage, at + 1);
+    assert.ok(at >= 0, `${JSON.stringify(passage)} occurs fewer than ${occurrence + 1} times in the text`);
+  }
+  const start = [...text.slice(0, at)].length;
+  return { start, end: start + [...passage].length };
+}
+
+/**
+ * Runs in the page, on the article text container: maps code-point offsets of the text to DOM
+ * positions and back, and reads or sets the selection and the highlights. Self-contained, as
+ * Playwright sends its source to the page.
+ */
+function inArticleText(container, { op, start, end, names }) {
+  const nodes = [];
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  for (let at = 0, node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = [...node.data].length;
+    nodes.push({ node, start: at, end: at + length });
+    at += length;
+  }
+  /** The DOM position of a code-point offset; `isEnd` prefers the end of the previous node. */
+  const position = (offset, isEnd) => {
+    const n =
+      nodes.find((t) => (isEnd ? t.start < offset && offset <= t.end : t.start <= offset && offset < t.end)) ??
+      nodes[nodes.length - 1];
+    return [n.node, [...n.node.data].slice(0, offset - n.start).join('').length];
+  };
+  /** The code-point offset of a DOM position in the container. */
+  const offsetOf = (node, offset) => {
+    const r = document.createRange();
+    r.setStart(container, 0);
+    r.setEnd(node, offset);
+    return [...r.toString()].length;
+  };
+  const rangeOf = (from, to) => {
+    const r = document.createRange();
+    r.setStart(...position(from, false));
+    r.setEnd(...position(to, true));
+    return r;
+  };
+  const describe = (r) =>
+    container.contains(r.startContainer)
+      ? { text: r.toString(), start: offsetOf(r.startContainer, r.startOffset), end: offsetOf(r.endContainer, r.endOffset) }
+      : { text: r.toString(), start: -1, end: -1 };
+  switch (op) {
+    case 'reveal': {
+      // Scrolls the span to a third of the way down the viewport if it is not well in view.
+      const rect = rangeOf(start, end).getBoundingClientRect();
+      if (rect.top < 120 || rect.bottom > innerHeight - 120) window.scrollBy(0, rect.top - innerHeight / 3);
+      return null;
+    }
+    case 'rects':
+      return [...rangeOf(start, end).getClientRects()]
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
+    case 'select': {
+      const [a, aOffset] = position(start, false);
+      const [f, fOffset] = position(end, true);
+      getSelection().setBaseAndExtent(a, aOffset, f, fOffset);
+      return getSelection().toString();
+    }
+    case 'selection': {
+      const s = getSelection();
+      if (!s.rangeCount || s.isCollapsed) return null;
+      return describe(s.getRangeAt(0));
+    }
+    case 'highlights':
+      return Object.fromEntries(
+        names.map((name) => {
+          const h = CSS.highlights.get(name);
+          const ranges = h ? [...h].map(describe) : [];
+          return [name, ranges.sort((x, y) => x.start - y.start || x.end - y.end)];
+        }),
+      );
+    default:
+      throw new Error(`unknown op ${op}`);
+  }
+}
+
 /** A page of the app, with the errors it logged and the actions the tests take. */
 export class App {
   constructor(page) {
@@ -294,6 +387,48 @@ export class App {
     return this.page.getByRole('region', { name: 'No article open' });
   }
 
+  /** The toolbar shown by a selection in the article. */
+  toolbar() {
+    return this.page.getByRole('toolbar', { name: 'Mark the selection as' });
+  }
+  /** The panel's list of annotations. */
+  entryList() {
+    return this.panel().getByRole('list', { name: 'Annotations in text order' });
+  }
+  /** The button of a panel entry, by its exact name ("Claim: killed 95 people"). */
+  entry(name) {
+    return this.entryList().getByRole('button', { name, exact: true });
+  }
+  /** The list item of a panel entry (with its editor, when it is current), by the entry's name. */
+  entryItem(name) {
+    return this.entryList()
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('button', { name, exact: true }) });
+  }
+  /** The editor of the current annotation's note, in the panel (there is one at most). */
+  noteField() {
+    return this.panel().getByRole('textbox', { name: 'Note', exact: true });
+  }
+  /** The editor of the current annotation's kind, in the panel. */
+  kindField() {
+    return this.panel().getByRole('combobox', { name: 'Kind', exact: true });
+  }
+  /** The main buttons of the panel's entries (not the editor's "Delete annotation"). */
+  entryButtons() {
+    return this.entryList().getByRole('button', { name: /^(Claim|Source|Anonymous attribution): / });
+  }
+  /** The panel's own Undo / Redo buttons (not the notice's). */
+  panelButton(name) {
+    return this.panel().getByRole('button', { name, exact: true });
+  }
+  /** The menu to choose one of several annotations under a click. */
+  chooser() {
+    return this.page.getByRole('menu', { name: 'Choose an annotation' });
+  }
+  tooltip() {
+    return this.page.getByRole('tooltip');
+  }
+
   // ---- Reading state ----
 
   /** The article text as shown: the container's text content. */
@@ -311,6 +446,59 @@ export class App {
     const raw = await this.storedRaw();
     assert.ok(raw, 'a library is stored');
     return JSON.parse(raw);
+  }
+
+  /** The stored annotations of the open article (as stored: id, kind, start, end, note, …). */
+  async storedAnnotations() {
+    const library = await this.stored();
+    const article = library.articles.find((a) => a.id === library.current);
+    assert.ok(article, 'the open article is stored');
+    return article.annotations ?? [];
+  }
+
+  /** The names of the panel's entries, top to bottom. */
+  entryNames() {
+    return this.entryButtons().evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')));
+  }
+
+  /** The name of the entry marked as current (aria-current), or null. */
+  async currentEntry() {
+    const current = await this.entryButtons().evaluateAll((buttons) =>
+      buttons.filter((b) => b.getAttribute('aria-current') === 'true').map((b) => b.getAttribute('aria-label')),
+    );
+    assert.ok(current.length <= 1, `one current entry at most: ${current}`);
+    return current[0] ?? null;
+  }
+
+  /** The counts by kind of the panel, as `{ Claim: n, Source: n, 'Anonymous attribution': n }`. */
+  async counts() {
+    const counts = {};
+    for (const { label } of Object.values(KINDS)) {
+      const term = this.panel().getByRole('term').filter({ hasText: new RegExp(`^${label}$`) });
+      counts[label] = Number(await term.locator('xpath=following-sibling::*[1]').textContent());
+    }
+    return counts;
+  }
+
+  /**
+   * The painted highlights, by name: `{ 'aa-claim': [{ text, start, end }], … }`, each list in
+   * text order (offsets in code points; -1 for a range outside the article text).
+   */
+  highlights(names = ['aa-claim', 'aa-source', 'aa-anonymous', 'aa-active', 'aa-caret']) {
+    return this.articleText().evaluate(inArticleText, { op: 'highlights', names });
+  }
+
+  /** The passages painted per kind: `{ claim: [text, …], source: […], anonymous_attribution: […] }`. */
+  async highlightedPassages() {
+    const painted = await this.highlights();
+    return Object.fromEntries(
+      Object.entries(KINDS).map(([kind, { highlight }]) => [kind, painted[highlight].map((r) => r.text)]),
+    );
+  }
+
+  /** The page's selection, if it is not collapsed: `{ text, start, end }` in the article, or null. */
+  selection() {
+    return this.articleText().evaluate(inArticleText, { op: 'selection' });
   }
 
   /** Every localStorage entry, as an object. */
@@ -400,6 +588,81 @@ export class App {
     const input = this.libraryDialog().getByRole('textbox', { name: 'New title' });
     await input.fill(newTitle);
     await this.libraryDialog().getByRole('button', { name: 'Save title' }).click();
+  }
+
+  /** Hides the offer to remove web-page leftovers, if it shows. */
+  async keepLeftovers() {
+    const keep = this.leftoversRegion().getByRole('button', { name: 'Keep them' });
+    if (await keep.count()) {
+      await keep.click();
+      await expectHidden(this.leftoversRegion());
+    }
+  }
+
+  /** Scrolls the window so that a span of the text is well in view. */
+  async reveal({ start, end }) {
+    await this.articleText().evaluate(inArticleText, { op: 'reveal', start, end });
+  }
+
+  /**
+   * Selects a passage of the text (a string, found in the sample text, or a span) the way a
+   * script or an assistive tool does: by setting the page's selection. Waits for the toolbar.
+   */
+  async select(passage, { occurrence = 0, text } = {}) {
+    const span = typeof passage === 'string' ? spanOf(passage, { occurrence, text }) : passage;
+    await this.reveal(span);
+    await this.articleText().evaluate(inArticleText, { op: 'select', ...span });
+    await expectVisible(this.toolbar());
+    return span;
+  }
+
+  /**
+   * Selects a passage by dragging the mouse over it: presses the button on the left edge of
+   * its first character and releases it on the right edge of its last. Waits for the toolbar.
+   */
+  async dragSelect(passage, { occurrence = 0, text } = {}) {
+    const span = typeof passage === 'string' ? spanOf(passage, { occurrence, text }) : passage;
+    await this.reveal(span);
+    const rects = await this.articleText().evaluate(inArticleText, { op: 'rects', ...span });
+    assert.ok(rects.length > 0, 'the passage is laid out');
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const mouse = this.page.mouse;
+    await mouse.move(first.left + 1, (first.top + first.bottom) / 2);
+    await mouse.down();
+    await mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 });
+    await mouse.up();
+    await expectVisible(this.toolbar());
+    return span;
+  }
+
+  /** The center of a character of the text (by code-point offset), in viewport pixels. */
+  async pointAt(offset) {
+    await this.reveal({ start: offset, end: offset + 1 });
+    const [rect] = await this.articleText().evaluate(inArticleText, { op: 'rects', start: offset, end: offset + 1 });
+    return { x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 };
+  }
+
+  /**
+   * Marks a passage as `kind` ("claim", "source", "anonymous_attribution"): selects it, then
+   * clicks the toolbar's button (or presses its key, `{ key: true }`). Waits for the panel entry
+   * and returns the stored annotation.
+   */
+  async mark(passage, kind, { occurrence = 0, key = false } = {}) {
+    const span = await this.select(passage, { occurrence });
+    const { label, key: digit } = KINDS[kind];
+    if (key) await this.page.keyboard.press(digit);
+    else await this.toolbar().getByRole('button', { name: label, exact: true }).click();
+    const quote = typeof passage === 'string' ? passage : undefined;
+    if (quote) await expectVisible(this.entry(`${label}: ${quote}`));
+    await expectHidden(this.toolbar());
+    return waitFor(async () => {
+      const found = (await this.storedAnnotations()).find(
+        (a) => a.kind === kind && a.start === span.start && a.end === span.end,
+      );
+      assert.ok(found, `the ${kind} ${JSON.stringify(passage)} is stored`);
+      return found;
+    });
   }
 
   /** Opens "Edit details", fills the given fields and saves. Returns the form. */
