@@ -125,7 +125,9 @@ pub fn Annotator(
     let place_toolbar = move || {
         let ends = map.with_value(|m| m.as_ref().and_then(TextMap::selection_ends));
         let Some((anchor, focus)) = ends else {
+            // The selection went (Escape, a mark): the caret stays where the selection ended.
             state.pending.set(None);
+            caret.update(|c| *c = c.map(|(_, focus)| (focus, focus)));
             return;
         };
         caret.set(Some((anchor, focus)));
@@ -149,6 +151,8 @@ pub fn Annotator(
 
     // Keys that work anywhere in the page but in form fields and dialogs.
     let step_through = move |forward: bool| {
+        // Start from where the caret is now, not where the last `selectionchange` left it.
+        place_toolbar();
         let order: Vec<(String, Span)> = state.library.with_untracked(|l| {
             l.get(&article.read_value())
                 .map(|a| a.annotations_in_text_order().into_iter().map(|n| (n.id.clone(), n.span())).collect())
@@ -328,6 +332,26 @@ pub fn Annotator(
         >
             <ArticleText text=text struck=struck node_ref=container />
         </div>
+        // Highlights are paint, not elements: what the current one is reaches screen readers as
+        // the description of the focused text.
+        <p id="current-annotation" class="visually-hidden">
+            {move || {
+                let active = state.active.get();
+                let count = annotations.with(Vec::len);
+                match active {
+                    Some(id) => {
+                        let a = annotations.with(|all| all.iter().find(|a| a.id == id).map(|a| (a.kind, a.note.clone())));
+                        let quote = state.quote_of(&article.read_value(), &id);
+                        match a {
+                            Some((kind, note)) if note.is_empty() => format!("Current annotation: {}, “{quote}”.", kind.label()),
+                            Some((kind, note)) => format!("Current annotation: {}, “{quote}”. Note: {note}", kind.label()),
+                            None => String::new(),
+                        }
+                    }
+                    None => format!("{count} annotations. Press j for the next one, k for the previous."),
+                }
+            }}
+        </p>
         <SelectionToolbar />
         <HoverCard stack=hover annotations=annotations />
         <StackChooser stack=chooser annotations=annotations text=text />

@@ -49,6 +49,7 @@ pub fn ArticleText(
             role="document"
             aria-label="Article text"
             aria-roledescription="annotatable text"
+            aria-describedby="current-annotation"
             dir="auto"
             tabindex="0"
             node_ref=node_ref

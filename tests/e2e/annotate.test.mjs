@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import {
   App,
-  KINDS,
-  LIBRARY_KEY,
   SAMPLE_TEXT,
+  SAMPLE_TITLE,
   expectCount,
   expectHidden,
   expectText,
@@ -64,13 +63,8 @@ async function caretAt(app) {
   return caret.length ? caret[0].start : null;
 }
 
-/**
- * Presses `key` until the caret is at `target` (or past it, which fails); at most `max` times.
- * If no caret is painted at first (right after a selection was marked or cleared, see the test
- * "after marking …"), the first press is made without looking.
- */
+/** Presses `key` until the caret is at `target` (or past it, which fails); at most `max` times. */
 async function pressUntilCaret(app, key, target, max = 60) {
-  if ((await caretAt(app)) === null) await app.page.keyboard.press(key);
   for (let i = 0; i < max; i += 1) {
     const at = await waitFor(async () => {
       const c = await caretAt(app);
@@ -138,8 +132,9 @@ test('marking by mouse: drag over a passage, then the toolbar or a key', async (
   assert.equal(await app.text(), SAMPLE_TEXT);
   assert.equal(await app.articleText().locator('*:not(span.para)').count(), 0, 'no elements but paragraphs');
 
-  // Marking the same passage with the same kind again is refused.
-  await app.dragSelect('killed 95 people');
+  // Marking the same passage with the same kind again (dragged right to left) is refused.
+  await app.dragSelect('killed 95 people', { backward: true });
+  assert.deepEqual(await app.selection(), { text: 'killed 95 people', ...spanOf('killed 95 people') });
   await app.toolbar().getByRole('button', { name: 'Claim', exact: true }).click();
   await app.expectStatus('That passage is already marked as claim.');
   assert.equal((await app.storedAnnotations()).length, 3);
@@ -382,6 +377,14 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
   await waitFor(async () =>
     assert.equal((await app.storedAnnotations()).find((a) => a.kind === 'claim').note, typed),
   );
+  // The tooltip over the passage shows the note.
+  const over = await app.pointAt(spanOf('killed 95 people').start + 3);
+  await page.mouse.move(over.x, over.y);
+  await waitFor(async () =>
+    assert.deepEqual(await app.tooltip().getByRole('listitem').allTextContents(), [`Claim ${typed}`]),
+  );
+  await page.mouse.move(5, 5);
+  await expectHidden(app.tooltip());
 
   // The kind, from the editor's combobox: the entry and the highlight follow.
   await kind.selectOption({ label: 'Source' });
@@ -444,4 +447,469 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
   await waitFor(async () => assert.equal((await app.storedAnnotations())[0].note, typed));
   await expectVisible(app.entry('Source: killed 95 people'));
   app.assertNoErrors();
+});
+
+/** Marks the three passages of the issue; returns the stored annotations, in creation order. */
+async function markThree(app) {
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  await app.mark('The Wall Street Journal', 'source');
+  await app.mark('killed 95 people', 'claim');
+  await app.page.keyboard.press('Escape');
+  await expectCurrent(app, null, null);
+  return app.storedAnnotations();
+}
+
+test('deleting an annotation, by its button or the Delete key, and taking it back', async () => {
+  const app = await openSample();
+  const page = app.page;
+  const original = await markThree(app);
+  const all = [
+    'Claim: killed 95 people',
+    'Anonymous attribution: a U.S. official said',
+    'Source: The Wall Street Journal',
+  ];
+  await expectEntries(app, all);
+  const storedNow = () => app.storedAnnotations();
+
+  // The editor's button.
+  await app.entry('Claim: killed 95 people').click();
+  await app.panel().getByRole('button', { name: 'Delete annotation', exact: true }).click();
+  await app.expectStatus('Deleted claim “killed 95 people”.');
+  await expectEntries(app, all.slice(1));
+  await expectPainted(app, {
+    source: ['The Wall Street Journal'],
+    anonymous_attribution: ['a U.S. official said'],
+  });
+  await expectCurrent(app, null, null);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original.slice(0, 2)));
+  assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 });
+
+  // The notice's Undo puts it back as it was: same id, place, fields.
+  await expectVisible(app.status().getByRole('button', { name: 'Dismiss' }));
+  await app.status().getByRole('button', { name: 'Undo', exact: true }).click();
+  await expectEntries(app, all);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original));
+  await expectPainted(app, {
+    claim: ['killed 95 people'],
+    source: ['The Wall Street Journal'],
+    anonymous_attribution: ['a U.S. official said'],
+  });
+  await expectHidden(app.status().getByRole('button', { name: 'Undo', exact: true }));
+
+  // A click in the headline puts the caret there; with no current annotation, j goes to the
+  // first after the caret; Delete deletes it; the panel's Undo restores it.
+  const top = await app.pointAt(spanOf('U.S. warned Iran').start + 2);
+  await page.mouse.click(top.x, top.y);
+  await waitFor(async () => assert.ok(await isFocused(app.articleText())));
+  const headline = spanOf('U.S. warned Iran').start;
+  await waitFor(async () => assert.ok(Math.abs((await caretAt(app)) - (headline + 2)) <= 1, 'the caret is where I clicked'));
+  await page.keyboard.press('Escape');
+  await expectCurrent(app, null, null);
+  await page.keyboard.press('j');
+  await expectCurrent(app, 'Claim: killed 95 people', 'killed 95 people');
+  await page.keyboard.press('Delete');
+  await app.expectStatus('Deleted claim “killed 95 people”.');
+  await expectEntries(app, all.slice(1));
+  await waitFor(async () => assert.deepEqual(await storedNow(), original.slice(0, 2)));
+  await app.panelButton('Undo').click();
+  await expectEntries(app, all);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original));
+
+  // Backspace too, on another one; then Ctrl+Z, Ctrl+Shift+Z and Ctrl+Z again.
+  await page.keyboard.press('Escape');
+  await app.entry('Source: The Wall Street Journal').click();
+  await expectCurrent(app, 'Source: The Wall Street Journal', 'The Wall Street Journal');
+  await app.articleText().focus();
+  await page.keyboard.press('Backspace');
+  await app.expectStatus('Deleted source “The Wall Street Journal”.');
+  await expectEntries(app, all.slice(0, 2));
+  await waitFor(async () => assert.deepEqual(await storedNow(), [original[0], original[2]]));
+  await page.keyboard.press('Control+z');
+  await expectEntries(app, all);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original));
+  await page.keyboard.press('Control+Shift+Z');
+  await expectEntries(app, all.slice(0, 2));
+  await waitFor(async () => assert.deepEqual(await storedNow(), [original[0], original[2]]));
+  assert.equal(await app.panelButton('Redo').isEnabled(), false);
+  await page.keyboard.press('Control+z');
+  await expectEntries(app, all);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original));
+
+  // Undo all the way back to nothing, then redo everything: the same three, same ids.
+  for (let i = 0; i < 3; i += 1) await app.panelButton('Undo').click();
+  await expectCount(app.entryButtons(), 0);
+  await waitFor(async () => assert.equal(await app.panelButton('Undo').isEnabled(), false));
+  await waitFor(async () => assert.deepEqual(await storedNow(), []));
+  await expectPainted(app, {});
+  for (let i = 0; i < 3; i += 1) await app.panelButton('Redo').click();
+  await expectEntries(app, all);
+  await waitFor(async () => assert.deepEqual(await storedNow(), original));
+  app.assertNoErrors();
+});
+
+test('a reload restores the same annotations: ids, order, kinds, notes, offsets', async () => {
+  const app = await openSample();
+  await markThree(app);
+  const notes = {
+    'Claim: killed 95 people': 'Death toll; later reports say 95.',
+    'Anonymous attribution: a U.S. official said': 'Unnamed: "not authorized to comment".',
+    'Source: The Wall Street Journal': 'First to report — “WSJ”, 😀 emoji and ünïcödé.',
+  };
+  for (const [name, note] of Object.entries(notes)) {
+    await app.entry(name).click();
+    await app.noteField().fill(note);
+    await waitFor(async () => assert.equal(await app.entry(name).getAttribute('aria-description'), `Note: ${note}`));
+  }
+  await app.articleText().focus();
+  await app.page.keyboard.press('Escape');
+  await expectCurrent(app, null, null);
+  const before = await waitFor(async () => {
+    const stored = await app.storedAnnotations();
+    assert.deepEqual(stored.map((a) => a.note).sort(), Object.values(notes).sort());
+    return stored;
+  });
+  assert.equal(before.length, 3);
+
+  await app.reload();
+  await expectEntries(app, Object.keys(notes));
+  for (const [name, note] of Object.entries(notes)) {
+    assert.equal(await app.entry(name).getAttribute('aria-description'), `Note: ${note}`);
+  }
+  assert.deepEqual(await app.storedAnnotations(), before);
+  assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 });
+  await expectPainted(app, {
+    claim: ['killed 95 people'],
+    source: ['The Wall Street Journal'],
+    anonymous_attribution: ['a U.S. official said'],
+  });
+  assert.equal(await app.text(), SAMPLE_TEXT);
+  // A fresh session has no history to undo.
+  assert.equal(await app.panelButton('Undo').isEnabled(), false);
+  app.assertNoErrors();
+});
+
+test('two tabs: what one marks, the other shows at once, and nothing is lost', async () => {
+  const one = await openSample();
+  await waitFor(async () => assert.equal((await one.stored()).articles.length, 1));
+  const page2 = await one.page.context().newPage();
+  page2.setDefaultTimeout(8000);
+  const two = new App(page2);
+  await two.load();
+  await expectHidden(two.leftoversRegion());
+  assert.equal(await two.text(), SAMPLE_TEXT);
+
+  const a = await one.mark('a U.S. official said', 'anonymous_attribution');
+  await expectEntries(two, ['Anonymous attribution: a U.S. official said']);
+  await expectPainted(two, { anonymous_attribution: ['a U.S. official said'] });
+  assert.deepEqual(await two.counts(), { Claim: 0, Source: 0, 'Anonymous attribution': 1 });
+
+  const b = await two.mark('killed 95 people', 'claim');
+  const both = ['Claim: killed 95 people', 'Anonymous attribution: a U.S. official said'];
+  await expectEntries(one, both);
+  await expectPainted(one, { claim: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
+  await expectEntries(two, both);
+  await expectPainted(two, { claim: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
+  await waitFor(async () => assert.deepEqual(await one.storedAnnotations(), [a, b]));
+
+  // A note typed in one tab shows in the other.
+  await one.entry('Claim: killed 95 people').click();
+  await one.noteField().fill('Typed in the first tab.');
+  await waitFor(async () =>
+    assert.equal(
+      await two.entry('Claim: killed 95 people').getAttribute('aria-description'),
+      'Note: Typed in the first tab.',
+    ),
+  );
+
+  // Undo in one tab takes back its own change only: the other tab's annotation stays.
+  await one.articleText().focus();
+  await one.page.keyboard.press('Control+z'); // the note
+  await one.page.keyboard.press('Control+z'); // the marking of "a U.S. official said"
+  await expectEntries(one, ['Claim: killed 95 people']);
+  await expectEntries(two, ['Claim: killed 95 people']);
+  await waitFor(async () => assert.deepEqual(await two.storedAnnotations(), [b]));
+
+  // Both tabs read the same thing after a reload.
+  await two.reload();
+  await expectEntries(two, ['Claim: killed 95 people']);
+  assert.equal(await two.entry('Claim: killed 95 people').getAttribute('aria-description'), 'No note');
+  one.assertNoErrors();
+  two.assertNoErrors();
+});
+
+/** Fills this origin's localStorage with filler entries until not one more character fits. */
+async function fillStorage(page) {
+  return page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 4)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n}`, chunk);
+          n += 1;
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+}
+
+test('storage full: the change stays on screen, the stored library is untouched, and it can be exported', async () => {
+  const app = await openSample();
+  const first = await app.mark('a U.S. official said', 'anonymous_attribution');
+  await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 1));
+  const before = await app.storedRaw();
+  const fillers = await fillStorage(app.page);
+  assert.ok(fillers > 3, 'the storage was filled');
+
+  await app.mark('killed 95 people', 'claim', { saved: false });
+  const alert = app.storageAlert();
+  await expectVisible(alert);
+  await expectText(
+    alert.getByRole('paragraph'),
+    /^Your last change could not be saved: the browser's storage for this page is full\./,
+  );
+  // On screen, but not stored: the stored value is what it was, byte for byte.
+  await expectEntries(app, ['Claim: killed 95 people', 'Anonymous attribution: a U.S. official said']);
+  await expectPainted(app, { claim: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
+  assert.equal(await app.storedRaw(), before);
+
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Export library', exact: true }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'article-annotator-library.json');
+  assert.equal(await download.failure(), null, 'the download completed');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.format, 'article-annotator/library');
+  const article = exported.articles.find((x) => x.id === exported.current);
+  assert.deepEqual(
+    article.annotations.map(({ kind, start, end }) => ({ kind, start, end })),
+    [
+      { kind: 'anonymous_attribution', ...spanOf('a U.S. official said') },
+      { kind: 'claim', ...spanOf('killed 95 people') },
+    ],
+  );
+  assert.deepEqual(article.annotations[0], first);
+  assert.equal(await app.storedRaw(), before, 'exporting does not write to the storage');
+
+  // Room again: the next change saves everything in memory, the failed change included.
+  await app.page.evaluate((n) => {
+    for (let i = 0; i < n; i += 1) localStorage.removeItem(`filler-${i}`);
+  }, fillers);
+  await alert.getByRole('button', { name: 'Hide warning' }).click();
+  await expectHidden(alert);
+  await app.mark('The Wall Street Journal', 'source');
+  await waitFor(async () =>
+    assert.deepEqual(
+      (await app.storedAnnotations()).map((x) => x.kind),
+      ['anonymous_attribution', 'claim', 'source'],
+    ),
+  );
+  await expectHidden(app.storageAlert());
+  app.assertNoErrors();
+});
+
+test('j and k step through the annotations in text order; Show and Search narrow the list', async () => {
+  const app = await openSample();
+  const page = app.page;
+  // Marked out of text order.
+  await app.mark('The Wall Street Journal', 'source');
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  await app.mark('killed 95 people', 'claim');
+  await app.mark('U.S. official said Thursday', 'claim');
+  await app.entry('Source: The Wall Street Journal').click();
+  await app.noteField().fill('Named outlet, credited with the scoop.');
+  const K = ['Claim: killed 95 people', 'killed 95 people'];
+  const A = ['Anonymous attribution: a U.S. official said', 'a U.S. official said'];
+  const U = ['Claim: U.S. official said Thursday', 'U.S. official said Thursday'];
+  const W = ['Source: The Wall Street Journal', 'The Wall Street Journal'];
+  await expectEntries(app, [K[0], A[0], U[0], W[0]]);
+
+  // From the current one (W, the last in text order): k goes back, j forward; both stop at the ends.
+  await app.articleText().focus();
+  await expectCurrent(app, ...W);
+  await page.keyboard.press('j');
+  await expectCurrent(app, ...W);
+  for (const expected of [U, A, K, K]) {
+    await page.keyboard.press('k');
+    await expectCurrent(app, ...expected);
+  }
+  for (const expected of [A, U, W]) {
+    await page.keyboard.press('j');
+    await expectCurrent(app, ...expected);
+  }
+  // Escape clears the current one; j from a caret at the start of the text goes to the first.
+  await page.keyboard.press('Escape');
+  await expectCurrent(app, null, null);
+  const start = await app.pointAt(0);
+  await page.mouse.click(start.x, start.y);
+  // (The click's caret lands by the first letter; j acts on it once it shows.)
+  await waitFor(async () => assert.ok((await caretAt(app)) <= 1, 'the click put the caret at the start'));
+  await page.keyboard.press('j');
+  await expectCurrent(app, ...K);
+  // o opens the current one's note.
+  await page.keyboard.press('o');
+  await waitFor(async () => assert.ok(await isFocused(app.noteField()), 'o focuses the note'));
+  // In a form field, j and k are typed, not commands.
+  await page.keyboard.type('jk');
+  await waitFor(async () => assert.equal(await app.entry(K[0]).getAttribute('aria-description'), 'Note: jk'));
+  await expectCurrent(app, ...K);
+
+  // The Show filter.
+  const show = app.panel().getByRole('combobox', { name: 'Show' });
+  const summary = app.panel().getByText(/ (in text order|shown)$/);
+  await expectText(summary, '4 in text order');
+  await show.selectOption({ label: 'Claim' });
+  await expectEntries(app, [K[0], U[0]]);
+  await expectText(summary, '2 of 4 shown');
+  await show.selectOption({ label: 'Anonymous attribution' });
+  await expectEntries(app, [A[0]]);
+  await expectText(summary, '1 of 4 shown');
+  await show.selectOption({ label: 'Source' });
+  await expectEntries(app, [W[0]]);
+  // The filter narrows the list only: highlights and counts stay.
+  await expectPainted(app, {
+    claim: ['killed 95 people', 'U.S. official said Thursday'],
+    source: ['The Wall Street Journal'],
+    anonymous_attribution: ['a U.S. official said'],
+  });
+  assert.deepEqual(await app.counts(), { Claim: 2, Source: 1, 'Anonymous attribution': 1 });
+  await show.selectOption({ label: 'All kinds' });
+  await expectEntries(app, [K[0], A[0], U[0], W[0]]);
+  await expectText(summary, '4 in text order');
+
+  // Search: quotes and notes, without regard to case; with the filter, both apply.
+  const search = app.panel().getByRole('searchbox', { name: 'Search annotations' });
+  await search.fill('OFFICIAL');
+  await expectEntries(app, [A[0], U[0]]);
+  await expectText(summary, '2 of 4 shown');
+  await search.fill('scoop');
+  await expectEntries(app, [W[0]]);
+  await expectText(summary, '1 of 4 shown');
+  await search.fill('official');
+  await show.selectOption({ label: 'Claim' });
+  await expectEntries(app, [U[0]]);
+  await search.fill('nothing like this');
+  await expectEntries(app, []);
+  await expectText(summary, '0 of 4 shown');
+  await search.fill('');
+  await show.selectOption({ label: 'All kinds' });
+  await expectEntries(app, [K[0], A[0], U[0], W[0]]);
+  app.assertNoErrors();
+});
+
+test('screenshots: annotated sample in light and dark at 1280 px, and the selection toolbar', async () => {
+  const app = await openSample();
+  const page = app.page;
+  await app.mark('killed 95 people', 'claim');
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  await app.mark('U.S. official said Thursday', 'claim');
+  await app.mark('"duty to warn"', 'claim');
+  await app.mark("Iran's mission to the United Nations", 'anonymous_attribution');
+  await app.mark('insisted on anonymity', 'source');
+  await app.entry('Anonymous attribution: a U.S. official said').click();
+  await app.noteField().fill('Unnamed official; not authorized to comment.');
+  await waitFor(async () =>
+    assert.equal(
+      await app.entry('Anonymous attribution: a U.S. official said').getAttribute('aria-description'),
+      'Note: Unnamed official; not authorized to comment.',
+    ),
+  );
+  // Out of the field, no selection, no toolbar, no tooltip; the annotated paragraphs in view.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.evaluate(() => getSelection().removeAllRanges());
+  await page.mouse.move(5, 5);
+  await expectHidden(app.toolbar());
+  await expectHidden(app.tooltip());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await app.reveal(spanOf('The U.S. government privately warned Iran'));
+  const rects = await app.articleText().evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(rects < 900, 'the text is in view');
+  await screenshot(page, 'annotated-light-1280', { fullPage: false });
+
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await waitFor(async () =>
+    assert.notEqual(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), light),
+  );
+  await expectHidden(app.toolbar());
+  await screenshot(page, 'annotated-dark-1280', { fullPage: false });
+
+  await page.emulateMedia({ colorScheme: 'light' });
+  await app.dragSelect('The Islamic State group claimed responsibility for the Jan. 3 attack on Kerman');
+  await expectVisible(app.toolbar());
+  await page.mouse.move(5, 5);
+  await screenshot(page, 'selection-toolbar', { fullPage: false });
+  app.assertNoErrors();
+});
+
+test('offsets are code points: an article with emoji and astral letters, and two tabs on different articles', async () => {
+  const one = await openSample();
+  const page2 = await one.page.context().newPage();
+  page2.setDefaultTimeout(8000);
+  const two = new App(page2);
+  await two.load();
+  const text = '😀 Emoji 𝒳 first. Then a claim here, 👍🏽 and “more” 😀 said.';
+  await two.newArticle(text, { title: 'Emoji' });
+  await two.expectHeading('Emoji');
+
+  // The caret steps over a whole emoji at a time.
+  await two.articleText().focus();
+  await waitFor(async () => {
+    const { 'aa-caret': caret } = await two.highlights(['aa-caret']);
+    assert.deepEqual(caret, [{ text: '😀', start: 0, end: 1 }]);
+  });
+  await two.page.keyboard.press('ArrowRight');
+  await waitFor(async () => assert.equal(await caretAt(two), 1));
+
+  const claim = spanOf('a claim here', { text });
+  await two.select(claim);
+  await two.page.keyboard.press('1');
+  const later = spanOf('“more” 😀 said', { text });
+  await two.select(later);
+  await two.toolbar().getByRole('button', { name: 'Source', exact: true }).click();
+  await expectEntries(two, ['Claim: a claim here', 'Source: “more” 😀 said']);
+  await waitFor(async () =>
+    assert.deepEqual(
+      (await two.storedAnnotations()).map(({ kind, start, end }) => ({ kind, start, end })),
+      [
+        { kind: 'claim', start: 22, end: 34 },
+        { kind: 'source', start: 43, end: 56 },
+      ],
+    ),
+  );
+  assert.deepEqual([claim, later], [{ start: 22, end: 34 }, { start: 43, end: 56 }]);
+  await expectPainted(two, { claim: ['a claim here'], source: ['“more” 😀 said'] });
+
+  // The first tab keeps its own article open, and marks on it; the second keeps its own.
+  await one.expectHeading(SAMPLE_TITLE);
+  await one.mark('killed 95 people', 'claim');
+  await expectEntries(one, ['Claim: killed 95 people']);
+  await two.expectHeading('Emoji');
+  await expectEntries(two, ['Claim: a claim here', 'Source: “more” 😀 said']);
+  await waitFor(async () => {
+    const library = await one.stored();
+    assert.deepEqual(
+      library.articles.map((a) => [a.title, a.annotations.length]),
+      [
+        [SAMPLE_TITLE, 1],
+        ['Emoji', 2],
+      ],
+    );
+  });
+  // (The library keeps one "open article": a reload opens the one last opened in either tab.)
+  await two.reload();
+  if ((await two.heading().textContent()) !== 'Emoji') {
+    await two.openLibrary();
+    await two.libraryItem('Emoji').getByRole('button', { name: 'Open' }).click();
+    await expectHidden(two.libraryDialog());
+    await two.expectHeading('Emoji');
+  }
+  await expectEntries(two, ['Claim: a claim here', 'Source: “more” 😀 said']);
+  await expectPainted(two, { claim: ['a claim here'], source: ['“more” 😀 said'] });
+  one.assertNoErrors();
+  two.assertNoErrors();
 });

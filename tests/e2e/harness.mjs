@@ -618,19 +618,23 @@ export class App {
 
   /**
    * Selects a passage by dragging the mouse over it: presses the button on the left edge of
-   * its first character and releases it on the right edge of its last. Waits for the toolbar.
+   * its first character and releases it on the right edge of its last (or the other way round,
+   * `{ backward: true }`). Waits for the toolbar.
    */
-  async dragSelect(passage, { occurrence = 0, text } = {}) {
+  async dragSelect(passage, { occurrence = 0, text, backward = false } = {}) {
     const span = typeof passage === 'string' ? spanOf(passage, { occurrence, text }) : passage;
     await this.reveal(span);
     const rects = await this.articleText().evaluate(inArticleText, { op: 'rects', ...span });
     assert.ok(rects.length > 0, 'the passage is laid out');
     const first = rects[0];
     const last = rects[rects.length - 1];
+    let from = { x: first.left + 1, y: (first.top + first.bottom) / 2 };
+    let to = { x: last.right - 1, y: (last.top + last.bottom) / 2 };
+    if (backward) [from, to] = [to, from];
     const mouse = this.page.mouse;
-    await mouse.move(first.left + 1, (first.top + first.bottom) / 2);
+    await mouse.move(from.x, from.y);
     await mouse.down();
-    await mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 8 });
+    await mouse.move(to.x, to.y, { steps: 8 });
     await mouse.up();
     await expectVisible(this.toolbar());
     return span;
@@ -646,9 +650,9 @@ export class App {
   /**
    * Marks a passage as `kind` ("claim", "source", "anonymous_attribution"): selects it, then
    * clicks the toolbar's button (or presses its key, `{ key: true }`). Waits for the panel entry
-   * and returns the stored annotation.
+   * and returns the stored annotation (unless `{ saved: false }`: then returns its span).
    */
-  async mark(passage, kind, { occurrence = 0, key = false } = {}) {
+  async mark(passage, kind, { occurrence = 0, key = false, saved = true } = {}) {
     const span = await this.select(passage, { occurrence });
     const { label, key: digit } = KINDS[kind];
     if (key) await this.page.keyboard.press(digit);
@@ -656,6 +660,7 @@ export class App {
     const quote = typeof passage === 'string' ? passage : undefined;
     if (quote) await expectVisible(this.entry(`${label}: ${quote}`));
     await expectHidden(this.toolbar());
+    if (!saved) return span;
     return waitFor(async () => {
       const found = (await this.storedAnnotations()).find(
         (a) => a.kind === kind && a.start === span.start && a.end === span.end,

@@ -126,7 +126,7 @@ test('a save that fails (storage full) is reported and leaves the saved library 
   const alert = app.storageAlert();
   await expectText(
     alert.getByRole('paragraph'),
-    "Your last change could not be saved: the browser's storage for this page is full. It is still on screen, and what was saved before is intact.",
+    "Your last change could not be saved: the browser's storage for this page is full. It is still on screen, and what was saved before is intact. Export the library to keep a copy.",
   );
   assert.equal(await alert.getByRole('button', { name: 'Download unreadable data' }).count(), 0);
   assert.equal(await app.storedRaw(), before);
