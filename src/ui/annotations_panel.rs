@@ -189,9 +189,12 @@ fn AnnotationEntry(
         if is_active()
             && let Some(item) = item.get()
         {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            item.scroll_into_view_with_scroll_into_view_options(&options);
+            // Scrolling measures the layout: leave it to the next frame rather than force one now.
+            request_animation_frame(move || {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                item.scroll_into_view_with_scroll_into_view_options(&options);
+            });
         }
     });
     let description = if note.is_empty() { "No note".to_string() } else { format!("Note: {note}") };
@@ -227,7 +230,8 @@ fn CurrentAnnotationEditor() -> impl IntoView {
         state.library.with(|l| {
             let article = l.current()?;
             let a = article.annotations.iter().find(|a| a.id == id)?;
-            Some((id, a.kind, a.note.clone()))
+            let quote = text::excerpt(&article.quote(a.span()), 160);
+            Some((id, a.kind, a.note.clone(), quote))
         })
     });
     // Typing in the note is one undo step per visit to the field, not one per key.
@@ -236,9 +240,13 @@ fn CurrentAnnotationEditor() -> impl IntoView {
         let id = fields.with(|f| f.as_ref().map(|f| f.0.clone()))?;
         let kind = move || fields.with(|f| f.as_ref().map(|f| f.1)).unwrap_or(AnnotationKind::Claim);
         let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone())).unwrap_or_default();
+        let quote = move || fields.with(|f| f.as_ref().map(|f| f.3.clone())).unwrap_or_default();
         let id = StoredValue::new(id);
         Some(view! {
             <section class=move || format!("entry-editor kind-{}", kind().slug()) aria-label="Current annotation">
+                <p class="editor-quote">
+                    <q>{quote}</q>
+                </p>
                 <label>
                     "Kind"
                     <select
