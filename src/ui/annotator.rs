@@ -17,10 +17,12 @@ use crate::model::offsets::CharOffset;
 use crate::model::span::{self, Span};
 use crate::model::text;
 
-/// Highlight names, one per kind, plus the looked-at annotation and the keyboard caret.
+/// The highlight of the current annotation (painted over the kinds).
 const ACTIVE: &str = "aa-active";
+/// The highlight of the keyboard caret: the character after it, while nothing is selected.
 const CARET: &str = "aa-caret";
 
+/// The highlight of one kind's annotations; `style/main.css` gives each its `::highlight` rule.
 fn highlight_name(kind: AnnotationKind) -> String {
     format!("aa-{}", kind.slug())
 }
