@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::export_menu::ExportMenu;
 use super::state::{AppState, Dialog};
 
 /// The top bar with "New article" and "Library".
@@ -20,6 +21,7 @@ pub fn AppBar() -> impl IntoView {
                     "Library"
                     <span class="badge" aria-hidden="true">{count}</span>
                 </button>
+                <ExportMenu />
             </nav>
         </header>
     }

@@ -6,6 +6,7 @@ pub mod app;
 mod app_bar;
 pub mod article_text;
 mod details_form;
+mod export_menu;
 mod leftovers_review;
 mod library_dialog;
 mod modal;

@@ -3,9 +3,9 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::export_menu;
 use super::state::{AppState, Dialog};
 use crate::browser::files;
-use crate::model::stored;
 
 /// A lasting storage problem, in an alert region.
 #[component]
@@ -19,11 +19,9 @@ pub fn StorageBanner() -> impl IntoView {
             state.fail(e);
         }
     };
-    // What is in memory, in the stored form, which this app (and the import of a later version)
-    // reads back.
+    // Everything in memory, in our export format.
     let export_library = move |_| {
-        let encoded = state.library.with_untracked(stored::encode);
-        if let Err(e) = files::download("article-annotator-library.json", "application/json", &encoded) {
+        if let Err(e) = state.library.with_untracked(|l| export_menu::download(l, export_menu::Export::Library)) {
             state.fail(e);
         }
     };

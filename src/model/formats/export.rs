@@ -1,0 +1,180 @@
+//! Our JSON export: one article or the whole library, with every field, the quote of every
+//! annotation with its context, and a SHA-256 of each text. Documented in `docs/FORMAT.md`,
+//! with a JSON Schema in `docs/export.schema.json`.
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{QuoteContext, quotes_with_context};
+use crate::model::library::{AnnotationKind, Article};
+use crate::model::offsets::CharOffset;
+
+/// The `format` field of our exports.
+pub const FORMAT: &str = "article-annotator/export";
+/// The version [`export`] writes.
+pub const VERSION: u64 = 1;
+
+/// Who wrote an export, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    /// When the export was made, ISO 8601.
+    pub exported: String,
+    /// The app's version (the crate's).
+    pub app_version: String,
+}
+
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'static str,
+    version: u64,
+    exported: &'a str,
+    app: App<'a>,
+    articles: Vec<ExportArticle<'a>>,
+}
+
+#[derive(Serialize)]
+struct App<'a> {
+    name: &'static str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct ExportArticle<'a> {
+    id: &'a str,
+    title: &'a str,
+    source_url: &'a str,
+    published: &'a str,
+    added: &'a str,
+    text: &'a str,
+    text_sha256: String,
+    annotations: Vec<ExportAnnotation<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportAnnotation<'a> {
+    id: &'a str,
+    kind: AnnotationKind,
+    start: CharOffset,
+    end: CharOffset,
+    quote: Quote,
+    note: &'a str,
+    created: &'a str,
+    modified: &'a str,
+}
+
+#[derive(Serialize)]
+struct Quote {
+    exact: String,
+    prefix: String,
+    suffix: String,
+}
+
+/// The hex SHA-256 of a text's UTF-8 bytes.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Exports articles (one, or the whole library) as pretty-printed JSON.
+pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &Provenance) -> String {
+    let articles = articles
+        .into_iter()
+        .map(|article| {
+            let ordered = article.annotations_in_text_order();
+            let quotes = quotes_with_context(article, ordered.iter().copied());
+            ExportArticle {
+                id: &article.id,
+                title: &article.title,
+                source_url: &article.source_url,
+                published: &article.published,
+                added: &article.added,
+                text: &article.text,
+                text_sha256: sha256_hex(&article.text),
+                annotations: ordered
+                    .into_iter()
+                    .zip(quotes)
+                    .map(|(a, QuoteContext { exact, prefix, suffix })| ExportAnnotation {
+                        id: &a.id,
+                        kind: a.kind,
+                        start: a.start,
+                        end: a.end,
+                        quote: Quote { exact, prefix, suffix },
+                        note: &a.note,
+                        created: &a.created,
+                        modified: &a.modified,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let file = ExportFile {
+        format: FORMAT,
+        version: VERSION,
+        exported: &provenance.exported,
+        app: App { name: "Article Annotator", version: &provenance.app_version },
+        articles,
+    };
+    serde_json::to_string_pretty(&file).expect("an export always serializes")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::model::library::Annotation;
+
+    pub(crate) fn sample_article() -> Article {
+        let mut article = Article::new(
+            "a1".into(),
+            "Kerman".into(),
+            "A U.S. official said Thursday that the blasts killed 95 people. 😀".into(),
+            "2026-11-25T10:00:00.000Z".into(),
+        );
+        article.source_url = "https://example.org/story".into();
+        article.annotations = vec![
+            Annotation {
+                id: "n2".into(),
+                kind: AnnotationKind::Claim,
+                start: CharOffset(46),
+                end: CharOffset(62),
+                note: "Count rose later.".into(),
+                created: "2026-11-25T10:01:00.000Z".into(),
+                modified: "2026-11-25T10:02:00.000Z".into(),
+            },
+            Annotation {
+                id: "n1".into(),
+                kind: AnnotationKind::AnonymousAttribution,
+                start: CharOffset(0),
+                end: CharOffset(20),
+                note: String::new(),
+                created: "2026-11-25T10:00:30.000Z".into(),
+                modified: "2026-11-25T10:00:30.000Z".into(),
+            },
+        ];
+        article
+    }
+
+    #[test]
+    fn sha256_matches_a_known_digest() {
+        assert_eq!(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn an_export_holds_every_field_in_text_order() {
+        let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0.1.0".into() };
+        let json: serde_json::Value = serde_json::from_str(&export([&sample_article()], &provenance)).unwrap();
+        assert_eq!(json["format"], FORMAT);
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["app"]["version"], "0.1.0");
+        let article = &json["articles"][0];
+        assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));
+        let first = &article["annotations"][0];
+        assert_eq!(first["id"], "n1");
+        assert_eq!(first["kind"], "anonymous_attribution");
+        assert_eq!(first["quote"]["exact"], "A U.S. official said");
+        assert_eq!(first["quote"]["prefix"], "");
+        assert_eq!(first["quote"]["suffix"], " Thursday that the blasts killed");
+        let second = &article["annotations"][1];
+        assert_eq!((second["start"].as_u64(), second["end"].as_u64()), (Some(46), Some(62)));
+        assert_eq!(second["quote"]["exact"], "killed 95 people");
+        assert_eq!(second["note"], "Count rose later.");
+    }
+}

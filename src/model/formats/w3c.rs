@@ -1,0 +1,100 @@
+//! W3C Web Annotation export: an `AnnotationCollection` (JSON-LD) per article in which every
+//! annotation targets the article with a `TextQuoteSelector` and a `TextPositionSelector`, its
+//! kind is a `TextualBody` with purpose `tagging` and its note one with purpose `commenting`.
+
+use serde_json::{Value, json};
+
+use super::{QuoteContext, quotes_with_context};
+use crate::model::library::{Annotation, Article};
+
+/// The JSON-LD context of the Web Annotation vocabulary.
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+/// The IRI of an article: its source URL if known, else a URN naming it.
+pub fn article_iri(article: &Article) -> String {
+    if article.source_url.is_empty() {
+        format!("urn:article-annotator:article:{}", article.id)
+    } else {
+        article.source_url.clone()
+    }
+}
+
+/// The IRI of an annotation.
+pub fn annotation_iri(annotation: &Annotation) -> String {
+    format!("urn:article-annotator:annotation:{}", annotation.id)
+}
+
+fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
+    let mut body = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.kind.label() })];
+    if !a.note.is_empty() {
+        body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
+    }
+    let mut out = json!({
+        "@context": CONTEXT,
+        "id": annotation_iri(a),
+        "type": "Annotation",
+        "motivation": "tagging",
+        "body": body,
+        "target": {
+            "source": article_iri(article),
+            "selector": [
+                { "type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix },
+                { "type": "TextPositionSelector", "start": a.start.0, "end": a.end.0 },
+            ],
+        },
+    });
+    for (field, value) in [("created", &a.created), ("modified", &a.modified)] {
+        if !value.is_empty() {
+            out[field] = json!(value);
+        }
+    }
+    out
+}
+
+/// An article's annotations as a W3C `AnnotationCollection`, in text order, pretty-printed.
+pub fn export(article: &Article) -> String {
+    let ordered = article.annotations_in_text_order();
+    let quotes = quotes_with_context(article, ordered.iter().copied());
+    let items: Vec<Value> = ordered.iter().zip(quotes).map(|(a, quote)| annotation(article, a, quote)).collect();
+    let collection = format!("urn:article-annotator:collection:{}", article.id);
+    let document = json!({
+        "@context": CONTEXT,
+        "id": collection,
+        "type": "AnnotationCollection",
+        "label": article.title,
+        "total": items.len(),
+        "first": {
+            "id": format!("{collection}:page:1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    });
+    serde_json::to_string_pretty(&document).expect("JSON values always serialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_annotation_has_both_selectors_and_its_bodies() {
+        let article = super::super::export::tests::sample_article();
+        let json: Value = serde_json::from_str(&export(&article)).unwrap();
+        assert_eq!(json["type"], "AnnotationCollection");
+        assert_eq!(json["total"], 2);
+        let items = json["first"]["items"].as_array().unwrap();
+        let first = &items[0];
+        assert_eq!(first["@context"], CONTEXT);
+        assert_eq!(first["id"], "urn:article-annotator:annotation:n1");
+        assert_eq!(first["target"]["source"], "https://example.org/story");
+        assert_eq!(first["target"]["selector"][0]["exact"], "A U.S. official said");
+        assert_eq!(first["target"]["selector"][1]["start"], 0);
+        assert_eq!(first["body"].as_array().unwrap().len(), 1, "no note, no commenting body");
+        assert_eq!(first["body"][0]["value"], "Anonymous attribution");
+        let second = &items[1];
+        assert_eq!(second["body"][1]["purpose"], "commenting");
+        assert_eq!(second["body"][1]["value"], "Count rose later.");
+        assert_eq!(second["created"], "2026-11-25T10:01:00.000Z");
+    }
+}

@@ -1,0 +1,105 @@
+//! The "Export" menu: the open article as our JSON, W3C Web Annotation, CSV or a Markdown
+//! report, or the whole library as our JSON.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::browser::{clock, files};
+use crate::model::formats::{self, csv, export, report, w3c};
+use crate::model::library::Library;
+
+/// What can be exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The open article in our JSON format.
+    Json,
+    /// The open article as a W3C Web Annotation collection.
+    W3c,
+    /// The open article's annotations as CSV.
+    Csv,
+    /// The open article as a Markdown report.
+    Markdown,
+    /// Every article in our JSON format.
+    Library,
+}
+
+impl Export {
+    const ALL: [Export; 5] = [Export::Json, Export::W3c, Export::Csv, Export::Markdown, Export::Library];
+
+    fn label(self) -> &'static str {
+        match self {
+            Export::Json => "Export JSON",
+            Export::W3c => "Export W3C Web Annotation",
+            Export::Csv => "Export CSV",
+            Export::Markdown => "Export Markdown report",
+            Export::Library => "Export library",
+        }
+    }
+}
+
+/// Builds an export and offers it as a download; the message says what went wrong, if anything.
+pub fn download(library: &Library, what: Export) -> Result<(), String> {
+    let now = clock::now_iso();
+    let provenance = export::Provenance { exported: now.clone(), app_version: env!("CARGO_PKG_VERSION").into() };
+    if what == Export::Library {
+        let contents = export::export(&library.articles, &provenance);
+        return files::download("article-annotator-library.annotations.json", "application/json", &contents);
+    }
+    let article = library.current().ok_or("Open an article to export it.")?;
+    let (suffix, mime, contents) = match what {
+        Export::Json => (".annotations.json", "application/json", export::export([article], &provenance)),
+        Export::W3c => (".w3c.jsonld", "application/ld+json", w3c::export(article)),
+        Export::Csv => (".annotations.csv", "text/csv", csv::export([article])),
+        Export::Markdown | Export::Library => (".report.md", "text/markdown", report::export(article, &now)),
+    };
+    files::download(&formats::file_name(&article.title, suffix), mime, &contents)
+}
+
+/// A button that opens the list of exports.
+#[component]
+pub fn ExportMenu() -> impl IntoView {
+    let state = AppState::get();
+    let open = RwSignal::new(false);
+    let items = Export::ALL
+        .into_iter()
+        .map(|what| {
+            view! {
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        open.set(false);
+                        match state.library.with_untracked(|l| download(l, what)) {
+                            Ok(()) => state.announcement.set("The download has started.".into()),
+                            Err(e) => state.fail(e),
+                        }
+                    }
+                >
+                    {what.label()}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class="export-menu"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    ev.stop_propagation();
+                    open.set(false);
+                }
+            }
+        >
+            <button
+                type="button"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="export-list"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Export"
+            </button>
+            <div id="export-list" class="export-list" role="group" aria-label="Exports" hidden=move || !open.get()>
+                {items}
+            </div>
+        </div>
+    }
+}
