@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::export_menu::ExportMenu;
+use super::import_button::ImportButton;
 use super::state::{AppState, Dialog};
 
 /// The top bar with "New article" and "Library".
@@ -21,6 +22,7 @@ pub fn AppBar() -> impl IntoView {
                     "Library"
                     <span class="badge" aria-hidden="true">{count}</span>
                 </button>
+                <ImportButton />
                 <ExportMenu />
             </nav>
         </header>

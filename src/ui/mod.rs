@@ -7,6 +7,7 @@ mod app_bar;
 pub mod article_text;
 mod details_form;
 mod export_menu;
+mod import_button;
 mod leftovers_review;
 mod library_dialog;
 mod modal;

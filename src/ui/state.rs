@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::model::formats::import;
 use crate::model::history::{Change, History};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, RemovedArticle};
 use crate::model::source::{self, Draft, SourceFormat};
@@ -160,6 +161,26 @@ impl AppState {
         self.inform(message, None);
     }
 
+    /// Imports an export or W3C Web Annotation file; on any error the library stays as it was.
+    pub fn import(&self, name: &str, raw: &str) -> Result<(), String> {
+        let imported = self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
+        let imported = imported.map_err(|e| format!("“{name}” was not imported, and nothing changed. {e}"))?;
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut message = format!(
+            "Imported “{name}”: {} and {}.",
+            plural(imported.articles_added, "new article"),
+            plural(imported.annotations_added, "annotation")
+        );
+        match imported.already_there {
+            0 => {}
+            1 => message.push_str(" 1 annotation was already here."),
+            n => message.push_str(&format!(" {n} annotations were already here.")),
+        }
+        self.library.set(imported.library);
+        self.inform(message, None);
+        Ok(())
+    }
+
     /// The id of the open article.
     pub fn current_id(&self) -> Option<String> {
         self.library.with_untracked(|l| l.current.clone())
@@ -293,9 +314,15 @@ impl AppState {
         })
     }
 
-    /// Reads a file the user opened or dropped and adds it as a new article.
+    /// Reads a file the user opened or dropped: an export or W3C file is imported, a text,
+    /// Markdown or web page file becomes a new article.
     pub async fn open_file(self, file: web_sys::File) -> Result<(), String> {
         let name = file.name();
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".json") || lower.ends_with(".jsonld") {
+            let raw = crate::browser::files::read_text(&file).await?;
+            return self.import(&name, &raw);
+        }
         let format = SourceFormat::from_file_name(&name).ok_or_else(|| {
             format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")
         })?;

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{QuoteContext, quotes_with_context};
-use crate::model::library::{AnnotationKind, Article};
+use crate::model::library::{Annotation, AnnotationKind, Article};
 use crate::model::offsets::CharOffset;
 
 /// The `format` field of our exports.
@@ -79,7 +79,8 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &
     let articles = articles
         .into_iter()
         .map(|article| {
-            let ordered = article.annotations_in_text_order();
+            // In the order they were made, so that an import gives back the very same list.
+            let ordered: Vec<&Annotation> = article.annotations.iter().collect();
             let quotes = quotes_with_context(article, ordered.iter().copied());
             ExportArticle {
                 id: &article.id,
@@ -119,7 +120,6 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::library::Annotation;
 
     pub(crate) fn sample_article() -> Article {
         let mut article = Article::new(
@@ -158,7 +158,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn an_export_holds_every_field_in_text_order() {
+    fn an_export_holds_every_field_in_the_order_made() {
         let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0.1.0".into() };
         let json: serde_json::Value = serde_json::from_str(&export([&sample_article()], &provenance)).unwrap();
         assert_eq!(json["format"], FORMAT);
@@ -166,13 +166,13 @@ pub(crate) mod tests {
         assert_eq!(json["app"]["version"], "0.1.0");
         let article = &json["articles"][0];
         assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));
-        let first = &article["annotations"][0];
+        let first = &article["annotations"][1];
         assert_eq!(first["id"], "n1");
         assert_eq!(first["kind"], "anonymous_attribution");
         assert_eq!(first["quote"]["exact"], "A U.S. official said");
         assert_eq!(first["quote"]["prefix"], "");
         assert_eq!(first["quote"]["suffix"], " Thursday that the blasts killed");
-        let second = &article["annotations"][1];
+        let second = &article["annotations"][0];
         assert_eq!((second["start"].as_u64(), second["end"].as_u64()), (Some(46), Some(62)));
         assert_eq!(second["quote"]["exact"], "killed 95 people");
         assert_eq!(second["note"], "Count rose later.");

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod w3c;
 

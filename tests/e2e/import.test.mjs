@@ -1,0 +1,121 @@
+// Import: a round trip through the real download and upload into an empty browser profile,
+// importing twice, W3C files, and broken files that change nothing.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { App, SAMPLE_TITLE, expectText, useApp, waitFor } from './harness.mjs';
+
+const apps = useApp();
+
+/** Clicks "Import" and gives the file chooser a file. */
+async function importFile(app, name, content) {
+  const [chooser] = await Promise.all([
+    app.page.waitForEvent('filechooser'),
+    app.page.getByRole('button', { name: 'Import', exact: true }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
+
+/** Downloads an export through the Export menu and returns its text. */
+async function exported(app, name) {
+  await app.page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.page.getByRole('group', { name: 'Exports' }).getByRole('button', { name, exact: true }).click(),
+  ]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+async function annotated() {
+  const app = await apps.open();
+  await app.load();
+  await app.keepLeftovers();
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  await app.mark('killed 95 people', 'claim');
+  await app.mark('The Wall Street Journal', 'source');
+  await app.entry('Claim: killed 95 people').click();
+  await app.noteField().fill('Later reports: at least 95. 😀 مرحبا');
+  await waitFor(async () => assert.ok((await app.storedAnnotations()).some((a) => a.note.startsWith('Later'))));
+  return app;
+}
+
+test('export then import into an empty profile gives back the same library; twice adds nothing', async () => {
+  const source = await annotated();
+  const file = await exported(source, 'Export library');
+  const original = (await source.stored()).articles;
+
+  // A new, empty browser profile.
+  const context = await source.page.context().browser().newContext({ viewport: { width: 1280, height: 900 } });
+  const app = new App(await context.newPage());
+  await app.load();
+  await importFile(app, 'library.annotations.json', file);
+  await expectText(app.status().getByRole('paragraph'), 'Imported “library.annotations.json”: 1 new article and 3 annotations.');
+  const imported = (await app.stored()).articles.find((a) => a.title === SAMPLE_TITLE && a.annotations.length > 0);
+  const before = original.find((a) => a.id === imported.id);
+  assert.ok(before, 'the same article id');
+  for (const field of ['id', 'title', 'text', 'source_url', 'published', 'added', 'annotations']) {
+    assert.deepEqual(imported[field], before[field], field);
+  }
+
+  await importFile(app, 'library.annotations.json', file);
+  await expectText(
+    app.status().getByRole('paragraph'),
+    'Imported “library.annotations.json”: 0 new articles and 0 annotations. 3 annotations were already here.',
+  );
+  const again = (await app.stored()).articles.find((a) => a.id === imported.id);
+  assert.equal(again.annotations.length, 3);
+  app.assertNoErrors();
+  source.assertNoErrors();
+  await context.close();
+});
+
+test('a W3C Web Annotation file imports into the open article', async () => {
+  const source = await annotated();
+  const w3c = await exported(source, 'Export W3C Web Annotation');
+  const context = await source.page.context().browser().newContext({ viewport: { width: 1280, height: 900 } });
+  const app = new App(await context.newPage());
+  await app.load();
+  await importFile(app, 'sample.w3c.jsonld', w3c);
+  await expectText(app.status().getByRole('paragraph'), 'Imported “sample.w3c.jsonld”: 0 new articles and 3 annotations.');
+  const names = await app.entryNames();
+  assert.deepEqual(names, [
+    'Claim: killed 95 people',
+    'Anonymous attribution: a U.S. official said',
+    'Source: The Wall Street Journal',
+  ]);
+  app.assertNoErrors();
+  await context.close();
+});
+
+test('broken import files are refused with a message naming the problem, and nothing changes', async () => {
+  const app = await annotated();
+  const good = await exported(app, 'Export JSON');
+  const before = await app.storedRaw();
+  const file = JSON.parse(good);
+  const withAnnotation = (change) => {
+    const copy = structuredClone(file);
+    change(copy.articles[0].annotations[1]);
+    return JSON.stringify(copy);
+  };
+  const cases = [
+    ['not JSON', '{"format": "article-annotator/export", ', 'is not valid JSON'],
+    ['wrong shape', '{"format": "article-annotator/export", "version": 1, "articles": 3}', 'The file has no "articles" list.'],
+    ['other JSON', '{"hello": "world"}', 'neither an Article Annotator export nor W3C Web Annotation JSON'],
+    ['outside the text', withAnnotation((a) => { a.end = 999999; }), '(id “'],
+    ['wrong quote', withAnnotation((a) => { a.quote.exact = 'nothing like it'; }), 'field "quote" (“nothing like it”) does not match the text'],
+    ['bad kind', withAnnotation((a) => { a.kind = 'rumour'; }), 'field "kind" is “rumour”'],
+    ['deeply nested', '['.repeat(50000), 'is not valid JSON'],
+  ];
+  for (const [label, content, expected] of cases) {
+    await importFile(app, `${label}.json`, content);
+    const message = app.status().getByRole('paragraph');
+    await waitFor(async () => {
+      const text = await message.textContent();
+      assert.ok(text.startsWith(`“${label}.json” was not imported, and nothing changed.`), text);
+      assert.ok(text.includes(expected), `${label}: ${text}`);
+    });
+    assert.equal(await app.storedRaw(), before, `${label}: the stored library is unchanged`);
+  }
+  app.assertNoErrors();
+});
