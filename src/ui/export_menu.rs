@@ -41,18 +41,31 @@ impl Export {
 pub fn download(library: &Library, what: Export) -> Result<(), String> {
     let now = clock::now_iso();
     let provenance = export::Provenance { exported: now.clone(), app_version: env!("CARGO_PKG_VERSION").into() };
-    if what == Export::Library {
-        let contents = export::export(&library.articles, &provenance);
-        return files::download("article-annotator-library.annotations.json", "application/json", &contents);
-    }
-    let article = library.current().ok_or("Open an article to export it.")?;
-    let (suffix, mime, contents) = match what {
-        Export::Json => (".annotations.json", "application/json", export::export([article], &provenance)),
-        Export::W3c => (".w3c.jsonld", "application/ld+json", w3c::export(article)),
-        Export::Csv => (".annotations.csv", "text/csv", csv::export([article])),
-        Export::Markdown | Export::Library => (".report.md", "text/markdown", report::export(article, &now)),
+    let article = || library.current().ok_or("Open an article to export it.");
+    let (name, mime, contents) = match what {
+        Export::Library => (
+            "article-annotator-library.annotations.json".to_string(),
+            "application/json",
+            export::export(&library.articles, &provenance),
+        ),
+        Export::Json => {
+            let a = article()?;
+            (formats::file_name(&a.title, ".annotations.json"), "application/json", export::export([a], &provenance))
+        }
+        Export::W3c => {
+            let a = article()?;
+            (formats::file_name(&a.title, ".w3c.jsonld"), "application/ld+json", w3c::export(a))
+        }
+        Export::Csv => {
+            let a = article()?;
+            (formats::file_name(&a.title, ".annotations.csv"), "text/csv", csv::export([a]))
+        }
+        Export::Markdown => {
+            let a = article()?;
+            (formats::file_name(&a.title, ".report.md"), "text/markdown", report::export(a, &now))
+        }
     };
-    files::download(&formats::file_name(&article.title, suffix), mime, &contents)
+    files::download(&name, mime, &contents)
 }
 
 /// A button that opens the list of exports.
