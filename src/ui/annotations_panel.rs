@@ -24,7 +24,6 @@ pub fn AnnotationsPanel() -> impl IntoView {
     let state = AppState::get();
     let filter = RwSignal::new(None::<AnnotationKind>);
     let query = RwSignal::new(String::new());
-    let article = Memo::new(move |_| state.library.with(|l| l.current.clone()));
     let count = move |kind: AnnotationKind| {
         state.library.with(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
     };
@@ -57,8 +56,6 @@ pub fn AnnotationsPanel() -> impl IntoView {
     });
     // One subscription per row to its own "is current" flag, not thousands to one signal.
     let current = StoredValue::new(Selector::new(move || state.active.get()));
-    let can_undo = move || article.get().is_some_and(|a| state.history.with(|h| h.can_undo(&a)));
-    let can_redo = move || article.get().is_some_and(|a| state.history.with(|h| h.can_redo(&a)));
     let counts = AnnotationKind::ALL
         .into_iter()
         .map(|kind| {
@@ -75,30 +72,8 @@ pub fn AnnotationsPanel() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="panel-heading">"Annotations"</h2>
                 <div class="panel-history">
-                    <button
-                        type="button"
-                        aria-keyshortcuts="Control+Z"
-                        disabled=move || !can_undo()
-                        on:click=move |_| {
-                            if let Some(a) = article.get_untracked() {
-                                state.undo_annotation(&a);
-                            }
-                        }
-                    >
-                        "Undo"
-                    </button>
-                    <button
-                        type="button"
-                        aria-keyshortcuts="Control+Shift+Z"
-                        disabled=move || !can_redo()
-                        on:click=move |_| {
-                            if let Some(a) = article.get_untracked() {
-                                state.redo_annotation(&a);
-                            }
-                        }
-                    >
-                        "Redo"
-                    </button>
+                    <HistoryButton redo=false />
+                    <HistoryButton redo=true />
                 </div>
             </div>
             <dl class="kind-counts">{counts}</dl>
@@ -167,6 +142,33 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 </dl>
             </details>
         </aside>
+    }
+}
+
+/// "Undo" or "Redo" for the open article's annotations.
+#[component]
+fn HistoryButton(
+    /// Redo rather than undo.
+    redo: bool,
+) -> impl IntoView {
+    let state = AppState::get();
+    let article = Memo::new(move |_| state.library.with(|l| l.current.clone()));
+    let possible = move || {
+        article.get().is_some_and(|a| state.history.with(|h| if redo { h.can_redo(&a) } else { h.can_undo(&a) }))
+    };
+    view! {
+        <button
+            type="button"
+            aria-keyshortcuts=if redo { "Control+Shift+Z" } else { "Control+Z" }
+            disabled=move || !possible()
+            on:click=move |_| {
+                if let Some(a) = article.get_untracked() {
+                    if redo { state.redo_annotation(&a) } else { state.undo_annotation(&a) }
+                }
+            }
+        >
+            {if redo { "Redo" } else { "Undo" }}
+        </button>
     }
 }
 
