@@ -19,48 +19,49 @@ pub enum Change {
 }
 
 impl Change {
-    /// The change that undoes this one.
-    fn inverse(&self) -> Change {
-        match self {
-            Change::Added(annotation) => Change::Removed { index: usize::MAX, annotation: annotation.clone() },
-            Change::Removed { annotation, .. } => Change::Added(annotation.clone()),
-            Change::Edited { before, after } => Change::Edited { before: after.clone(), after: before.clone() },
-        }
-    }
-
-    /// Puts back a removed annotation at its old index rather than at the end.
+    /// Undoes the change: a removed annotation goes back at its old index.
     fn revert_in(&self, article: &mut Article) -> Result<(), EditError> {
         match self {
+            Change::Added(annotation) => {
+                let at = position(article, &annotation.id)?;
+                article.annotations.remove(at);
+            }
             Change::Removed { index, annotation } => {
                 let at = (*index).min(article.annotations.len());
                 article.annotations.insert(at, annotation.clone());
-                Ok(())
             }
-            other => other.inverse().apply_to(article),
+            Change::Edited { before, .. } => {
+                let at = position(article, &before.id)?;
+                article.annotations[at] = before.clone();
+            }
         }
+        Ok(())
     }
 
     fn apply_to(&self, article: &mut Article) -> Result<(), EditError> {
-        let position =
-            |id: &str| article.annotations.iter().position(|a| a.id == id).ok_or(EditError::NoSuchAnnotation);
         match self {
             Change::Added(annotation) => {
-                if article.annotations.iter().any(|a| a.id == annotation.id) {
+                if position(article, &annotation.id).is_ok() {
                     return Err(EditError::DuplicateAnnotation);
                 }
                 article.annotations.push(annotation.clone());
             }
             Change::Removed { annotation, .. } => {
-                let at = position(&annotation.id)?;
+                let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
             }
             Change::Edited { after, .. } => {
-                let at = position(&after.id)?;
+                let at = position(article, &after.id)?;
                 article.annotations[at] = after.clone();
             }
         }
         Ok(())
     }
+}
+
+/// Where the annotation with this id is in the article's list.
+fn position(article: &Article, id: &str) -> Result<usize, EditError> {
+    article.annotations.iter().position(|a| a.id == id).ok_or(EditError::NoSuchAnnotation)
 }
 
 impl Library {

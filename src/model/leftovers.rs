@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::text::normalize;
+use super::text::{line_ranges, normalize};
 
 /// Lines that are page furniture when they stand alone.
 const FURNITURE: &[&str] = &[
@@ -99,7 +99,7 @@ pub struct Leftover {
 pub fn detect(text: &str) -> Vec<Leftover> {
     let mut found = Vec::new();
     let mut seen_content = false;
-    for line in lines(text) {
+    for line in line_ranges(text) {
         let key = text[line.clone()].trim().trim_end_matches([':', '.']).to_lowercase();
         if key.is_empty() {
             continue;
@@ -119,16 +119,6 @@ pub fn detect(text: &str) -> Vec<Leftover> {
         found.push(Leftover { range: line, kind });
     }
     found
-}
-
-/// Byte ranges of the lines of the text, without their newlines.
-fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut start = 0;
-    text.split('\n').map(move |line| {
-        let range = start..start + line.len();
-        start = range.end + 1;
-        range
-    })
 }
 
 /// A heading such as "Top Stories" or "CTVNews.ca Top Stories": a known heading, possibly

@@ -32,7 +32,12 @@ impl AnnotationKind {
         }
     }
 
-    /// A short name for CSS classes and highlight names.
+    /// The kind whose [`AnnotationKind::slug`] this is.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// A short name for CSS classes, highlight names and form values.
     pub fn slug(self) -> &'static str {
         match self {
             Self::Claim => "claim",

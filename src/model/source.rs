@@ -78,15 +78,12 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
 /// The first line of the text that is not a web-page leftover, shortened to a title's length.
 pub fn title_of(body: &str) -> String {
     let flagged = leftovers::detect(body);
-    let mut start = 0;
-    let first = body
-        .split('\n')
+    let first = text::line_ranges(body)
         .find(|line| {
-            let range = start..start + line.len();
-            start = range.end + 1;
-            !line.trim().is_empty() && !flagged.iter().any(|l| l.range.start <= range.start && range.end <= l.range.end)
+            !body[line.clone()].trim().is_empty()
+                && !flagged.iter().any(|l| l.range.start <= line.start && line.end <= l.range.end)
         })
-        .unwrap_or("");
+        .map_or("", |line| &body[line]);
     shorten(&text::single_line(first), 160)
 }
 

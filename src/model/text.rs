@@ -41,6 +41,16 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Byte ranges of the lines of the text, without their newlines.
+pub fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |line| {
+        let range = start..start + line.len();
+        start = range.end + 1;
+        range
+    })
+}
+
 /// Splits `range` into pieces at the edges of `marks`, telling for each piece whether it lies
 /// inside a mark. The pieces cover `range` exactly, in order, with no empty piece.
 pub fn split_marked(range: Range<usize>, marks: &[Range<usize>]) -> Vec<(Range<usize>, bool)> {

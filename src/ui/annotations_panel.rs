@@ -82,13 +82,10 @@ pub fn AnnotationsPanel() -> impl IntoView {
                     "Show"
                     <select on:change=move |ev| {
                         let value = event_target_value(&ev);
-                        filter.set(AnnotationKind::ALL.into_iter().find(|k| k.slug() == value));
+                        filter.set(AnnotationKind::from_slug(&value));
                     }>
                         <option value="all">"All kinds"</option>
-                        {AnnotationKind::ALL
-                            .into_iter()
-                            .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
-                            .collect_view()}
+                        {kind_options()}
                     </select>
                 </label>
                 <input
@@ -143,6 +140,11 @@ pub fn AnnotationsPanel() -> impl IntoView {
             </details>
         </aside>
     }
+}
+
+/// One `<option>` per kind, valued by its slug.
+fn kind_options() -> impl IntoView {
+    AnnotationKind::ALL.into_iter().map(|k| view! { <option value=k.slug()>{k.label()}</option> }).collect_view()
 }
 
 /// "Undo" or "Redo" for the open article's annotations.
@@ -255,15 +257,12 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                         prop:value=move || kind().slug()
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
-                            if let Some(k) = AnnotationKind::ALL.into_iter().find(|k| k.slug() == value) {
+                            if let Some(k) = AnnotationKind::from_slug(&value) {
                                 state.edit_annotation(&id.get_value(), false, |a| a.kind = k);
                             }
                         }
                     >
-                        {AnnotationKind::ALL
-                            .into_iter()
-                            .map(|k| view! { <option value=k.slug()>{k.label()}</option> })
-                            .collect_view()}
+                        {kind_options()}
                     </select>
                 </label>
                 <label>
