@@ -1,6 +1,7 @@
 //! The pure core: articles, text, formats. Nothing here touches the browser, so all of it
 //! builds and is tested natively, and none of it can fail for reasons outside its inputs.
 
+pub mod anchoring;
 pub mod formats;
 pub mod history;
 pub mod html;

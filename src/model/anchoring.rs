@@ -1,0 +1,568 @@
+//! Re-anchoring: finding where an annotation made on one version of a text belongs in another
+//! (a corrected article, a copy with other line breaks).
+//!
+//! Three tiers, tried in order:
+//! 1. **Position**: the quote is still at its old offsets, with its context.
+//! 2. **Quote**: the exact quote elsewhere, the occurrence whose prefix and suffix agree best.
+//! 3. **Approximate**: quote and context aligned with edits, scored; a placement below
+//!    [`MIN_CONFIDENCE`] or one with a rival almost as good is refused, and the annotation is
+//!    an orphan for the user to place. A note on the wrong passage is worse than no note.
+//!
+//! Matching happens in a *folded* copy of the text (whitespace runs as one space, typographic
+//! quotes and dashes as ASCII, lower case), so reflowed lines and curly quotes do not count as
+//! edits; results are mapped back to the real text. Candidates are found through a sorted index
+//! of short grams at word starts, so that 1,000 quotes in a 100,000-word text take milliseconds,
+//! not the seconds of a scan per quote.
+
+use super::offsets::CharOffset;
+
+/// Scores at or above this place an annotation approximately; below, it is an orphan.
+pub const MIN_CONFIDENCE: f32 = 0.85;
+/// An approximate placement also needs this much of its context to agree: an edited quote
+/// is recognised by what surrounds it, and an intact quote whose context is gone (its sentence
+/// deleted, a similar one elsewhere) is not the same passage.
+const MIN_CONTEXT_SIMILARITY: f32 = 0.75;
+/// Approximate placements need a quote of at least this many characters: shorter ones are too
+/// likely to resemble an unrelated passage.
+const MIN_APPROXIMATE_CHARS: usize = 8;
+/// Characters of context that must agree on each side of a quote that is not distinctive.
+const SIDE_AGREEMENT: usize = 8;
+/// A rival placement this close in score makes an approximate placement ambiguous.
+const AMBIGUITY_MARGIN: f32 = 0.05;
+/// At most this many characters are hashed per index entry.
+const GRAM: usize = 6;
+/// Grams more frequent than this say little about where a passage is, so they do not vote.
+const MAX_VOTES_PER_GRAM: usize = 24;
+/// Quotes longer than this are not aligned character by character (the table would be large);
+/// they are placed exactly or not at all.
+const MAX_ALIGNED_CHARS: usize = 4_000;
+
+/// What is known of an annotation from the text it was made on.
+#[derive(Clone, Copy, Debug)]
+pub struct Selector<'a> {
+    /// The marked text.
+    pub exact: &'a str,
+    /// Text just before it (the W3C model and our export keep 32 characters).
+    pub prefix: &'a str,
+    /// Text just after it.
+    pub suffix: &'a str,
+    /// Where it started, in code points of the old text, if known.
+    pub start: Option<CharOffset>,
+}
+
+/// How an annotation was placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Position,
+    Quote,
+    Approximate,
+}
+
+/// The outcome of re-anchoring one annotation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Anchor {
+    /// Placed at `start..end` of the new text; `confidence` is 1 for exact quotes.
+    Placed { start: CharOffset, end: CharOffset, method: Method, confidence: f32 },
+    /// Not placed; `confidence` is the best candidate's score (0 if there was none).
+    Orphan { confidence: f32 },
+}
+
+/// A text prepared for re-anchoring many annotations.
+pub struct Anchorer {
+    /// The folded text.
+    folded: Vec<char>,
+    /// For each folded character, the index of the first real character it stands for.
+    origin: Vec<u32>,
+    /// (gram hash, folded position) of every word start, sorted.
+    grams: Vec<(u64, u32)>,
+}
+
+impl Anchorer {
+    /// Prepares `text` (one pass to fold, one sort of its word starts).
+    pub fn new(text: &str) -> Self {
+        let mut folded = Vec::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        fold_into(text, &mut folded, &mut origin);
+        let mut grams: Vec<(u64, u32)> = (0..folded.len())
+            .filter(|&i| is_word_start(&folded, i))
+            .map(|i| (hash(gram_at(&folded, i)), i as u32))
+            .collect();
+        grams.sort_unstable();
+        Anchorer { folded, origin, grams }
+    }
+
+    /// Finds where `selector` belongs in the text.
+    pub fn anchor(&self, selector: &Selector) -> Anchor {
+        let exact = fold_str(selector.exact);
+        if exact.is_empty() {
+            return Anchor::Orphan { confidence: 0.0 };
+        }
+        let prefix = fold_str(selector.prefix);
+        let suffix = fold_str(selector.suffix);
+        let hint = selector.start.map(|s| s.0);
+        if let Some(placed) = self.by_quote(&exact, &prefix, &suffix, hint) {
+            return placed;
+        }
+        self.approximately(&exact, &prefix, &suffix)
+    }
+
+    /// Tiers 1 and 2: every exact occurrence of the folded quote, the best-supported by
+    /// context, the one at the old position among equals (with no such one, equals are a
+    /// guess, refused). Three quarters of the context must still agree, and some of it on
+    /// each side: "town in Kraków would cost" found in another sentence after its own was
+    /// deleted is not the same passage.
+    fn by_quote(&self, exact: &[char], prefix: &[char], suffix: &[char], hint: Option<usize>) -> Option<Anchor> {
+        let edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
+        let occurrences = self.occurrences(exact, edge(prefix.last()), edge(suffix.first()));
+        // Characters of context that agree before and after an occurrence.
+        let agreement = |s: usize| {
+            let before = self.folded[..s].iter().rev().zip(prefix.iter().rev()).take_while(|(a, b)| same(**a, **b));
+            let after = self.folded[s + exact.len()..].iter().zip(suffix).take_while(|(a, b)| same(**a, **b));
+            (before.count(), after.count())
+        };
+        let at_hint = |s: usize| Some(self.origin[s] as usize) == hint;
+        let scored: Vec<(usize, bool, usize)> = occurrences
+            .into_iter()
+            .map(|s| {
+                let (before, after) = agreement(s);
+                (before + after, at_hint(s), s)
+            })
+            .collect();
+        let &(best_total, best_at_hint, best) = scored.iter().max()?;
+        // Two occurrences with the same support, neither where the quote was: a guess.
+        if !best_at_hint && scored.iter().filter(|(total, ..)| *total == best_total).count() > 1 {
+            return None;
+        }
+        let (before, after) = agreement(best);
+        let end = best + exact.len();
+        // A side whose agreeing part reaches a sentence or paragraph edge (a paragraph moved, a
+        // neighbouring sentence deleted) agrees in full: the quote's own sentence is intact.
+        let agreed_before: Vec<char> = prefix[prefix.len() - before..].iter().chain(&exact[..1]).copied().collect();
+        let agreed_after: Vec<char> = exact[exact.len() - 1..].iter().chain(&suffix[..after]).copied().collect();
+        let at_text_start = best == 0 && before == prefix.len();
+        let before = if has_sentence_edge(&agreed_before) || at_text_start { prefix.len() } else { before };
+        let after = if has_sentence_edge(&agreed_after) || end == self.folded.len() { suffix.len() } else { after };
+        let sides_kept = before >= prefix.len().min(SIDE_AGREEMENT) && after >= suffix.len().min(SIDE_AGREEMENT);
+        // A short quote says little by itself: all of its context must agree.
+        let context = prefix.len() + suffix.len();
+        let needed = if exact.len() < MIN_APPROXIMATE_CHARS { context } else { context * 3 / 4 };
+        if !sides_kept || before + after < needed {
+            return None;
+        }
+        let (start, end) = self.real_span(best, end);
+        let method = if Some(start.0) == hint { Method::Position } else { Method::Quote };
+        Some(Anchor::Placed { start, end, method, confidence: 1.0 })
+    }
+
+    /// Folded positions where `exact` occurs. `may_start_word` and `may_end_word` say the
+    /// quote may begin and end at word edges (its old context had a space or punctuation
+    /// there, or none).
+    fn occurrences(&self, exact: &[char], may_start_word: bool, may_end_word: bool) -> Vec<usize> {
+        // A word start inside the quote whose whole gram is in the quote (the text's gram there
+        // would be longer if the quote ended inside it), the rarest in the text.
+        let complete = |i: usize| {
+            let gram = gram_at(exact, i);
+            gram.len() == GRAM || i + gram.len() < exact.len() || may_end_word
+        };
+        let anchor = (0..exact.len())
+            .filter(|&i| (i > 0 && is_space(exact[i - 1]) || i == 0 && may_start_word) && !is_space(exact[i]))
+            .filter(|&i| complete(i))
+            .min_by_key(|&i| self.gram_positions(gram_at(exact, i)).len());
+        let verify = |s: usize| s + exact.len() <= self.folded.len() && self.folded[s..s + exact.len()] == *exact;
+        match anchor {
+            Some(offset) => self
+                .gram_positions(gram_at(exact, offset))
+                .iter()
+                .filter_map(|&(_, p)| (p as usize).checked_sub(offset))
+                .filter(|&s| verify(s))
+                .collect(),
+            // A fragment of a single word: scan the text.
+            None => (0..self.folded.len()).filter(|&s| self.folded[s] == exact[0] && verify(s)).collect(),
+        }
+    }
+
+    fn gram_positions(&self, gram: &[char]) -> &[(u64, u32)] {
+        let h = hash(gram);
+        let from = self.grams.partition_point(|&(g, _)| g < h);
+        let to = self.grams.partition_point(|&(g, _)| g <= h);
+        &self.grams[from..to]
+    }
+
+    /// Tier 3: candidate regions found by votes of the grams of quote and context, each
+    /// aligned with edits; the best is placed if it is confident and has no close rival.
+    fn approximately(&self, exact: &[char], prefix: &[char], suffix: &[char]) -> Anchor {
+        if exact.len() < MIN_APPROXIMATE_CHARS || exact.len() > MAX_ALIGNED_CHARS {
+            return Anchor::Orphan { confidence: 0.0 };
+        }
+        let probe: Vec<char> = prefix.iter().chain(exact).chain(suffix).copied().collect();
+        let quote_at = prefix.len();
+        // Each vote says where the quote would start if the gram sits where it did.
+        let mut votes: Vec<(isize, u32)> = Vec::new();
+        for i in (1..probe.len()).filter(|&i| is_space(probe[i - 1]) && !is_space(probe[i])) {
+            let gram = gram_at(&probe, i);
+            if i + gram.len() == probe.len() && gram.len() < GRAM {
+                continue;
+            }
+            let found = self.gram_positions(gram);
+            if found.len() > MAX_VOTES_PER_GRAM {
+                continue;
+            }
+            let weight = if (quote_at..quote_at + exact.len()).contains(&i) { 2 } else { 1 };
+            votes.extend(found.iter().map(|&(_, p)| (p as isize - (i as isize - quote_at as isize), weight)));
+        }
+        votes.sort_unstable();
+        let mut regions: Vec<(u32, isize)> = Vec::new();
+        let reach = (exact.len() / 4).max(8) as isize;
+        for (start, weight) in votes {
+            match regions.last_mut() {
+                Some((total, first)) if start - *first <= reach => *total += weight,
+                _ => regions.push((weight, start)),
+            }
+        }
+        regions.sort_unstable_by_key(|&(total, _)| std::cmp::Reverse(total));
+        // The three best-supported regions, leaving out those with less than half the votes
+        // of the best (each costs an alignment).
+        let enough = regions.first().map_or(0, |&(top, _)| top.div_ceil(2).max(2));
+        let mut candidates: Vec<Alignment> = regions
+            .iter()
+            .take(3)
+            .filter(|&&(total, _)| total >= enough)
+            .filter_map(|&(_, start)| self.align(&probe, quote_at, exact.len(), start))
+            .collect();
+        candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let Some(best) = candidates.first() else { return Anchor::Orphan { confidence: 0.0 } };
+        let rival = candidates[1..].iter().any(|r| {
+            let elsewhere = r.end <= best.start || best.end <= r.start;
+            elsewhere && r.confidence + AMBIGUITY_MARGIN >= best.confidence
+        });
+        if best.confidence < MIN_CONFIDENCE || best.context_similarity < MIN_CONTEXT_SIMILARITY || rival {
+            return Anchor::Orphan { confidence: best.confidence };
+        }
+        let (start, end) = self.real_span(best.start, best.end);
+        Anchor::Placed { start, end, method: Method::Approximate, confidence: best.confidence }
+    }
+
+    /// Aligns `probe` (prefix, quote, suffix) with edits against the text around where the
+    /// quote would start (`near`), free to begin and end anywhere there; returns where the
+    /// quote's ends fall and how well quote and context agree.
+    fn align(&self, probe: &[char], quote_at: usize, quote_len: usize, near: isize) -> Option<Alignment> {
+        let slack = (quote_len / 8 + 12).min(48) as isize;
+        let from = (near - quote_at as isize - slack).max(0) as usize;
+        let to = ((near + (probe.len() - quote_at) as isize + slack).max(0) as usize).min(self.folded.len());
+        if from >= to {
+            return None;
+        }
+        let window = &self.folded[from..to];
+        let (rows, columns) = (probe.len() + 1, window.len() + 1);
+        // cost[i][j]: fewest edits to align probe[..i] with some text ending at window[..j].
+        let mut cost = vec![0u16; rows * columns];
+        for i in 1..rows {
+            cost[i * columns] = i as u16;
+            for j in 1..columns {
+                let substitute = cost[(i - 1) * columns + j - 1] + u16::from(probe[i - 1] != window[j - 1]);
+                let skip_probe = cost[(i - 1) * columns + j] + 1;
+                let skip_text = cost[i * columns + j - 1] + 1;
+                cost[i * columns + j] = substitute.min(skip_probe).min(skip_text);
+            }
+        }
+        let last = (rows - 1) * columns;
+        let mut j = (0..columns).min_by_key(|&j| cost[last + j])?;
+        // Walk back; note the text position where the quote's end and start rows are crossed,
+        // keeping inserted text between quote and context outside the quote.
+        let (quote_end_row, mut quote_edits, mut context_edits) = (quote_at + quote_len, 0u32, 0u32);
+        let (mut end, mut start) = (None, None);
+        let mut i = rows - 1;
+        while i > 0 {
+            if i == quote_end_row {
+                end = Some(j);
+            }
+            if i == quote_at && start.is_none() {
+                start = Some(j);
+            }
+            let here = cost[i * columns + j];
+            // A step that uses up probe[i - 1] counts for the quote if that character is in
+            // it; text skipped on a row counts for the quote only strictly inside it.
+            let (edits, in_quote) =
+                if j > 0 && here == cost[(i - 1) * columns + j - 1] + u16::from(probe[i - 1] != window[j - 1]) {
+                    let edits = u32::from(probe[i - 1] != window[j - 1]);
+                    (i, j) = (i - 1, j - 1);
+                    (edits, i >= quote_at && i < quote_end_row)
+                } else if here == cost[(i - 1) * columns + j] + 1 {
+                    i -= 1;
+                    (1, i >= quote_at && i < quote_end_row)
+                } else {
+                    j -= 1;
+                    (1, i > quote_at && i < quote_end_row)
+                };
+            if in_quote {
+                quote_edits += edits;
+            } else {
+                context_edits += edits;
+            }
+        }
+        if quote_at == 0 {
+            start = Some(j);
+        }
+        let (start, end) = (from + start?, from + end?);
+        let (mut start, mut end) = self.trim(start, end);
+        // An edited first or last word can pull an end into the middle of a word; a quote
+        // that began (ended) on a word boundary does so again.
+        let word = |c: &char| c.is_alphanumeric();
+        if probe[..quote_at].last().is_none_or(|c| !word(c)) && probe.get(quote_at).is_some_and(word) {
+            while start > 0 && start < end && word(&self.folded[start - 1]) {
+                start -= 1;
+            }
+        }
+        if probe.get(quote_at + quote_len).is_none_or(|c| !word(c)) && word(&probe[quote_at + quote_len - 1]) {
+            while end < self.folded.len() && word(&self.folded[end]) {
+                end += 1;
+            }
+        }
+        if start >= end {
+            return None;
+        }
+        let quote_similarity = 1.0 - quote_edits as f32 / quote_len as f32;
+        let context_len = probe.len() - quote_len;
+        let context_similarity =
+            if context_len == 0 { quote_similarity } else { 1.0 - context_edits as f32 / context_len as f32 };
+        Some(Alignment {
+            start,
+            end,
+            context_similarity,
+            confidence: 0.6 * quote_similarity.max(0.0) + 0.4 * context_similarity.max(0.0),
+        })
+    }
+
+    fn trim(&self, mut start: usize, mut end: usize) -> (usize, usize) {
+        while start < end && is_space(self.folded[start]) {
+            start += 1;
+        }
+        while end > start && is_space(self.folded[end - 1]) {
+            end -= 1;
+        }
+        (start, end)
+    }
+
+    /// The span of the real text that folded `start..end` stands for.
+    fn real_span(&self, start: usize, end: usize) -> (CharOffset, CharOffset) {
+        let real_start = self.origin[start] as usize;
+        let real_end = self.origin[end - 1] as usize + 1;
+        (CharOffset(real_start), CharOffset(real_end))
+    }
+}
+
+/// One aligned candidate, in folded positions.
+struct Alignment {
+    start: usize,
+    end: usize,
+    context_similarity: f32,
+    confidence: f32,
+}
+
+/// The gram indexed at a word start: up to [`GRAM`] characters, ending before the first
+/// character after the first that is not a letter or digit, so that "said" in "said," and in
+/// "said the" is the same gram.
+fn gram_at(chars: &[char], i: usize) -> &[char] {
+    let mut end = i + 1;
+    while end < chars.len() && end - i < GRAM && chars[end].is_alphanumeric() {
+        end += 1;
+    }
+    &chars[i..end]
+}
+
+fn is_word_start(folded: &[char], i: usize) -> bool {
+    !is_space(folded[i]) && (i == 0 || is_space(folded[i - 1]))
+}
+
+/// The character matching compares: one space for any white space, ASCII for typographic
+/// quotes and dashes, lower case.
+fn fold(c: char) -> char {
+    match c {
+        c if c.is_whitespace() => ' ',
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+fn fold_str(s: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(s.len());
+    fold_into(s, &mut out, &mut Vec::new());
+    out
+}
+
+/// Folds `text` into `out` (see [`fold`]), a run of white space as one space, or as one `\n`
+/// if it holds a paragraph break (two line breaks); `origin` gets the index of the first real
+/// character behind each folded one.
+fn fold_into(text: &str, out: &mut Vec<char>, origin: &mut Vec<u32>) {
+    let mut newlines = 0;
+    for (i, c) in text.chars().enumerate() {
+        let f = fold(c);
+        if f != ' ' {
+            newlines = 0;
+            out.push(f);
+            origin.push(i as u32);
+            continue;
+        }
+        newlines += usize::from(c == '\n');
+        match out.last_mut() {
+            Some(last) if is_space(*last) => {
+                if newlines >= 2 {
+                    *last = '\n';
+                }
+            }
+            _ => {
+                out.push(' ');
+                origin.push(i as u32);
+            }
+        }
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+/// Equal once folded, a paragraph break being as good as a space.
+fn same(a: char, b: char) -> bool {
+    a == b || is_space(a) && is_space(b)
+}
+
+/// Whether `run` holds the end of a sentence or of a paragraph: its text on that side is
+/// intact to the sentence edge.
+fn has_sentence_edge(run: &[char]) -> bool {
+    let ends_sentence = |k: usize| match run.get(k + 1..) {
+        Some([next, ..]) if is_space(*next) => true,
+        Some(['"' | '\'', next, ..]) => is_space(*next),
+        _ => false,
+    };
+    run.contains(&'\n') || (0..run.len()).any(|k| matches!(run[k], '.' | '!' | '?') && ends_sentence(k))
+}
+
+/// FNV-1a over code points: fast, and collisions only cost a failed verification.
+fn hash(gram: &[char]) -> u64 {
+    gram.iter().fold(0xcbf2_9ce4_8422_2325, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Re-anchors the passage `quote` (its `nth` occurrence) of `old` in `new`.
+    fn reanchor(old: &str, quote: &str, nth: usize, new: &str) -> Anchor {
+        let byte = old.match_indices(quote).nth(nth).expect("quote in old text").0;
+        let start = old[..byte].chars().count();
+        let chars: Vec<char> = old.chars().collect();
+        let end = start + quote.chars().count();
+        let prefix: String = chars[start.saturating_sub(32)..start].iter().collect();
+        let suffix: String = chars[end..(end + 32).min(chars.len())].iter().collect();
+        let selector = Selector { exact: quote, prefix: &prefix, suffix: &suffix, start: Some(CharOffset(start)) };
+        Anchorer::new(new).anchor(&selector)
+    }
+
+    /// The placed text, and how it was placed.
+    fn placed(new: &str, anchor: Anchor) -> (String, Method) {
+        match anchor {
+            Anchor::Placed { start, end, method, .. } => {
+                (new.chars().skip(start.0).take(end.0 - start.0).collect(), method)
+            }
+            Anchor::Orphan { confidence } => panic!("orphaned (best score {confidence})"),
+        }
+    }
+
+    const OLD: &str = "The ministry said on Tuesday that the bridge would reopen in May. A U.S. official said the \
+        warning was specific. Residents were not told. The official, who was not authorized to comment, \
+        insisted on anonymity. The mayor said the bridge would reopen in May.";
+
+    #[test]
+    fn an_unchanged_text_keeps_every_position() {
+        assert_eq!(
+            placed(OLD, reanchor(OLD, "A U.S. official said", 0, OLD)),
+            ("A U.S. official said".into(), Method::Position)
+        );
+    }
+
+    #[test]
+    fn an_insertion_before_moves_the_quote_with_its_text() {
+        let new = format!("Updated at 10:00. {OLD}");
+        assert_eq!(
+            placed(&new, reanchor(OLD, "Residents were not told.", 0, &new)),
+            ("Residents were not told.".into(), Method::Quote)
+        );
+    }
+
+    #[test]
+    fn context_picks_the_right_one_of_two_identical_quotes() {
+        let new = format!("Correction appended. {OLD}");
+        let anchor = reanchor(OLD, "the bridge would reopen in May", 1, &new);
+        let Anchor::Placed { start, .. } = anchor else { panic!("orphaned") };
+        let second = new.match_indices("the bridge would reopen in May").nth(1).unwrap().0;
+        assert_eq!(start.0, new[..second].chars().count());
+    }
+
+    #[test]
+    fn reflowed_lines_and_curly_quotes_are_not_edits() {
+        let old = "He said it was \"a warning\" and\nnothing more, officials said.";
+        let new = "He said it was “a warning” and nothing\nmore, officials said.";
+        assert_eq!(
+            placed(new, reanchor(old, "\"a warning\" and\nnothing more", 0, new)).0,
+            "“a warning” and nothing\nmore"
+        );
+    }
+
+    #[test]
+    fn a_typo_fixed_inside_the_quote_is_placed_approximately_on_the_whole_passage() {
+        let new = OLD.replace("insisted on anonimity", "insisted on anonymity").replace("autorized", "authorized");
+        let old = OLD.replace("authorized", "autorized");
+        let (text, method) = placed(&new, reanchor(&old, "who was not autorized to comment", 0, &new));
+        assert_eq!((text.as_str(), method), ("who was not authorized to comment", Method::Approximate));
+    }
+
+    #[test]
+    fn a_word_inserted_inside_the_quote_is_placed_approximately() {
+        let new = OLD.replace("the warning was specific", "the warning was very specific");
+        assert_eq!(
+            placed(&new, reanchor(OLD, "said the warning was specific", 0, &new)).0,
+            "said the warning was very specific"
+        );
+    }
+
+    #[test]
+    fn a_deleted_or_rewritten_passage_is_an_orphan() {
+        let new = OLD.replace("Residents were not told. ", "");
+        assert!(matches!(reanchor(OLD, "Residents were not told.", 0, &new), Anchor::Orphan { .. }));
+        let new = OLD.replace("Residents were not told.", "Nobody in the town heard of it before.");
+        assert!(matches!(reanchor(OLD, "Residents were not told.", 0, &new), Anchor::Orphan { .. }));
+    }
+
+    #[test]
+    fn a_short_quote_that_changed_is_not_guessed() {
+        let new = OLD.replace("in May. A", "in June. A");
+        assert!(matches!(reanchor(OLD, "May", 0, &new), Anchor::Orphan { .. }));
+    }
+
+    #[test]
+    fn emoji_and_right_to_left_text_count_in_code_points() {
+        let old = "😀 مرحبا بالعالم. قال مسؤول أمريكي إن التحذير كان محددا.";
+        let new = format!("🎉🎉 {old}");
+        let anchor = reanchor(old, "قال مسؤول أمريكي", 0, &new);
+        assert_eq!(placed(&new, anchor).0, "قال مسؤول أمريكي");
+    }
+
+    #[test]
+    fn a_quote_with_no_context_and_no_position_is_found() {
+        let anchorer = Anchorer::new(OLD);
+        let selector = Selector { exact: "Residents were not told.", prefix: "", suffix: "", start: None };
+        assert!(matches!(anchorer.anchor(&selector), Anchor::Placed { method: Method::Quote, .. }));
+        let empty = Selector { exact: "", prefix: "", suffix: "", start: None };
+        assert!(matches!(anchorer.anchor(&empty), Anchor::Orphan { .. }));
+    }
+}
