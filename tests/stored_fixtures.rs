@@ -36,3 +36,12 @@ fn every_fixture_re_encodes_to_the_current_version() {
     }
     assert!(count >= CURRENT_VERSION as usize, "one fixture per version");
 }
+
+#[test]
+fn version_2_loads_with_its_orphans() {
+    let library = decode(include_str!("fixtures/stored/v2.json")).expect("v2 fixture loads");
+    let orphan = &library.articles[0].orphans[0];
+    assert_eq!((orphan.annotation.id.as_str(), orphan.exact.as_str()), ("o1", "warned"));
+    assert_eq!(orphan.annotation.note, "from the first version 😀");
+    assert!(library.articles[1].orphans.is_empty());
+}

@@ -27,6 +27,8 @@ const MIN_CONTEXT_SIMILARITY: f32 = 0.75;
 const MIN_APPROXIMATE_CHARS: usize = 8;
 /// Characters of context that must agree on each side of a quote that is not distinctive.
 const SIDE_AGREEMENT: usize = 8;
+/// A quote at least this long that occurs once needs less of its context to agree.
+const DISTINCTIVE_CHARS: usize = 16;
 /// A rival placement this close in score makes an approximate placement ambiguous.
 const AMBIGUITY_MARGIN: f32 = 0.05;
 /// At most this many characters are hashed per index entry.
@@ -143,9 +145,14 @@ impl Anchorer {
         let before = if has_sentence_edge(&agreed_before) || at_text_start { prefix.len() } else { before };
         let after = if has_sentence_edge(&agreed_after) || end == self.folded.len() { suffix.len() } else { after };
         let sides_kept = before >= prefix.len().min(SIDE_AGREEMENT) && after >= suffix.len().min(SIDE_AGREEMENT);
-        // A short quote says little by itself: all of its context must agree.
+        // A short quote says little by itself: all of its context must agree; a longer one
+        // found once needs half of it, else three quarters.
         let context = prefix.len() + suffix.len();
-        let needed = if exact.len() < MIN_APPROXIMATE_CHARS { context } else { context * 3 / 4 };
+        let needed = match (exact.len(), scored.len()) {
+            (length, _) if length < MIN_APPROXIMATE_CHARS => context,
+            (length, 1) if length >= DISTINCTIVE_CHARS => context / 2,
+            _ => context * 3 / 4,
+        };
         if !sides_kept || before + after < needed {
             return None;
         }

@@ -76,6 +76,18 @@ impl Annotation {
     }
 }
 
+/// An annotation that could not be placed on its article's text when it was imported (the
+/// text had changed too much around it); the user places it by hand or discards it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Orphan {
+    /// The annotation as it was; its offsets are those of the text it was made on.
+    pub annotation: Annotation,
+    /// The passage it marked, and the text around it there.
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
 /// An article and everything recorded about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -99,6 +111,9 @@ pub struct Article {
     /// Marked passages, in the order they were made.
     #[serde(default)]
     pub annotations: Vec<Annotation>,
+    /// Imported annotations waiting to be placed by hand.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<Orphan>,
 }
 
 impl Article {
@@ -113,6 +128,7 @@ impl Article {
             added,
             leftovers_reviewed: false,
             annotations: Vec::new(),
+            orphans: Vec::new(),
         }
     }
 
@@ -265,6 +281,33 @@ impl Library {
         Ok(())
     }
 
+    /// Places an orphan of an article on `span` of its text: it becomes an annotation again
+    /// (same id, kind, note and times, `modified` set to `now`). Returns the orphan as it was,
+    /// for [`Library::restore_orphan`].
+    pub fn place_orphan(&mut self, article: &str, id: &str, span: Span, now: &str) -> Result<Orphan, EditError> {
+        let orphan = self.take_orphan(article, id)?;
+        let mut annotation = orphan.annotation.clone();
+        (annotation.start, annotation.end, annotation.modified) = (span.start, span.end, now.to_string());
+        self.get_mut(article)?.annotations.push(annotation);
+        Ok(orphan)
+    }
+
+    /// Removes an orphan of an article; returns it.
+    pub fn take_orphan(&mut self, article: &str, id: &str) -> Result<Orphan, EditError> {
+        let orphans = &mut self.get_mut(article)?.orphans;
+        let index = orphans.iter().position(|o| o.annotation.id == id).ok_or(EditError::NoSuchAnnotation)?;
+        Ok(orphans.remove(index))
+    }
+
+    /// Undoes [`Library::place_orphan`] or [`Library::take_orphan`]: the orphan is back, and
+    /// the annotation it became, if any, is gone.
+    pub fn restore_orphan(&mut self, article: &str, orphan: Orphan) -> Result<(), EditError> {
+        let article = self.get_mut(article)?;
+        article.annotations.retain(|a| a.id != orphan.annotation.id);
+        article.orphans.push(orphan);
+        Ok(())
+    }
+
     /// Removes an article; returns it with its position so that [`Library::restore`] can
     /// undo the deletion. If it was open, the reader moves to a neighbour.
     pub fn remove(&mut self, id: &str) -> Result<RemovedArticle, EditError> {
@@ -405,5 +448,37 @@ mod tests {
         });
         assert_eq!(lib.replace_text("a", "Other".into()), Err(EditError::HasAnnotations));
         assert_eq!(lib.get("a").unwrap().text, "Text");
+    }
+
+    #[test]
+    fn an_orphan_placed_or_discarded_comes_back_whole_on_undo() {
+        let mut lib = Library::default();
+        lib.add(Article::new("a".into(), "T".into(), "One two three".into(), "t".into()));
+        let annotation = Annotation {
+            id: "o".into(),
+            kind: AnnotationKind::Source,
+            start: CharOffset(40),
+            end: CharOffset(45),
+            note: "kept".into(),
+            created: "c".into(),
+            modified: "m".into(),
+        };
+        let orphan = Orphan { annotation, exact: "two".into(), prefix: "One ".into(), suffix: String::new() };
+        lib.get_mut("a").unwrap().orphans.push(orphan.clone());
+        let before = lib.clone();
+        let span = Span { start: CharOffset(4), end: CharOffset(7) };
+        assert_eq!(lib.place_orphan("a", "o", span, "now"), Ok(orphan.clone()));
+        let article = lib.get("a").unwrap();
+        assert!(article.orphans.is_empty());
+        assert_eq!(
+            (article.quote(article.annotations[0].span()).as_str(), article.annotations[0].note.as_str()),
+            ("two", "kept")
+        );
+        lib.restore_orphan("a", orphan).unwrap();
+        assert_eq!(lib, before);
+        assert_eq!(lib.place_orphan("a", "gone", span, "now"), Err(EditError::NoSuchAnnotation));
+        let taken = lib.take_orphan("a", "o").unwrap();
+        lib.restore_orphan("a", taken).unwrap();
+        assert_eq!(lib, before);
     }
 }

@@ -1,21 +1,22 @@
 //! The form in which the library is kept in the browser's storage.
 //!
-//! Every stored value carries a `version`. Version 1 is the first; when the form changes, the
-//! version goes up and [`decode`] keeps reading every older version (frozen fixtures of each
-//! live in `tests/fixtures/stored/`).
+//! Every stored value carries a `version`. Version 1 is the first; version 2 adds the orphans
+//! of an article (so that an app that knows only version 1 refuses it rather than dropping
+//! them on its next save). When the form changes, the version goes up and [`decode`] keeps
+//! reading every older version (frozen fixtures of each live in `tests/fixtures/stored/`).
 
 use serde::{Deserialize, Serialize};
 
 use super::library::{Article, Library};
 
 /// The version [`encode`] writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Identifies our values among whatever else is in storage.
 const FORMAT: &str = "article-annotator/library";
 
 #[derive(Serialize, Deserialize)]
-struct StoredV1 {
+struct Stored {
     format: String,
     version: u64,
     current: Option<String>,
@@ -48,7 +49,7 @@ impl std::fmt::Display for DecodeError {
 
 /// Serializes the library for storage.
 pub fn encode(library: &Library) -> String {
-    let stored = StoredV1 {
+    let stored = Stored {
         format: FORMAT.to_string(),
         version: CURRENT_VERSION,
         current: library.current.clone(),
@@ -68,8 +69,9 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
         return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
     }
     match version {
-        1 => {
-            let stored: StoredV1 = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+        // Version 1 is version 2 without orphans.
+        1 | 2 => {
+            let stored: Stored = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
             let mut library = Library { articles: stored.articles, current: stored.current };
             if library.current().is_none() {
                 library.current = library.articles.last().map(|a| a.id.clone());

@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::orphans::Orphans;
 use super::state::AppState;
 use crate::model::library::AnnotationKind;
 use crate::model::offsets::CharIndex;
@@ -119,6 +120,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
                     </For>
                 </ol>
             </Show>
+            <Orphans />
             <details class="shortcuts">
                 <summary>"Keyboard shortcuts"</summary>
                 <dl>

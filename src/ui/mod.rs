@@ -13,6 +13,7 @@ mod library_dialog;
 mod modal;
 mod new_article_dialog;
 mod notices;
+mod orphans;
 mod reader;
 pub mod state;
 

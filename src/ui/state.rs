@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::model::formats::import;
 use crate::model::history::{Change, History};
-use crate::model::library::{Annotation, AnnotationKind, Article, Library, RemovedArticle};
+use crate::model::library::{Annotation, AnnotationKind, Article, EditError, Library, Orphan, RemovedArticle};
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::span::{self, Span};
 use crate::model::text;
@@ -19,6 +19,8 @@ pub enum Undo {
     RestoreText { id: String, text: String },
     /// Take back the latest change to an article's annotations.
     AnnotationChange { article: String },
+    /// Put back an orphan that was placed or discarded.
+    RestoreOrphan { article: String, orphan: Orphan },
 }
 
 /// A message about the last action, possibly with a way to undo it.
@@ -149,6 +151,14 @@ impl AppState {
                 self.undo_annotation(&article);
                 return self.notice.set(None);
             }
+            Undo::RestoreOrphan { article, orphan } => {
+                let mut result = Ok(());
+                self.library.update(|library| result = library.restore_orphan(&article, orphan));
+                match result {
+                    Ok(()) => "The orphan is back in its list.".to_string(),
+                    Err(e) => return self.fail(e.to_string()),
+                }
+            }
             Undo::RestoreText { id, text } => {
                 let mut result = Ok(());
                 self.library.update(|library| result = library.restore_text(&id, text));
@@ -176,6 +186,19 @@ impl AppState {
             1 => message.push_str(" 1 annotation was already here."),
             n => message.push_str(&format!(" {n} annotations were already here.")),
         }
+        if imported.reanchored > 0 {
+            message.push_str(&format!(
+                " The text had changed: {} placed again by {}.",
+                plural(imported.reanchored, "annotation"),
+                if imported.reanchored == 1 { "its quote" } else { "their quotes" }
+            ));
+        }
+        if imported.orphaned > 0 {
+            message.push_str(&format!(
+                " {} could not be placed safely; see Orphans in the panel.",
+                plural(imported.orphaned, "annotation")
+            ));
+        }
         self.library.set(imported.library);
         self.inform(message, None);
         Ok(())
@@ -200,6 +223,44 @@ impl AppState {
             self.fail(e.to_string());
         }
         result.is_ok()
+    }
+
+    /// Places an orphan of the open article on the pending selection.
+    pub fn place_orphan(&self, id: &str) {
+        let Some(article) = self.current_id() else { return };
+        let span = self.pending.get_untracked().and_then(|pending| {
+            self.library.with_untracked(|l| span::trim(l.get(&article).map(|a| a.text.as_str())?, pending.span))
+        });
+        let Some(span) = span else {
+            return self
+                .fail("Select the passage where it belongs in the text first, then choose “Place at selection”.");
+        };
+        let mut result = Err(EditError::NoSuchAnnotation);
+        self.library.update(|l| result = l.place_orphan(&article, id, span, &clock::now_iso()));
+        match result {
+            Ok(orphan) => {
+                crate::browser::text_dom::clear_selection();
+                self.pending.set(None);
+                self.active.set(Some(id.to_string()));
+                let quote = self.quote_of(&article, id);
+                self.inform(format!("Placed the orphan on “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Discards an orphan of the open article (the notice offers to undo it).
+    pub fn discard_orphan(&self, id: &str) {
+        let Some(article) = self.current_id() else { return };
+        let mut result = Err(EditError::NoSuchAnnotation);
+        self.library.update(|l| result = l.take_orphan(&article, id));
+        match result {
+            Ok(orphan) => {
+                let quote = text::excerpt(&orphan.exact, 40);
+                self.inform(format!("Discarded the orphan “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
     }
 
     /// Marks the pending selection as `kind`.

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { App, SAMPLE_TITLE, expectText, useApp, waitFor } from './harness.mjs';
+import { App, SAMPLE_TITLE, expectHidden, expectText, expectVisible, useApp, waitFor } from './harness.mjs';
 
 const apps = useApp();
 
@@ -118,4 +118,63 @@ test('broken import files are refused with a message naming the problem, and not
     assert.equal(await app.storedRaw(), before, `${label}: the stored library is unchanged`);
   }
   app.assertNoErrors();
+});
+
+test('annotations made on another version of the text are placed again, and an orphan is placed by hand', async () => {
+  const source = await annotated();
+  const file = JSON.parse(await exported(source, 'Export JSON'));
+  const article = file.articles[0];
+  const points = (s) => Array.from(s).length;
+  const sha256 = async (s) => (await import('node:crypto')).createHash('sha256').update(s, 'utf8').digest('hex');
+
+  // Another profile, whose copy of the sample article has no annotations yet.
+  const context = await source.page.context().browser().newContext({ viewport: { width: 1280, height: 900 } });
+  const app = new App(await context.newPage());
+  await app.load();
+  await app.keepLeftovers();
+  const mine = (await app.stored()).articles[0];
+  assert.equal(mine.text, article.text);
+
+  // A colleague's file made on an earlier version: a sentence more at the top (with a source
+  // marked on it), and a typo in the newspaper's name, since corrected.
+  const intro = 'A spokesman declined to comment on the report.\n\n';
+  const older = structuredClone(file);
+  const old = older.articles[0];
+  old.id = mine.id;
+  old.text = intro + article.text.replace('The Wall Street Journal', 'The Wall Street Jornal');
+  old.text_sha256 = await sha256(old.text);
+  for (const a of old.annotations) {
+    delete a.quote;
+    a.start += points(intro);
+    a.end += points(intro);
+    if (a.kind === 'source') a.end -= 1;
+  }
+  old.annotations.push({ id: 'n-spokesman', kind: 'source', start: 2, end: 11, note: 'Ask again on Monday.', created: '', modified: '' });
+  await importFile(app, 'older.json', JSON.stringify(older));
+  await expectText(
+    app.status().getByRole('paragraph'),
+    'Imported “older.json”: 0 new articles and 3 annotations. The text had changed: 3 annotations placed again by their quotes. 1 annotation could not be placed safely; see Orphans in the panel.',
+  );
+  assert.deepEqual((await app.entryNames()).sort(), [
+    'Anonymous attribution: a U.S. official said',
+    'Claim: killed 95 people',
+    'Source: The Wall Street Journal',
+  ]);
+  const orphan = app.page.getByRole('group', { name: 'spokesman' });
+  await expectVisible(orphan);
+  assert.match(await orphan.textContent(), /Ask again on Monday\./);
+  await app.page.screenshot({ path: 'tests/e2e/screenshots/orphans.png' });
+
+  // Placed by hand on a passage of this version: an ordinary annotation, kept on reload.
+  await app.select("Iran's mission to the United Nations");
+  await orphan.getByRole('button', { name: 'Place at selection' }).click();
+  await expectVisible(app.entry("Source: Iran's mission to the United Nations"));
+  await expectHidden(app.page.getByRole('heading', { name: /^Orphans/ }));
+  await waitFor(async () => assert.ok((await app.storedAnnotations()).some((a) => a.id === 'n-spokesman' && a.note === 'Ask again on Monday.')));
+  await app.page.reload();
+  await expectVisible(app.entry("Source: Iran's mission to the United Nations"));
+  assert.equal((await app.stored()).articles[0].orphans, undefined, 'no orphans left');
+  app.assertNoErrors();
+  source.assertNoErrors();
+  await context.close();
 });

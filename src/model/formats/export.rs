@@ -6,13 +6,14 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{QuoteContext, quotes_with_context};
-use crate::model::library::{Annotation, AnnotationKind, Article};
+use crate::model::library::{Annotation, AnnotationKind, Article, Orphan};
 use crate::model::offsets::CharOffset;
 
 /// The `format` field of our exports.
 pub const FORMAT: &str = "article-annotator/export";
 /// The version [`export`] writes.
-pub const VERSION: u64 = 1;
+/// Version 2 adds each article's `orphans`.
+pub const VERSION: u64 = 2;
 
 /// Who wrote an export, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -48,6 +49,8 @@ struct ExportArticle<'a> {
     text: &'a str,
     text_sha256: String,
     annotations: Vec<ExportAnnotation<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    orphans: &'a [Orphan],
 }
 
 #[derive(Serialize)]
@@ -104,6 +107,7 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &
                         modified: &a.modified,
                     })
                     .collect(),
+                orphans: &article.orphans,
             }
         })
         .collect();
@@ -162,7 +166,7 @@ pub(crate) mod tests {
         let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0.1.0".into() };
         let json: serde_json::Value = serde_json::from_str(&export([&sample_article()], &provenance)).unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], 1);
+        assert_eq!(json["version"], 2);
         assert_eq!(json["app"]["version"], "0.1.0");
         let article = &json["articles"][0];
         assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));

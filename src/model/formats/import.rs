@@ -4,9 +4,13 @@
 
 use serde_json::Value;
 
+use std::collections::HashMap;
+
 use super::export::{FORMAT, VERSION, sha256_hex};
-use crate::model::library::{Annotation, AnnotationKind, Article, Library};
-use crate::model::offsets::{CharIndex, CharOffset, byte_to_char};
+use super::{QuoteContext, quotes_with_context};
+use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
+use crate::model::library::{Annotation, AnnotationKind, Article, Library, Orphan};
+use crate::model::offsets::{CharIndex, CharOffset};
 use crate::model::stored;
 
 /// What an import did, for the message in the page.
@@ -20,6 +24,10 @@ pub struct Imported {
     pub annotations_added: usize,
     /// Annotations skipped because the library already had them (same id).
     pub already_there: usize,
+    /// Of the annotations added, those placed again on an article whose text had changed.
+    pub reanchored: usize,
+    /// Annotations that could not be placed, kept as orphans of their article.
+    pub orphaned: usize,
 }
 
 /// Why a file was refused, as a sentence for the page.
@@ -41,7 +49,7 @@ fn fail<T>(message: impl Into<String>) -> Result<T, ImportError> {
 pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(raw).or_else(|e| fail(format!("The file is not valid JSON ({e}).")))?;
     let format = value.get("format").and_then(Value::as_str);
-    let mut merge = Merge { library: library.clone(), articles_added: 0, annotations_added: 0, already_there: 0 };
+    let mut merge = Merge { library: library.clone(), ..Merge::default() };
     match format {
         Some(FORMAT) => {
             let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
@@ -73,45 +81,87 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
         articles_added: merge.articles_added,
         annotations_added: merge.annotations_added,
         already_there: merge.already_there,
+        reanchored: merge.reanchored,
+        orphaned: merge.orphaned,
     })
 }
 
+#[derive(Default)]
 struct Merge {
     library: Library,
     articles_added: usize,
     annotations_added: usize,
     already_there: usize,
+    reanchored: usize,
+    orphaned: usize,
 }
 
 impl Merge {
-    /// Adds an article, or its new annotations to the same article already in the library.
+    /// Adds an article, or its new annotations to the same article already in the library,
+    /// placed again by their quotes if its text has changed.
     fn article(&mut self, article: Article) -> Result<(), ImportError> {
         let Ok(existing) = self.library.get_mut(&article.id) else {
             self.annotations_added += article.annotations.len();
+            self.orphaned += article.orphans.len();
             self.articles_added += 1;
             self.library.articles.push(article);
             return Ok(());
         };
-        if existing.text != article.text {
-            return fail(format!(
-                "“{}” is already in this browser with a different text; placing annotations on a changed text is not supported yet.",
-                article.title
-            ));
+        let anchorer = (existing.text != article.text).then(|| Anchorer::new(&existing.text));
+        let quotes = quotes_with_context(&article, &article.annotations);
+        for (annotation, quote) in article.annotations.into_iter().zip(quotes) {
+            let anchor = match &anchorer {
+                None => Anchor::Placed {
+                    start: annotation.start,
+                    end: annotation.end,
+                    method: Method::Position,
+                    confidence: 1.0,
+                },
+                Some(anchorer) => anchorer.anchor(&Selector {
+                    exact: &quote.exact,
+                    prefix: &quote.prefix,
+                    suffix: &quote.suffix,
+                    start: Some(annotation.start),
+                }),
+            };
+            self.place(&article.id, annotation, anchor, quote, anchorer.is_some())?;
         }
-        for annotation in article.annotations {
-            self.annotations(&article.id, vec![annotation])?;
+        for Orphan { annotation, exact, prefix, suffix } in article.orphans {
+            let quote = QuoteContext { exact, prefix, suffix };
+            self.place(&article.id, annotation, Anchor::Orphan { confidence: 0.0 }, quote, false)?;
         }
         Ok(())
     }
 
-    fn annotations(&mut self, article: &str, annotations: Vec<Annotation>) -> Result<(), ImportError> {
+    /// Adds one annotation to an article of the library where `anchor` says, or as an orphan;
+    /// one whose id the article already has is skipped.
+    fn place(
+        &mut self,
+        article: &str,
+        mut annotation: Annotation,
+        anchor: Anchor,
+        quote: QuoteContext,
+        text_changed: bool,
+    ) -> Result<(), ImportError> {
         let existing = self.library.get_mut(article).or_else(|e| fail(e.to_string()))?;
-        for annotation in annotations {
-            if existing.annotations.iter().any(|a| a.id == annotation.id) {
-                self.already_there += 1;
-            } else {
+        let known = |id: &str| {
+            existing.annotations.iter().any(|a| a.id == id) || existing.orphans.iter().any(|o| o.annotation.id == id)
+        };
+        if known(&annotation.id) {
+            self.already_there += 1;
+            return Ok(());
+        }
+        match anchor {
+            Anchor::Placed { start, end, .. } => {
+                (annotation.start, annotation.end) = (start, end);
                 existing.annotations.push(annotation);
                 self.annotations_added += 1;
+                self.reanchored += usize::from(text_changed);
+            }
+            Anchor::Orphan { .. } => {
+                let QuoteContext { exact, prefix, suffix } = quote;
+                existing.orphans.push(Orphan { annotation, exact, prefix, suffix });
+                self.orphaned += 1;
             }
         }
         Ok(())
@@ -218,6 +268,10 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
             modified: fields.optional_text("modified")?.to_string(),
         });
     }
+    if let Some(orphans) = fields.object.get("orphans") {
+        article.orphans = serde_json::from_value(orphans.clone())
+            .or_else(|e| fail(format!("{place}: field \"orphans\" is not a list of orphans ({e}).")))?;
+    }
     Ok(article)
 }
 
@@ -268,6 +322,8 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
     let Some(items) = w3c_items(value) else {
         return fail("The file is neither an Article Annotator export nor W3C Web Annotation JSON.");
     };
+    let mut anchorers: HashMap<String, (Anchorer, usize)> = HashMap::new();
+    let mut items_read = 0;
     for (i, item) in items.into_iter().enumerate() {
         let fields = Fields::of(item, format!("Annotation {}", i + 1))?;
         let id_iri = fields.text("id")?;
@@ -289,8 +345,12 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
                     "{place}: its target “{source}” is not an article of this browser; open the article first."
                 ))
             })?;
-        let text = merge.library.get(&article_id).map(|a| a.text.clone()).unwrap_or_default();
-        let (start, end) = w3c_position(target, &text, &place)?;
+        let text = merge.library.get(&article_id).map(|a| a.text.as_str()).unwrap_or_default();
+        if !anchorers.contains_key(&article_id) {
+            anchorers.insert(article_id.clone(), (Anchorer::new(text), text.chars().count()));
+        }
+        let (anchorer, length) = &anchorers[&article_id];
+        let (anchor, quote) = w3c_anchor(target, anchorer, CharOffset(*length), &place)?;
         let bodies: Vec<&Value> = match item.get("body") {
             Some(Value::Array(list)) => list.iter().collect(),
             Some(body) => vec![body],
@@ -312,9 +372,20 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
             .join("\n\n");
         let id = id_iri.strip_prefix("urn:article-annotator:annotation:").unwrap_or(id_iri).to_string();
         let time = |name: &str| item.get(name).and_then(Value::as_str).unwrap_or("").to_string();
+        let (start, end) = match anchor {
+            Anchor::Placed { start, end, .. } => (start, end),
+            Anchor::Orphan { .. } => (CharOffset(0), CharOffset(0)),
+        };
         let annotation =
             Annotation { id, kind, start, end, note, created: time("created"), modified: time("modified") };
-        merge.annotations(&article_id, vec![annotation])?;
+        merge.place(&article_id, annotation, anchor, quote, false)?;
+        items_read += 1;
+    }
+    // A file none of whose annotations fit is about another text: refuse it whole.
+    if items_read > 0 && merge.orphaned == items_read {
+        return fail(format!(
+            "None of its {items_read} annotations could be placed on the article: their quotes are not in its text. Open the article they were made on, then import again."
+        ));
     }
     Ok(())
 }
@@ -324,9 +395,15 @@ fn kind_from_tag(tag: &str) -> Option<AnnotationKind> {
     AnnotationKind::ALL.into_iter().find(|k| k.label().to_lowercase() == tag)
 }
 
-/// The span a W3C target selects in `text`: by its position selector if the quote (when given)
-/// matches there, else by its quote selector with prefix and suffix.
-fn w3c_position(target: &Value, text: &str, place: &str) -> Result<(CharOffset, CharOffset), ImportError> {
+/// Where a W3C target belongs in an article: by its position selector alone if it has no
+/// quote, else by re-anchoring its quote selector (the position as a hint). Also returns the
+/// quote, kept with the annotation if it becomes an orphan.
+fn w3c_anchor(
+    target: &Value,
+    anchorer: &Anchorer,
+    length: CharOffset,
+    place: &str,
+) -> Result<(Anchor, QuoteContext), ImportError> {
     let selectors: Vec<&Value> = match target.get("selector") {
         Some(Value::Array(list)) => list.iter().collect(),
         Some(selector) => vec![selector],
@@ -334,50 +411,23 @@ fn w3c_position(target: &Value, text: &str, place: &str) -> Result<(CharOffset, 
     };
     let of_type = |t: &str| selectors.iter().copied().find(|s| s.get("type").and_then(Value::as_str) == Some(t));
     let quote = of_type("TextQuoteSelector");
-    let exact = quote.and_then(|q| q.get("exact")).and_then(Value::as_str);
-    let length = CharOffset(text.chars().count());
+    let text_of = |name: &str| quote.and_then(|q| q.get(name)).and_then(Value::as_str).unwrap_or("").to_string();
+    let quote = QuoteContext { exact: text_of("exact"), prefix: text_of("prefix"), suffix: text_of("suffix") };
+    let mut hint = None;
     if let Some(position) = of_type("TextPositionSelector") {
         let fields = Fields::of(position, format!("{place}, its TextPositionSelector"))?;
         let (start, end) = (fields.offset("start")?, fields.offset("end")?);
-        check_span(start, end, length, &fields.place)?;
-        let index = CharIndex::new(text);
-        if exact.is_none_or(|e| e == index.slice(start, end)) {
-            return Ok((start, end));
+        if quote.exact.is_empty() {
+            check_span(start, end, length, &fields.place)?;
+            return Ok((Anchor::Placed { start, end, method: Method::Position, confidence: 1.0 }, quote));
         }
+        hint = Some(start);
     }
-    let Some(exact) = exact.filter(|e| !e.is_empty()) else {
+    if quote.exact.is_empty() {
         return fail(format!("{place}: it has neither a usable TextPositionSelector nor a TextQuoteSelector."));
-    };
-    let prefix = quote.and_then(|q| q.get("prefix")).and_then(Value::as_str).unwrap_or("");
-    let suffix = quote.and_then(|q| q.get("suffix")).and_then(Value::as_str).unwrap_or("");
-    // Every occurrence, scored by how much of the prefix and suffix agree.
-    let best = text
-        .match_indices(exact)
-        .map(|(byte, _)| {
-            let before = &text[..byte];
-            let after = &text[byte + exact.len()..];
-            let score = common_suffix(before, prefix) + common_prefix(after, suffix);
-            (score, byte)
-        })
-        .max_by_key(|&(score, byte)| (score, std::cmp::Reverse(byte)));
-    match best {
-        Some((_, byte)) => {
-            let start = byte_to_char(text, byte);
-            Ok((start, CharOffset(start.0 + exact.chars().count())))
-        }
-        None => fail(format!(
-            "{place}: its quote “{}” is not in the article's text.",
-            crate::model::text::excerpt(exact, 40)
-        )),
     }
-}
-
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-fn common_suffix(a: &str, b: &str) -> usize {
-    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+    let selector = Selector { exact: &quote.exact, prefix: &quote.prefix, suffix: &quote.suffix, start: hint };
+    Ok((anchorer.anchor(&selector), quote))
 }
 
 #[cfg(test)]
@@ -408,6 +458,9 @@ mod tests {
         let again = import(&file, &first.library, None).unwrap();
         assert_eq!((again.articles_added, again.annotations_added, again.already_there), (0, 0, 2));
         assert_eq!(again.library, first.library);
+        // Version 1 files (without orphans) read the same.
+        let version_1 = import(&file.replace("\"version\": 2", "\"version\": 1"), &Library::default(), None);
+        assert_eq!(version_1.unwrap().library, first.library);
     }
 
     fn refused(file: &str) -> String {
@@ -423,7 +476,7 @@ mod tests {
             refused("{\"hello\": 1}"),
             "The file is neither an Article Annotator export nor W3C Web Annotation JSON."
         );
-        assert!(refused(&good.replace("\"version\": 1", "\"version\": 7")).contains("newer version"));
+        assert!(refused(&good.replace("\"version\": 2", "\"version\": 7")).contains("newer version"));
         let out_of_text = good.replace("\"end\": 62", "\"end\": 6200");
         assert!(
             refused(&out_of_text)
@@ -474,7 +527,46 @@ mod tests {
             import(&missing_quote, &twice, None)
                 .unwrap_err()
                 .0
-                .contains("its quote “nobody” is not in the article's text")
+                .starts_with("None of its 1 annotations could be placed")
         );
+    }
+
+    /// The sample library with its article's text changed to `text`, and no annotations.
+    fn library_with_text(text: &str) -> Library {
+        let mut library = library_with_sample();
+        library.articles[0].text = text.into();
+        library.articles[0].annotations.clear();
+        library
+    }
+
+    #[test]
+    fn annotations_of_a_changed_text_are_placed_again_or_kept_as_orphans() {
+        let file = export(&library_with_sample().articles, &provenance());
+        // A sentence added before, the count corrected inside the claim: both placed.
+        let corrected =
+            library_with_text("Updated. A U.S. official said Thursday that the blasts killed 96 people. 😀");
+        let imported = import(&file, &corrected, None).unwrap();
+        assert_eq!((imported.annotations_added, imported.reanchored, imported.orphaned), (2, 2, 0));
+        let article = &imported.library.articles[0];
+        let quotes: Vec<String> = article.annotations.iter().map(|a| article.quote(a.span())).collect();
+        assert_eq!(quotes, ["killed 96 people", "A U.S. official said"]);
+
+        // The claim rewritten: it waits as an orphan, with its quote and note.
+        let rewritten =
+            library_with_text("Updated. A U.S. official said Thursday that the blasts left dozens dead. 😀");
+        let imported = import(&file, &rewritten, None).unwrap();
+        assert_eq!((imported.annotations_added, imported.reanchored, imported.orphaned), (1, 1, 1));
+        let article = &imported.library.articles[0];
+        assert_eq!(article.quote(article.annotations[0].span()), "A U.S. official said");
+        let orphan = &article.orphans[0];
+        assert_eq!((orphan.annotation.id.as_str(), orphan.exact.as_str()), ("n2", "killed 95 people"));
+        assert_eq!(orphan.annotation.note, "Count rose later.");
+
+        // Exported with its orphan and imported elsewhere, nothing is lost; twice adds nothing.
+        let again = export(&imported.library.articles, &provenance());
+        let elsewhere = import(&again, &Library::default(), None).unwrap();
+        assert_eq!(elsewhere.library.articles[0].orphans, article.orphans);
+        let twice = import(&again, &elsewhere.library, None).unwrap();
+        assert_eq!((twice.annotations_added, twice.orphaned, twice.already_there), (0, 0, 2));
     }
 }
