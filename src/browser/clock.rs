@@ -26,3 +26,15 @@ fn base36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8(out).expect("ASCII digits")
 }
+
+/// Lets the browser handle input and paint before the caller goes on (a zero-delay timer), so
+/// that long work split at these points never freezes the page for long.
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

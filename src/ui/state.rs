@@ -84,13 +84,23 @@ pub struct AppState {
     pub pending: RwSignal<Option<PendingSelection>>,
     /// A sentence for screen readers about what just happened in the text.
     pub announcement: RwSignal<String>,
+    /// Counts changes of the library, so that work split over several tasks can tell whether
+    /// the library changed in between.
+    library_revision: StoredValue<u64>,
 }
 
 impl AppState {
     /// State around a library loaded at start-up.
     pub fn new(library: Library, storage_problem: Option<StorageProblem>) -> Self {
+        let library = RwSignal::new(library);
+        let library_revision = StoredValue::new(0);
+        Effect::new(move |_| {
+            library.track();
+            library_revision.update_value(|r| *r += 1);
+        });
         AppState {
-            library: RwSignal::new(library),
+            library,
+            library_revision,
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(storage_problem),
             dialog: RwSignal::new(None),
@@ -172,8 +182,18 @@ impl AppState {
     }
 
     /// Imports an export or W3C Web Annotation file; on any error the library stays as it was.
-    pub fn import(&self, name: &str, raw: &str) -> Result<(), String> {
-        let imported = self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
+    /// Reading, checking and saving run as separate tasks, so that a 10 MB file does not
+    /// freeze the page (measured by `bench/import_large.mjs`).
+    async fn import(&self, name: &str, raw: &str) -> Result<(), String> {
+        clock::yield_to_browser().await;
+        let run = || self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
+        let revision = self.library_revision.get_value();
+        let mut imported = run();
+        clock::yield_to_browser().await;
+        // Something changed the library meanwhile: merge into what it is now instead.
+        if self.library_revision.get_value() != revision {
+            imported = run();
+        }
         let imported = imported.map_err(|e| format!("“{name}” was not imported, and nothing changed. {e}"))?;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let mut message = format!(
@@ -381,8 +401,9 @@ impl AppState {
         let name = file.name();
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".jsonld") {
+            self.announcement.set(format!("Importing “{name}”…"));
             let raw = crate::browser::files::read_text(&file).await?;
-            return self.import(&name, &raw);
+            return self.import(&name, &raw).await;
         }
         let format = SourceFormat::from_file_name(&name).ok_or_else(|| {
             format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -681,4 +682,40 @@ export class App {
     await form.getByRole('button', { name: 'Save details' }).click();
     return form;
   }
+}
+
+/**
+ * An export of about `megabytes` MB: articles of about 200 KB (the sample text repeated, with
+ * emoji and Arabic), 500 annotations each with quote and context. Deterministic.
+ */
+export function largeExport(megabytes) {
+  const kinds = ['claim', 'source', 'anonymous_attribution'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const articles = [];
+  let size = 0;
+  for (let i = 0; size < megabytes * 1e6; i += 1) {
+    const text = Array.from({ length: 70 }, (_, k) => `${SAMPLE_TEXT} (${i}.${k}) ☕ مرحبا`).join('\n\n');
+    const chars = Array.from(text);
+    const slice = (a, b) => chars.slice(Math.max(0, a), Math.min(chars.length, b)).join('');
+    const annotations = Array.from({ length: 500 }, (_, j) => {
+      const start = next() % (chars.length - 80);
+      const end = start + 5 + (next() % 60);
+      return {
+        id: `big-${i}-${j}`, kind: kinds[j % 3], start, end,
+        quote: { exact: slice(start, end), prefix: slice(start - 32, start), suffix: slice(end, end + 32) },
+        note: j % 5 ? '' : `Note ${j}`, created: '2026-11-25T00:00:00.000Z', modified: '2026-11-25T00:00:00.000Z',
+      };
+    });
+    const article = {
+      id: `big-${i}`, title: `Large article ${i}`, source_url: '', published: '', added: '2026-11-25T00:00:00.000Z',
+      text, text_sha256: createHash('sha256').update(text, 'utf8').digest('hex'), annotations,
+    };
+    size += JSON.stringify(article).length;
+    articles.push(article);
+  }
+  return JSON.stringify({
+    format: 'article-annotator/export', version: 2, exported: '2026-11-25T00:00:00.000Z',
+    app: { name: 'Article Annotator', version: 'test' }, articles,
+  });
 }
