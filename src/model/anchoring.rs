@@ -204,7 +204,10 @@ impl Anchorer {
         let probe: Vec<char> = prefix.iter().chain(exact).chain(suffix).copied().collect();
         let quote_at = prefix.len();
         // Each vote says where the quote would start if the gram sits where it did.
-        let mut votes: Vec<(isize, u32)> = Vec::new();
+        // Shifted by the probe's length so that it is never negative: sorting (u64, u32) pairs
+        // is the one sort instantiated here, shared with the index (each costs wasm size).
+        let shift = probe.len() as isize;
+        let mut votes: Vec<(u64, u32)> = Vec::new();
         for i in (1..probe.len()).filter(|&i| is_space(probe[i - 1]) && !is_space(probe[i])) {
             let gram = gram_at(&probe, i);
             if i + gram.len() == probe.len() && gram.len() < GRAM {
@@ -215,30 +218,38 @@ impl Anchorer {
                 continue;
             }
             let weight = if (quote_at..quote_at + exact.len()).contains(&i) { 2 } else { 1 };
-            votes.extend(found.iter().map(|&(_, p)| (p as isize - (i as isize - quote_at as isize), weight)));
+            let offset = i as isize - quote_at as isize;
+            votes.extend(found.iter().map(|&(_, p)| ((p as isize - offset + shift) as u64, weight)));
         }
         votes.sort_unstable();
+        // Regions of nearby votes: (total weight, where the quote would start).
         let mut regions: Vec<(u32, isize)> = Vec::new();
         let reach = (exact.len() / 4).max(8) as isize;
-        for (start, weight) in votes {
+        for (key, weight) in votes {
+            let start = key as isize - shift;
             match regions.last_mut() {
                 Some((total, first)) if start - *first <= reach => *total += weight,
                 _ => regions.push((weight, start)),
             }
         }
-        regions.sort_unstable_by_key(|&(total, _)| std::cmp::Reverse(total));
         // The three best-supported regions, leaving out those with less than half the votes
         // of the best (each costs an alignment).
-        let enough = regions.first().map_or(0, |&(top, _)| top.div_ceil(2).max(2));
-        let mut candidates: Vec<Alignment> = regions
+        let mut best_regions: Vec<(u32, isize)> = Vec::with_capacity(4);
+        for region in regions {
+            let at = best_regions.iter().position(|b| region.0 > b.0).unwrap_or(best_regions.len());
+            best_regions.insert(at, region);
+            best_regions.truncate(3);
+        }
+        let enough = best_regions.first().map_or(0, |&(top, _)| top.div_ceil(2).max(2));
+        let candidates: Vec<Alignment> = best_regions
             .iter()
-            .take(3)
             .filter(|&&(total, _)| total >= enough)
             .filter_map(|&(_, start)| self.align(&probe, quote_at, exact.len(), start))
             .collect();
-        candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-        let Some(best) = candidates.first() else { return Anchor::Orphan { confidence: 0.0 } };
-        let rival = candidates[1..].iter().any(|r| {
+        let Some(best) = candidates.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence)) else {
+            return Anchor::Orphan { confidence: 0.0 };
+        };
+        let rival = candidates.iter().any(|r| {
             let elsewhere = r.end <= best.start || best.end <= r.start;
             elsewhere && r.confidence + AMBIGUITY_MARGIN >= best.confidence
         });

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::library::{Annotation, Article, EditError, Library};
+use super::library::{Annotation, Article, EditError, Library, Orphan};
 
 /// One change to an article's annotations.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,9 @@ pub enum Change {
     Removed { index: usize, annotation: Annotation },
     /// An annotation's kind or note changed; same id before and after.
     Edited { before: Annotation, after: Annotation },
+    /// An orphan was placed by hand: it left the orphans and became `annotation` (same id),
+    /// at the end of the list.
+    Placed { orphan: Orphan, annotation: Annotation },
 }
 
 impl Change {
@@ -33,6 +36,11 @@ impl Change {
             Change::Edited { before, .. } => {
                 let at = position(article, &before.id)?;
                 article.annotations[at] = before.clone();
+            }
+            Change::Placed { orphan, annotation } => {
+                let at = position(article, &annotation.id)?;
+                article.annotations.remove(at);
+                article.orphans.push(orphan.clone());
             }
         }
         Ok(())
@@ -53,6 +61,13 @@ impl Change {
             Change::Edited { after, .. } => {
                 let at = position(article, &after.id)?;
                 article.annotations[at] = after.clone();
+            }
+            Change::Placed { orphan, annotation } => {
+                let id = &orphan.annotation.id;
+                let at = article.orphans.iter().position(|o| &o.annotation.id == id);
+                let at = at.ok_or(EditError::NoSuchAnnotation)?;
+                article.orphans.remove(at);
+                article.annotations.push(annotation.clone());
             }
         }
         Ok(())
@@ -257,5 +272,35 @@ mod tests {
         let result = history.perform(&mut lib, "a", Change::Removed { index: 0, annotation: ghost });
         assert_eq!(result, Err(EditError::NoSuchAnnotation));
         assert!(!history.can_undo("a"));
+    }
+
+    #[test]
+    fn placing_an_orphan_undoes_and_redoes_whole() {
+        let mut lib = library();
+        let old = note("o", AnnotationKind::Source, 40, 45);
+        let orphan =
+            Orphan { annotation: old.clone(), exact: "official".into(), prefix: String::new(), suffix: String::new() };
+        lib.get_mut("a").unwrap().orphans.push(orphan.clone());
+        let before = lib.clone();
+        let placed = Annotation { start: CharOffset(7), end: CharOffset(15), ..old };
+        let mut history = History::default();
+        history.perform(&mut lib, "a", Change::Placed { orphan: orphan.clone(), annotation: placed.clone() }).unwrap();
+        let after = lib.clone();
+        assert_eq!(
+            (after.get("a").unwrap().annotations.clone(), after.get("a").unwrap().orphans.len()),
+            (vec![placed], 0)
+        );
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib, before);
+        history.redo(&mut lib, "a").unwrap();
+        assert_eq!(lib, after);
+        // Placing an orphan that is no longer there fails and changes nothing.
+        let again = history.perform(
+            &mut lib,
+            "a",
+            Change::Placed { orphan, annotation: note("o", AnnotationKind::Source, 0, 1) },
+        );
+        assert_eq!(again, Err(EditError::NoSuchAnnotation));
+        assert_eq!(lib, after);
     }
 }

@@ -281,17 +281,6 @@ impl Library {
         Ok(())
     }
 
-    /// Places an orphan of an article on `span` of its text: it becomes an annotation again
-    /// (same id, kind, note and times, `modified` set to `now`). Returns the orphan as it was,
-    /// for [`Library::restore_orphan`].
-    pub fn place_orphan(&mut self, article: &str, id: &str, span: Span, now: &str) -> Result<Orphan, EditError> {
-        let orphan = self.take_orphan(article, id)?;
-        let mut annotation = orphan.annotation.clone();
-        (annotation.start, annotation.end, annotation.modified) = (span.start, span.end, now.to_string());
-        self.get_mut(article)?.annotations.push(annotation);
-        Ok(orphan)
-    }
-
     /// Removes an orphan of an article; returns it.
     pub fn take_orphan(&mut self, article: &str, id: &str) -> Result<Orphan, EditError> {
         let orphans = &mut self.get_mut(article)?.orphans;
@@ -299,12 +288,9 @@ impl Library {
         Ok(orphans.remove(index))
     }
 
-    /// Undoes [`Library::place_orphan`] or [`Library::take_orphan`]: the orphan is back, and
-    /// the annotation it became, if any, is gone.
+    /// Undoes [`Library::take_orphan`].
     pub fn restore_orphan(&mut self, article: &str, orphan: Orphan) -> Result<(), EditError> {
-        let article = self.get_mut(article)?;
-        article.annotations.retain(|a| a.id != orphan.annotation.id);
-        article.orphans.push(orphan);
+        self.get_mut(article)?.orphans.push(orphan);
         Ok(())
     }
 
@@ -451,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn an_orphan_placed_or_discarded_comes_back_whole_on_undo() {
+    fn a_discarded_orphan_comes_back_whole() {
         let mut lib = Library::default();
         lib.add(Article::new("a".into(), "T".into(), "One two three".into(), "t".into()));
         let annotation = Annotation {
@@ -464,20 +450,11 @@ mod tests {
             modified: "m".into(),
         };
         let orphan = Orphan { annotation, exact: "two".into(), prefix: "One ".into(), suffix: String::new() };
-        lib.get_mut("a").unwrap().orphans.push(orphan.clone());
+        lib.get_mut("a").unwrap().orphans.push(orphan);
         let before = lib.clone();
-        let span = Span { start: CharOffset(4), end: CharOffset(7) };
-        assert_eq!(lib.place_orphan("a", "o", span, "now"), Ok(orphan.clone()));
-        let article = lib.get("a").unwrap();
-        assert!(article.orphans.is_empty());
-        assert_eq!(
-            (article.quote(article.annotations[0].span()).as_str(), article.annotations[0].note.as_str()),
-            ("two", "kept")
-        );
-        lib.restore_orphan("a", orphan).unwrap();
-        assert_eq!(lib, before);
-        assert_eq!(lib.place_orphan("a", "gone", span, "now"), Err(EditError::NoSuchAnnotation));
         let taken = lib.take_orphan("a", "o").unwrap();
+        assert!(lib.get("a").unwrap().orphans.is_empty());
+        assert_eq!(lib.take_orphan("a", "o"), Err(EditError::NoSuchAnnotation));
         lib.restore_orphan("a", taken).unwrap();
         assert_eq!(lib, before);
     }

@@ -245,27 +245,28 @@ impl AppState {
         result.is_ok()
     }
 
-    /// Places an orphan of the open article on the pending selection.
+    /// Places an orphan of the open article on the pending selection (undone like a mark).
     pub fn place_orphan(&self, id: &str) {
         let Some(article) = self.current_id() else { return };
-        let span = self.pending.get_untracked().and_then(|pending| {
-            self.library.with_untracked(|l| span::trim(l.get(&article).map(|a| a.text.as_str())?, pending.span))
+        let found = self.library.with_untracked(|l| {
+            let article = l.get(&article)?;
+            let orphan = article.orphans.iter().find(|o| o.annotation.id == id)?.clone();
+            let span = span::trim(&article.text, self.pending.get_untracked()?.span);
+            Some((orphan, span))
         });
+        let Some((orphan, span)) = found else { return };
         let Some(span) = span else {
             return self
                 .fail("Select the passage where it belongs in the text first, then choose “Place at selection”.");
         };
-        let mut result = Err(EditError::NoSuchAnnotation);
-        self.library.update(|l| result = l.place_orphan(&article, id, span, &clock::now_iso()));
-        match result {
-            Ok(orphan) => {
-                crate::browser::text_dom::clear_selection();
-                self.pending.set(None);
-                self.active.set(Some(id.to_string()));
-                let quote = self.quote_of(&article, id);
-                self.inform(format!("Placed the orphan on “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
-            }
-            Err(e) => self.fail(e.to_string()),
+        let annotation =
+            Annotation { start: span.start, end: span.end, modified: clock::now_iso(), ..orphan.annotation.clone() };
+        if self.perform(&article, Change::Placed { orphan, annotation }, false) {
+            crate::browser::text_dom::clear_selection();
+            self.pending.set(None);
+            self.active.set(Some(id.to_string()));
+            let quote = self.quote_of(&article, id);
+            self.announcement.set(format!("Placed the orphan on “{quote}”."));
         }
     }
 
@@ -378,6 +379,7 @@ impl AppState {
                     Change::Added(_) => "marking a passage",
                     Change::Removed { .. } => "a deletion",
                     Change::Edited { .. } => "an edit",
+                    Change::Placed { .. } => "placing an orphan",
                 };
                 self.announcement.set(format!("{verb} {what}."));
             }

@@ -165,11 +165,25 @@ test('annotations made on another version of the text are placed again, and an o
   assert.match(await orphan.textContent(), /Ask again on Monday\./);
   await app.page.screenshot({ path: 'tests/e2e/screenshots/orphans.png' });
 
+  // Discarded, then brought back by the notice's Undo.
+  await orphan.getByRole('button', { name: 'Discard' }).click();
+  await expectText(app.status().getByRole('paragraph'), 'Discarded the orphan “spokesman”.');
+  await expectHidden(orphan);
+  await app.status().getByRole('button', { name: 'Undo' }).click();
+  await expectVisible(orphan);
+
   // Placed by hand on a passage of this version: an ordinary annotation, kept on reload.
   await app.select("Iran's mission to the United Nations");
   await orphan.getByRole('button', { name: 'Place at selection' }).click();
   await expectVisible(app.entry("Source: Iran's mission to the United Nations"));
   await expectHidden(app.page.getByRole('heading', { name: /^Orphans/ }));
+  // Undo puts it back among the orphans, note and all; redo places it again.
+  await app.page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expectVisible(orphan);
+  await expectHidden(app.entry("Source: Iran's mission to the United Nations"));
+  await app.page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expectVisible(app.entry("Source: Iran's mission to the United Nations"));
+  await expectHidden(orphan);
   await waitFor(async () => assert.ok((await app.storedAnnotations()).some((a) => a.id === 'n-spokesman' && a.note === 'Ask again on Monday.')));
   await app.page.reload();
   await expectVisible(app.entry("Source: Iran's mission to the United Nations"));

@@ -97,16 +97,21 @@ struct Merge {
 }
 
 impl Merge {
-    /// Adds an article, or its new annotations to the same article already in the library,
-    /// placed again by their quotes if its text has changed.
+    /// Adds an article, or its new annotations to the same article already in the library
+    /// (the same id, or else the same source URL: a colleague's copy), placed again by their
+    /// quotes if its text is not the same.
     fn article(&mut self, article: Article) -> Result<(), ImportError> {
-        let Ok(existing) = self.library.get_mut(&article.id) else {
+        let same_url = |a: &&Article| !article.source_url.is_empty() && a.source_url == article.source_url;
+        let articles = &self.library.articles;
+        let known = articles.iter().find(|a| a.id == article.id).or_else(|| articles.iter().find(same_url));
+        let Some(id) = known.map(|a| a.id.clone()) else {
             self.annotations_added += article.annotations.len();
             self.orphaned += article.orphans.len();
             self.articles_added += 1;
             self.library.articles.push(article);
             return Ok(());
         };
+        let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
         let anchorer = (existing.text != article.text).then(|| Anchorer::new(&existing.text));
         let quotes = quotes_with_context(&article, &article.annotations);
         for (annotation, quote) in article.annotations.into_iter().zip(quotes) {
@@ -124,11 +129,11 @@ impl Merge {
                     start: Some(annotation.start),
                 }),
             };
-            self.place(&article.id, annotation, anchor, quote, anchorer.is_some())?;
+            self.place(&id, annotation, anchor, quote, anchorer.is_some())?;
         }
         for Orphan { annotation, exact, prefix, suffix } in article.orphans {
             let quote = QuoteContext { exact, prefix, suffix };
-            self.place(&article.id, annotation, Anchor::Orphan { confidence: 0.0 }, quote, false)?;
+            self.place(&id, annotation, Anchor::Orphan { confidence: 0.0 }, quote, false)?;
         }
         Ok(())
     }
@@ -561,6 +566,14 @@ mod tests {
         let orphan = &article.orphans[0];
         assert_eq!((orphan.annotation.id.as_str(), orphan.exact.as_str()), ("n2", "killed 95 people"));
         assert_eq!(orphan.annotation.note, "Count rose later.");
+
+        // A colleague's copy of the article (another id, the same URL) merges into this one.
+        let mut colleague =
+            library_with_text("Updated. A U.S. official said Thursday that the blasts killed 96 people. 😀");
+        colleague.articles[0].id = "their-copy".into();
+        let merged = import(&file, &colleague, None).unwrap();
+        assert_eq!((merged.articles_added, merged.reanchored), (0, 2));
+        assert_eq!(merged.library.articles.len(), 1);
 
         // Exported with its orphan and imported elsewhere, nothing is lost; twice adds nothing.
         let again = export(&imported.library.articles, &provenance());
