@@ -50,6 +50,13 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
     let value: Value = serde_json::from_str(raw).or_else(|e| fail(format!("The file is not valid JSON ({e}).")))?;
     let format = value.get("format").and_then(Value::as_str);
     let mut merge = Merge { library: library.clone(), ..Merge::default() };
+    for article in library.articles.iter().filter(|a| !a.source_url.is_empty()) {
+        // A URL held by two articles names neither.
+        let owner = merge.copies_of.entry(article.source_url.clone()).or_insert_with(|| Some(article.id.clone()));
+        if owner.as_deref() != Some(article.id.as_str()) {
+            *owner = None;
+        }
+    }
     match format {
         Some(FORMAT) => {
             let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
@@ -89,6 +96,8 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
 #[derive(Default)]
 struct Merge {
     library: Library,
+    /// Source URL -> the one article of the library before the import that has it.
+    copies_of: HashMap<String, Option<String>>,
     articles_added: usize,
     annotations_added: usize,
     already_there: usize,
@@ -98,13 +107,11 @@ struct Merge {
 
 impl Merge {
     /// Adds an article, or its new annotations to the same article already in the library
-    /// (the same id, or else the same source URL: a colleague's copy), placed again by their
-    /// quotes if its text is not the same.
+    /// (the same id, or else a colleague's copy: the one article that had the same source URL
+    /// before the import), placed again by their quotes if its text is not the same.
     fn article(&mut self, article: Article) -> Result<(), ImportError> {
-        let same_url = |a: &&Article| !article.source_url.is_empty() && a.source_url == article.source_url;
-        let articles = &self.library.articles;
-        let known = articles.iter().find(|a| a.id == article.id).or_else(|| articles.iter().find(same_url));
-        let Some(id) = known.map(|a| a.id.clone()) else {
+        let known = self.library.articles.iter().find(|a| a.id == article.id).map(|a| a.id.clone());
+        let Some(id) = known.or_else(|| self.copies_of.get(&article.source_url).cloned().flatten()) else {
             self.annotations_added += article.annotations.len();
             self.orphaned += article.orphans.len();
             self.articles_added += 1;
@@ -574,6 +581,11 @@ mod tests {
         let merged = import(&file, &colleague, None).unwrap();
         assert_eq!((merged.articles_added, merged.reanchored), (0, 2));
         assert_eq!(merged.library.articles.len(), 1);
+        // With two articles of that URL already, neither is the copy: it is added as it is.
+        let mut two = colleague.clone();
+        let other = Article { id: "their-other".into(), ..colleague.articles[0].clone() };
+        two.articles.push(other);
+        assert_eq!(import(&file, &two, None).unwrap().articles_added, 1);
 
         // Exported with its orphan and imported elsewhere, nothing is lost; twice adds nothing.
         let again = export(&imported.library.articles, &provenance());
