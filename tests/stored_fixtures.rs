@@ -1,6 +1,6 @@
 //! Every stored format ever written still loads: one frozen fixture per version.
 
-use article_annotator::model::library::AnnotationKind;
+use article_annotator::model::library::{AnnotationKind, CheckStatus, DEFAULT_RATINGS};
 use article_annotator::model::stored::{CURRENT_VERSION, decode, encode};
 
 #[test]
@@ -44,4 +44,19 @@ fn version_2_loads_with_its_orphans() {
     assert_eq!((orphan.annotation.id.as_str(), orphan.exact.as_str()), ("o1", "warned"));
     assert_eq!(orphan.annotation.note, "from the first version 😀");
     assert!(library.articles[1].orphans.is_empty());
+}
+
+#[test]
+fn version_3_loads_with_links_verdicts_session_and_scale() {
+    let library = decode(include_str!("fixtures/stored/v3.json")).expect("v3 fixture loads");
+    assert_eq!(library.ratings, ["Correct", "Misleading", "Wrong", "Unproven"]);
+    let article = &library.articles[0];
+    assert_eq!((article.links[0].claim.as_str(), article.links[0].source.as_str()), ("c1", "n1"));
+    let verdict = &article.verdicts[0];
+    assert_eq!((verdict.rating.as_str(), verdict.status), ("Misleading", CheckStatus::Checked));
+    assert_eq!(verdict.evidence[0].label, "Ministry statement");
+    assert_eq!(article.session.checker, "Ana Souza");
+    // Older versions get the default scale.
+    let v2 = decode(include_str!("fixtures/stored/v2.json")).unwrap();
+    assert_eq!(v2.ratings, DEFAULT_RATINGS);
 }

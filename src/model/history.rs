@@ -5,20 +5,38 @@
 
 use std::collections::HashMap;
 
-use super::library::{Annotation, Article, EditError, Library, Orphan};
+use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Verdict};
 
-/// One change to an article's annotations.
+/// One change to an article's annotations, their links and verdicts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Change {
     /// An annotation was made; it goes at the end of the list.
     Added(Annotation),
-    /// The annotation at `index` of the list was deleted.
-    Removed { index: usize, annotation: Annotation },
+    /// The annotation at `index` of the list was deleted, with the links that touched it and
+    /// its verdict, each with its index in its list (made by [`Change::removal`]).
+    Removed { index: usize, annotation: Annotation, links: Vec<(usize, Link)>, verdict: Option<(usize, Verdict)> },
     /// An annotation's kind or note changed; same id before and after.
     Edited { before: Annotation, after: Annotation },
     /// An orphan was placed by hand: it left the orphans and became `annotation` (same id),
     /// at the end of the list.
     Placed { orphan: Orphan, annotation: Annotation },
+    /// A claim was linked to a source; the link goes at the end of the list.
+    Linked(Link),
+    /// The link at `index` of the list was removed.
+    Unlinked { index: usize, link: Link },
+    /// A claim's verdict was given or changed (`before` is `None` for a first verdict, which
+    /// goes at the end of the list).
+    Judged { before: Option<Verdict>, after: Verdict },
+}
+
+impl Change {
+    /// The deletion of the annotation `id` of `article`, with everything that goes with it.
+    pub fn removal(article: &Article, id: &str) -> Option<Change> {
+        let index = article.annotations.iter().position(|a| a.id == id)?;
+        let links = article.links.iter().cloned().enumerate().filter(|(_, l)| l.claim == id || l.source == id);
+        let verdict = article.verdicts.iter().cloned().enumerate().find(|(_, v)| v.claim == id);
+        Some(Change::Removed { index, annotation: article.annotations[index].clone(), links: links.collect(), verdict })
+    }
 }
 
 impl Change {
@@ -29,9 +47,15 @@ impl Change {
                 let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
             }
-            Change::Removed { index, annotation } => {
+            Change::Removed { index, annotation, links, verdict } => {
                 let at = (*index).min(article.annotations.len());
                 article.annotations.insert(at, annotation.clone());
+                for (at, link) in links {
+                    article.links.insert((*at).min(article.links.len()), link.clone());
+                }
+                if let Some((at, verdict)) = verdict {
+                    article.verdicts.insert((*at).min(article.verdicts.len()), verdict.clone());
+                }
             }
             Change::Edited { before, .. } => {
                 let at = position(article, &before.id)?;
@@ -41,6 +65,20 @@ impl Change {
                 let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
                 article.orphans.push(orphan.clone());
+            }
+            Change::Linked(link) => {
+                let at = article.links.iter().position(|l| l == link).ok_or(EditError::NoSuchAnnotation)?;
+                article.links.remove(at);
+            }
+            Change::Unlinked { index, link } => article.links.insert((*index).min(article.links.len()), link.clone()),
+            Change::Judged { before, after } => {
+                let at = verdict_position(article, &after.claim)?;
+                match before {
+                    Some(before) => article.verdicts[at] = before.clone(),
+                    None => {
+                        article.verdicts.remove(at);
+                    }
+                }
             }
         }
         Ok(())
@@ -57,6 +95,9 @@ impl Change {
             Change::Removed { annotation, .. } => {
                 let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
+                let id = &annotation.id;
+                article.links.retain(|l| &l.claim != id && &l.source != id);
+                article.verdicts.retain(|v| &v.claim != id);
             }
             Change::Edited { after, .. } => {
                 let at = position(article, &after.id)?;
@@ -69,9 +110,37 @@ impl Change {
                 article.orphans.remove(at);
                 article.annotations.push(annotation.clone());
             }
+            Change::Linked(link) => {
+                let kind_of = |id: &str| article.annotations.iter().find(|a| a.id == id).map(|a| a.kind);
+                let claim_ok = kind_of(&link.claim) == Some(AnnotationKind::Claim);
+                let source_ok = kind_of(&link.source).is_some_and(|k| k != AnnotationKind::Claim);
+                if !claim_ok || !source_ok {
+                    return Err(EditError::NoSuchAnnotation);
+                }
+                if article.links.contains(link) {
+                    return Err(EditError::DuplicateAnnotation);
+                }
+                article.links.push(link.clone());
+            }
+            Change::Unlinked { link, .. } => {
+                let at = article.links.iter().position(|l| l == link).ok_or(EditError::NoSuchAnnotation)?;
+                article.links.remove(at);
+            }
+            Change::Judged { after, .. } => {
+                position(article, &after.claim)?;
+                match verdict_position(article, &after.claim) {
+                    Ok(at) => article.verdicts[at] = after.clone(),
+                    Err(_) => article.verdicts.push(after.clone()),
+                }
+            }
         }
         Ok(())
     }
+}
+
+/// Where the verdict on the claim with this id is in the article's list.
+fn verdict_position(article: &Article, claim: &str) -> Result<usize, EditError> {
+    article.verdicts.iter().position(|v| v.claim == claim).ok_or(EditError::NoSuchAnnotation)
 }
 
 /// Where the annotation with this id is in the article's list.
@@ -122,6 +191,17 @@ impl History {
             && after.id == last_after.id
         {
             let folded = Change::Edited { before: last_before.clone(), after: after.clone() };
+            library.apply(article, &change)?;
+            stacks.done.pop();
+            stacks.done.push(folded);
+            stacks.undone.clear();
+            return Ok(());
+        }
+        if let (Change::Judged { after, .. }, Some(Change::Judged { before: last_before, after: last_after })) =
+            (&change, stacks.done.last())
+            && after.claim == last_after.claim
+        {
+            let folded = Change::Judged { before: last_before.clone(), after: after.clone() };
             library.apply(article, &change)?;
             stacks.done.pop();
             stacks.done.push(folded);
@@ -203,7 +283,13 @@ mod tests {
         history.perform(&mut lib, "a", Change::Added(second.clone())).unwrap();
         let edited = Annotation { note: "no reason given".into(), kind: AnnotationKind::Source, ..first.clone() };
         history.perform(&mut lib, "a", Change::Edited { before: first.clone(), after: edited.clone() }).unwrap();
-        history.perform(&mut lib, "a", Change::Removed { index: 0, annotation: edited.clone() }).unwrap();
+        history
+            .perform(
+                &mut lib,
+                "a",
+                Change::Removed { index: 0, annotation: edited.clone(), links: vec![], verdict: None },
+            )
+            .unwrap();
         let end_state = lib.clone();
         assert_eq!(ids(&lib), ["n2"]);
 
@@ -269,7 +355,11 @@ mod tests {
         let mut lib = library();
         let mut history = History::default();
         let ghost = note("ghost", AnnotationKind::Claim, 0, 1);
-        let result = history.perform(&mut lib, "a", Change::Removed { index: 0, annotation: ghost });
+        let result = history.perform(
+            &mut lib,
+            "a",
+            Change::Removed { index: 0, annotation: ghost, links: vec![], verdict: None },
+        );
         assert_eq!(result, Err(EditError::NoSuchAnnotation));
         assert!(!history.can_undo("a"));
     }
@@ -302,5 +392,62 @@ mod tests {
         );
         assert_eq!(again, Err(EditError::NoSuchAnnotation));
         assert_eq!(lib, after);
+    }
+
+    #[test]
+    fn deleting_a_linked_source_unlinks_it_and_undo_restores_both() {
+        let mut lib = library();
+        let mut history = History::default();
+        let claim = note("c", AnnotationKind::Claim, 0, 6);
+        let source = note("s", AnnotationKind::AnonymousAttribution, 7, 20);
+        let other = note("o", AnnotationKind::Claim, 2, 6);
+        for a in [&claim, &source, &other] {
+            history.perform(&mut lib, "a", Change::Added(a.clone())).unwrap();
+        }
+        for c in ["c", "o"] {
+            let link = Link { claim: c.into(), source: "s".into() };
+            history.perform(&mut lib, "a", Change::Linked(link)).unwrap();
+        }
+        let verdict = Verdict { claim: "c".into(), rating: "False".into(), ..Verdict::default() };
+        history.perform(&mut lib, "a", Change::Judged { before: None, after: verdict }).unwrap();
+        // A claim cannot be a source, nor a link repeat.
+        let bad = Change::Linked(Link { claim: "c".into(), source: "o".into() });
+        assert_eq!(history.perform(&mut lib, "a", bad), Err(EditError::NoSuchAnnotation));
+        let again = Change::Linked(Link { claim: "c".into(), source: "s".into() });
+        assert_eq!(history.perform(&mut lib, "a", again), Err(EditError::DuplicateAnnotation));
+        let before = lib.clone();
+
+        let removal = Change::removal(lib.get("a").unwrap(), "s").unwrap();
+        history.perform(&mut lib, "a", removal).unwrap();
+        assert!(lib.get("a").unwrap().links.is_empty());
+        assert_eq!(lib.get("a").unwrap().verdicts.len(), 1, "the claim keeps its verdict");
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib, before);
+
+        let removal = Change::removal(lib.get("a").unwrap(), "c").unwrap();
+        history.perform(&mut lib, "a", removal).unwrap();
+        let article = lib.get("a").unwrap();
+        assert_eq!((article.links.len(), article.verdicts.len()), (1, 0));
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib, before);
+    }
+
+    #[test]
+    fn verdict_edits_fold_into_one_undo() {
+        let mut lib = library();
+        let mut history = History::default();
+        history.perform(&mut lib, "a", Change::Added(note("c", AnnotationKind::Claim, 0, 6))).unwrap();
+        let before = lib.clone();
+        let mut previous = None;
+        for reasoning in ["T", "Th", "The"] {
+            let after = Verdict { claim: "c".into(), reasoning: reasoning.into(), ..Verdict::default() };
+            history
+                .perform_folded(&mut lib, "a", Change::Judged { before: previous.clone(), after: after.clone() })
+                .unwrap();
+            previous = Some(after);
+        }
+        assert_eq!(lib.get("a").unwrap().verdicts[0].reasoning, "The");
+        history.undo(&mut lib, "a").unwrap();
+        assert_eq!(lib, before);
     }
 }

@@ -76,6 +76,102 @@ impl Annotation {
     }
 }
 
+/// A claim resting on a source or an anonymous attribution, by their annotation ids.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub claim: String,
+    pub source: String,
+}
+
+/// How far the checking of a claim has gone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    #[default]
+    ToCheck,
+    InProgress,
+    Checked,
+}
+
+impl CheckStatus {
+    pub const ALL: [CheckStatus; 3] = [CheckStatus::ToCheck, CheckStatus::InProgress, CheckStatus::Checked];
+
+    /// The status as shown in the page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ToCheck => "To check",
+            Self::InProgress => "In progress",
+            Self::Checked => "Checked",
+        }
+    }
+
+    /// A short name for form values.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::ToCheck => "to_check",
+            Self::InProgress => "in_progress",
+            Self::Checked => "checked",
+        }
+    }
+
+    /// The status whose [`CheckStatus::slug`] this is.
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// A link to evidence for a verdict: an `http(s)` URL and a short label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub url: String,
+    pub label: String,
+}
+
+/// The fact-check of one claim.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    /// The claim's annotation id.
+    pub claim: String,
+    /// One of the library's rating scale, or empty if not rated yet.
+    #[serde(default)]
+    pub rating: String,
+    #[serde(default)]
+    pub status: CheckStatus,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// The checker's reasoning, plain text.
+    #[serde(default)]
+    pub reasoning: String,
+}
+
+/// Who checked an article, and where the fact-check is published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    #[serde(default)]
+    pub checker: String,
+    #[serde(default)]
+    pub organization: String,
+    /// When it was checked, `YYYY-MM-DD`; empty if not yet.
+    #[serde(default)]
+    pub checked: String,
+    /// Where the fact-check is (or will be) published, an `http(s)` URL; empty if unknown.
+    #[serde(default)]
+    pub review_url: String,
+}
+
+impl Session {
+    pub fn is_empty(&self) -> bool {
+        *self == Session::default()
+    }
+}
+
+/// The default rating scale of a library.
+pub const DEFAULT_RATINGS: [&str; 6] = ["True", "Mostly true", "Half true", "Mostly false", "False", "Unverifiable"];
+
+fn default_ratings() -> Vec<String> {
+    DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect()
+}
+
 /// An annotation that could not be placed on its article's text when it was imported (the
 /// text had changed too much around it); the user places it by hand or discards it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +210,15 @@ pub struct Article {
     /// Imported annotations waiting to be placed by hand.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Orphan>,
+    /// Claims and the sources they rest on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Verdicts on claims, one per claim at most.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdicts: Vec<Verdict>,
+    /// Who checked it.
+    #[serde(default, skip_serializing_if = "Session::is_empty")]
+    pub session: Session,
 }
 
 impl Article {
@@ -129,6 +234,9 @@ impl Article {
             leftovers_reviewed: false,
             annotations: Vec::new(),
             orphans: Vec::new(),
+            links: Vec::new(),
+            verdicts: Vec::new(),
+            session: Session::default(),
         }
     }
 
@@ -184,12 +292,20 @@ impl std::fmt::Display for EditError {
 }
 
 /// Every article kept in this browser, and which one is open.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Library {
     /// In the order they were added.
     pub articles: Vec<Article>,
     /// The id of the article in the reader, if any.
     pub current: Option<String>,
+    /// The ratings a verdict can give, best first.
+    pub ratings: Vec<String>,
+}
+
+impl Default for Library {
+    fn default() -> Self {
+        Library { articles: Vec::new(), current: None, ratings: default_ratings() }
+    }
 }
 
 impl Library {

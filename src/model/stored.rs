@@ -1,8 +1,9 @@
 //! The form in which the library is kept in the browser's storage.
 //!
 //! Every stored value carries a `version`. Version 1 is the first; version 2 adds the orphans
-//! of an article (so that an app that knows only version 1 refuses it rather than dropping
-//! them on its next save). When the form changes, the version goes up and [`decode`] keeps
+//! of an article; version 3 the links, verdicts and session of an article and the library's
+//! rating scale. Each is a new version so that an older app refuses the value rather than
+//! dropping what it does not know on its next save. When the form changes, the version goes up and [`decode`] keeps
 //! reading every older version (frozen fixtures of each live in `tests/fixtures/stored/`).
 
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::library::{Article, Library};
 
 /// The version [`encode`] writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Identifies our values among whatever else is in storage.
 const FORMAT: &str = "article-annotator/library";
@@ -21,6 +22,9 @@ struct Stored {
     version: u64,
     current: Option<String>,
     articles: Vec<Article>,
+    /// Absent before version 3: the default scale.
+    #[serde(default)]
+    ratings: Option<Vec<String>>,
 }
 
 /// Why a stored value could not be read; the message is shown to the user.
@@ -54,6 +58,7 @@ pub fn encode(library: &Library) -> String {
         version: CURRENT_VERSION,
         current: library.current.clone(),
         articles: library.articles.clone(),
+        ratings: Some(library.ratings.clone()),
     };
     serde_json::to_string(&stored).expect("a library always serializes")
 }
@@ -69,10 +74,13 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
         return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
     }
     match version {
-        // Version 1 is version 2 without orphans.
-        1 | 2 => {
+        // Versions 1 and 2 are version 3 without what it added.
+        1..=3 => {
             let stored: Stored = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
-            let mut library = Library { articles: stored.articles, current: stored.current };
+            let mut library = Library { articles: stored.articles, current: stored.current, ..Library::default() };
+            if let Some(ratings) = stored.ratings.filter(|r| !r.is_empty()) {
+                library.ratings = ratings;
+            }
             if library.current().is_none() {
                 library.current = library.articles.last().map(|a| a.id.clone());
             }

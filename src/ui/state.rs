@@ -340,14 +340,12 @@ impl AppState {
     /// Deletes one annotation of the open article, offering to undo.
     pub fn delete_annotation(&self, id: &str) {
         let Some(article) = self.current_id() else { return };
-        let found = self.library.with_untracked(|l| {
-            l.get(&article)
-                .and_then(|a| a.annotations.iter().position(|n| n.id == id).map(|i| (i, a.annotations[i].clone())))
-        });
-        let Some((index, annotation)) = found else { return };
-        let quote = self.quote_of(&article, id);
+        let removal = self.library.with_untracked(|l| l.get(&article).and_then(|a| Change::removal(a, id)));
+        let Some(removal) = removal else { return };
+        let Change::Removed { annotation, .. } = &removal else { return };
         let kind = annotation.kind.label();
-        if self.perform(&article, Change::Removed { index, annotation }, false) {
+        let quote = self.quote_of(&article, id);
+        if self.perform(&article, removal, false) {
             if self.active.get_untracked().as_deref() == Some(id) {
                 self.active.set(None);
             }
@@ -380,6 +378,9 @@ impl AppState {
                     Change::Removed { .. } => "a deletion",
                     Change::Edited { .. } => "an edit",
                     Change::Placed { .. } => "placing an orphan",
+                    Change::Linked(_) => "a link",
+                    Change::Unlinked { .. } => "an unlink",
+                    Change::Judged { .. } => "a verdict change",
                 };
                 self.announcement.set(format!("{verb} {what}."));
             }

@@ -1,0 +1,68 @@
+//! Whether an anonymous attribution comes with a reason for the anonymity. News agencies' style
+//! rules ask reporters to say why a source was granted anonymity: "who was not authorized to
+//! comment" is a reason, "a U.S. official said" alone is not. The reason may come in the same
+//! sentence or in the next one ("The official, who was not authorized to comment, ...").
+
+use super::motion::{Unit, step};
+use super::offsets::{CharIndex, CharOffset};
+use super::span::Span;
+
+/// Phrases that give a reason for anonymity, in lower case.
+const REASONS: [&str; 16] = [
+    "not authorized",
+    "not authorised",
+    "authorized to speak",
+    "authorised to speak",
+    "not allowed to",
+    "not permitted to",
+    "condition of anonymity",
+    "on condition that",
+    "insisted on anonymity",
+    "requested anonymity",
+    "asked for anonymity",
+    "asked not to be",
+    "declined to be named",
+    "declined to be identified",
+    "speaking anonymously because",
+    "fear of reprisal",
+];
+
+/// Whether the sentence holding `span` of `text`, or the sentence after it, gives a reason.
+pub fn reason_given(text: &str, span: Span) -> bool {
+    let start = step(text, CharOffset(span.start.0 + 1), Unit::Sentence, false);
+    let end_of_sentence = step(text, CharOffset(span.end.0.saturating_sub(1)), Unit::Sentence, true);
+    let end = step(text, end_of_sentence, Unit::Sentence, true);
+    let lower = CharIndex::new(text).slice(start.min(span.start), end).to_lowercase();
+    REASONS.iter().any(|reason| lower.contains(reason))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, quote: &str) -> Span {
+        let byte = text.find(quote).expect("quote in text");
+        let start = text[..byte].chars().count();
+        Span { start: CharOffset(start), end: CharOffset(start + quote.chars().count()) }
+    }
+
+    #[test]
+    fn a_reason_in_the_next_sentence_counts() {
+        let text = "The blasts killed 95 people, a U.S. official said Thursday. The official, who was not \
+            authorized to comment and insisted on anonymity, said more.";
+        assert!(reason_given(text, span_of(text, "a U.S. official said")));
+    }
+
+    #[test]
+    fn no_reason_anywhere_near_does_not() {
+        let text = "The blasts killed 95 people, a U.S. official said. Iran blamed Israel. Later, someone \
+            who was not authorized to comment spoke.";
+        assert!(!reason_given(text, span_of(text, "a U.S. official said")));
+    }
+
+    #[test]
+    fn a_reason_in_the_same_sentence_counts() {
+        let text = "Two people familiar with the talks, speaking on condition of anonymity, said it failed.";
+        assert!(reason_given(text, span_of(text, "Two people familiar with the talks")));
+    }
+}
