@@ -4,7 +4,9 @@
 
 use article_annotator::model::formats::export::{Provenance, export};
 use article_annotator::model::formats::import::import;
-use article_annotator::model::library::{Annotation, AnnotationKind, Article, Library};
+use article_annotator::model::library::{
+    Annotation, AnnotationKind, Article, CheckStatus, Evidence, Library, Link, Session, Verdict,
+};
 use article_annotator::model::offsets::CharOffset;
 
 /// A small deterministic generator (a linear congruential one): the same seed, the same cases.
@@ -71,6 +73,40 @@ impl Generator {
                     modified: "2026-11-25T10:02:00.000Z".into(),
                 });
             }
+            // Links from claims to sources, verdicts on some claims, and sometimes a session.
+            let ids = |kind: AnnotationKind| -> Vec<String> {
+                article.annotations.iter().filter(|a| a.kind == kind).map(|a| a.id.clone()).collect()
+            };
+            let claims = ids(AnnotationKind::Claim);
+            let sources: Vec<String> =
+                [ids(AnnotationKind::Source), ids(AnnotationKind::AnonymousAttribution)].concat();
+            for claim in &claims {
+                for source in &sources {
+                    if self.next(3) == 0 {
+                        article.links.push(Link { claim: claim.clone(), source: source.clone() });
+                    }
+                }
+                if self.next(2) == 0 {
+                    let words = self.next(6);
+                    article.verdicts.push(Verdict {
+                        claim: claim.clone(),
+                        rating: ["", "True", "False", "Unverifiable"][self.next(4)].into(),
+                        status: CheckStatus::ALL[self.next(3)],
+                        evidence: (0..self.next(3))
+                            .map(|i| Evidence { url: format!("https://example.org/{i}"), label: self.text(2) })
+                            .collect(),
+                        reasoning: self.text(words),
+                    });
+                }
+            }
+            if self.next(2) == 0 {
+                article.session = Session {
+                    checker: self.text(2),
+                    organization: self.text(1),
+                    checked: "2026-11-25".into(),
+                    review_url: "https://example.org/check".into(),
+                };
+            }
             library.articles.push(article);
         }
         library
@@ -83,7 +119,7 @@ fn export_then_import_into_an_empty_library_is_the_identity() {
     let mut generator = Generator(2026);
     for case in 0..300 {
         let library = generator.library();
-        let file = export(&library.articles, &provenance);
+        let file = export(&library.articles, &Library::default().ratings, &provenance);
         let imported = import(&file, &Library::default(), None).unwrap_or_else(|e| panic!("case {case}: {e}\n{file}"));
         assert_eq!(imported.library.articles, library.articles, "case {case}");
         assert_eq!(imported.annotations_added, library.articles.iter().map(|a| a.annotations.len()).sum::<usize>());

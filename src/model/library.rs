@@ -130,7 +130,8 @@ pub struct Evidence {
 /// The fact-check of one claim.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
-    /// The claim's annotation id.
+    /// The claim's annotation id (in exports, the annotation that holds the verdict).
+    #[serde(default)]
     pub claim: String,
     /// One of the library's rating scale, or empty if not rated yet.
     #[serde(default)]

@@ -46,11 +46,15 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
         Export::Library => (
             "article-annotator-library.annotations.json".to_string(),
             "application/json",
-            export::export(&library.articles, &provenance),
+            export::export(&library.articles, &library.ratings, &provenance),
         ),
         Export::Json => {
             let a = article()?;
-            (formats::file_name(&a.title, ".annotations.json"), "application/json", export::export([a], &provenance))
+            (
+                formats::file_name(&a.title, ".annotations.json"),
+                "application/json",
+                export::export([a], &library.ratings, &provenance),
+            )
         }
         Export::W3c => {
             let a = article()?;

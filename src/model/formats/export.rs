@@ -6,14 +6,15 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{QuoteContext, quotes_with_context};
-use crate::model::library::{Annotation, AnnotationKind, Article, Orphan};
+use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Orphan, Session};
 use crate::model::offsets::CharOffset;
 
 /// The `format` field of our exports.
 pub const FORMAT: &str = "article-annotator/export";
 /// The version [`export`] writes.
-/// Version 2 adds each article's `orphans`.
-pub const VERSION: u64 = 2;
+/// Version 2 adds each article's `orphans`; version 3 the rating scale, each article's session,
+/// and each claim's sources and verdict.
+pub const VERSION: u64 = 3;
 
 /// Who wrote an export, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -30,6 +31,8 @@ struct ExportFile<'a> {
     version: u64,
     exported: &'a str,
     app: App<'a>,
+    /// The ratings a verdict can give, best first.
+    ratings: &'a [String],
     articles: Vec<ExportArticle<'a>>,
 }
 
@@ -51,6 +54,7 @@ struct ExportArticle<'a> {
     annotations: Vec<ExportAnnotation<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     orphans: &'a [Orphan],
+    session: &'a Session,
 }
 
 #[derive(Serialize)]
@@ -63,6 +67,19 @@ struct ExportAnnotation<'a> {
     note: &'a str,
     created: &'a str,
     modified: &'a str,
+    /// For claims: the ids of the sources and anonymous attributions they rest on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<ExportVerdict<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportVerdict<'a> {
+    rating: &'a str,
+    status: CheckStatus,
+    evidence: &'a [Evidence],
+    reasoning: &'a str,
 }
 
 #[derive(Serialize)]
@@ -78,7 +95,11 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// Exports articles (one, or the whole library) as pretty-printed JSON.
-pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &Provenance) -> String {
+pub fn export<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    ratings: &[String],
+    provenance: &Provenance,
+) -> String {
     let articles = articles
         .into_iter()
         .map(|article| {
@@ -105,9 +126,19 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &
                         note: &a.note,
                         created: &a.created,
                         modified: &a.modified,
+                        sources: (a.kind == AnnotationKind::Claim).then(|| {
+                            article.links.iter().filter(|l| l.claim == a.id).map(|l| l.source.as_str()).collect()
+                        }),
+                        verdict: article.verdicts.iter().find(|v| v.claim == a.id).map(|v| ExportVerdict {
+                            rating: &v.rating,
+                            status: v.status,
+                            evidence: &v.evidence,
+                            reasoning: &v.reasoning,
+                        }),
                     })
                     .collect(),
                 orphans: &article.orphans,
+                session: &article.session,
             }
         })
         .collect();
@@ -116,6 +147,7 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>, provenance: &
         version: VERSION,
         exported: &provenance.exported,
         app: App { name: "Article Annotator", version: &provenance.app_version },
+        ratings,
         articles,
     };
     serde_json::to_string_pretty(&file).expect("an export always serializes")
@@ -164,9 +196,14 @@ pub(crate) mod tests {
     #[test]
     fn an_export_holds_every_field_in_the_order_made() {
         let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0.1.0".into() };
-        let json: serde_json::Value = serde_json::from_str(&export([&sample_article()], &provenance)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&export(
+            [&sample_article()],
+            &crate::model::library::Library::default().ratings,
+            &provenance,
+        ))
+        .unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], 2);
+        assert_eq!(json["version"], 3);
         assert_eq!(json["app"]["version"], "0.1.0");
         let article = &json["articles"][0];
         assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use super::export::{FORMAT, VERSION, sha256_hex};
 use super::{QuoteContext, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
-use crate::model::library::{Annotation, AnnotationKind, Article, Library, Orphan};
+use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
 use crate::model::offsets::{CharIndex, CharOffset};
 use crate::model::stored;
 
@@ -71,6 +71,17 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
                 .ok_or_else(|| ImportError("The file has no \"articles\" list.".into()))?;
             for (i, article) in articles.iter().enumerate() {
                 merge.article(read_export_article(article, i)?)?;
+            }
+            if let Some(ratings) = value.get("ratings") {
+                let Some(ratings) = ratings.as_array().filter(|list| list.iter().all(Value::is_string)) else {
+                    return fail("The file's \"ratings\" is not a list of ratings.");
+                };
+                // Ratings the library does not have yet join its scale, so that no verdict is lost.
+                for rating in ratings.iter().filter_map(Value::as_str) {
+                    if !merge.library.ratings.iter().any(|r| r == rating) {
+                        merge.library.ratings.push(rating.to_string());
+                    }
+                }
             }
         }
         Some("article-annotator/library") => {
@@ -137,6 +148,26 @@ impl Merge {
                 }),
             };
             self.place(&id, annotation, anchor, quote, anchorer.is_some())?;
+        }
+        // Links whose both ends are now in the article, and verdicts on claims this import added.
+        let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
+        let has = |id: &str, list: &[Annotation]| list.iter().any(|a| a.id == id);
+        for link in article.links {
+            if has(&link.claim, &existing.annotations)
+                && has(&link.source, &existing.annotations)
+                && !existing.links.contains(&link)
+            {
+                existing.links.push(link);
+            }
+        }
+        for verdict in article.verdicts {
+            if has(&verdict.claim, &existing.annotations) && !existing.verdicts.iter().any(|v| v.claim == verdict.claim)
+            {
+                existing.verdicts.push(verdict);
+            }
+        }
+        if existing.session.is_empty() {
+            existing.session = article.session;
         }
         for Orphan { annotation, exact, prefix, suffix } in article.orphans {
             let quote = QuoteContext { exact, prefix, suffix };
@@ -270,8 +301,29 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
                 ));
             }
         }
+        let id = fields.text("id")?.to_string();
+        if let Some(sources) = fields.object.get("sources") {
+            let Some(sources) = sources.as_array().filter(|list| list.iter().all(Value::is_string)) else {
+                return fail(format!("{}: field \"sources\" is not a list of annotation ids.", fields.place));
+            };
+            let sources = sources.iter().filter_map(Value::as_str);
+            article.links.extend(sources.map(|source| Link { claim: id.clone(), source: source.to_string() }));
+        }
+        if let Some(verdict) = fields.object.get("verdict") {
+            let mut verdict: Verdict = serde_json::from_value(verdict.clone())
+                .or_else(|e| fail(format!("{}: field \"verdict\" cannot be read ({e}).", fields.place)))?;
+            if let Some(bad) = verdict.evidence.iter().find(|e| !is_web_url(&e.url)) {
+                return fail(format!(
+                    "{}: evidence “{}” is not an http or https URL.",
+                    fields.place,
+                    crate::model::text::excerpt(&bad.url, 60)
+                ));
+            }
+            verdict.claim = id.clone();
+            article.verdicts.push(verdict);
+        }
         article.annotations.push(Annotation {
-            id: fields.text("id")?.to_string(),
+            id,
             kind,
             start,
             end,
@@ -280,11 +332,41 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
             modified: fields.optional_text("modified")?.to_string(),
         });
     }
+    check_links(&article)?;
     if let Some(orphans) = fields.object.get("orphans") {
         article.orphans = serde_json::from_value(orphans.clone())
             .or_else(|e| fail(format!("{place}: field \"orphans\" is not a list of orphans ({e}).")))?;
     }
+    if let Some(session) = fields.object.get("session") {
+        article.session = serde_json::from_value(session.clone())
+            .or_else(|e| fail(format!("{place}: field \"session\" cannot be read ({e}).")))?;
+    }
     Ok(article)
+}
+
+fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// Every link goes from a claim to a source or anonymous attribution of the same article, and
+/// every verdict is on a claim.
+fn check_links(article: &Article) -> Result<(), ImportError> {
+    let kind_of = |id: &str| article.annotations.iter().find(|a| a.id == id).map(|a| a.kind);
+    for link in &article.links {
+        if kind_of(&link.claim) != Some(AnnotationKind::Claim) {
+            return fail(format!("Annotation “{}” of “{}”: only claims have sources.", link.claim, article.title));
+        }
+        if !kind_of(&link.source).is_some_and(|k| k != AnnotationKind::Claim) {
+            return fail(format!(
+                "Annotation “{}” of “{}”: field \"sources\" names “{}”, which is not a source or anonymous attribution of the article.",
+                link.claim, article.title, link.source
+            ));
+        }
+    }
+    if let Some(v) = article.verdicts.iter().find(|v| kind_of(&v.claim) != Some(AnnotationKind::Claim)) {
+        return fail(format!("Annotation “{}” of “{}”: only claims have verdicts.", v.claim, article.title));
+    }
+    Ok(())
 }
 
 fn check_span(start: CharOffset, end: CharOffset, length: CharOffset, place: &str) -> Result<(), ImportError> {
@@ -461,7 +543,7 @@ mod tests {
     #[test]
     fn an_export_imports_into_an_empty_library_unchanged_and_twice_adds_nothing() {
         let original = library_with_sample();
-        let file = export(&original.articles, &provenance());
+        let file = export(&original.articles, &Library::default().ratings, &provenance());
         let first = import(&file, &Library::default(), None).unwrap();
         assert_eq!((first.articles_added, first.annotations_added), (1, 2));
         let mut expected = original.articles[0].clone();
@@ -471,7 +553,7 @@ mod tests {
         assert_eq!((again.articles_added, again.annotations_added, again.already_there), (0, 0, 2));
         assert_eq!(again.library, first.library);
         // Version 1 files (without orphans) read the same.
-        let version_1 = import(&file.replace("\"version\": 2", "\"version\": 1"), &Library::default(), None);
+        let version_1 = import(&file.replace("\"version\": 3", "\"version\": 1"), &Library::default(), None);
         assert_eq!(version_1.unwrap().library, first.library);
     }
 
@@ -481,14 +563,14 @@ mod tests {
 
     #[test]
     fn bad_files_are_refused_with_the_place_and_the_field() {
-        let good = export(&library_with_sample().articles, &provenance());
+        let good = export(&library_with_sample().articles, &Library::default().ratings, &provenance());
         assert!(refused("{\"format\": ").starts_with("The file is not valid JSON"));
         assert!(refused("[1, 2").starts_with("The file is not valid JSON"));
         assert_eq!(
             refused("{\"hello\": 1}"),
             "The file is neither an Article Annotator export nor W3C Web Annotation JSON."
         );
-        assert!(refused(&good.replace("\"version\": 2", "\"version\": 7")).contains("newer version"));
+        assert!(refused(&good.replace("\"version\": 3", "\"version\": 7")).contains("newer version"));
         let out_of_text = good.replace("\"end\": 62", "\"end\": 6200");
         assert!(
             refused(&out_of_text)
@@ -553,7 +635,7 @@ mod tests {
 
     #[test]
     fn annotations_of_a_changed_text_are_placed_again_or_kept_as_orphans() {
-        let file = export(&library_with_sample().articles, &provenance());
+        let file = export(&library_with_sample().articles, &Library::default().ratings, &provenance());
         // A sentence added before, the count corrected inside the claim: both placed.
         let corrected =
             library_with_text("Updated. A U.S. official said Thursday that the blasts killed 96 people. 😀");
@@ -588,7 +670,7 @@ mod tests {
         assert_eq!(import(&file, &two, None).unwrap().articles_added, 1);
 
         // Exported with its orphan and imported elsewhere, nothing is lost; twice adds nothing.
-        let again = export(&imported.library.articles, &provenance());
+        let again = export(&imported.library.articles, &Library::default().ratings, &provenance());
         let elsewhere = import(&again, &Library::default(), None).unwrap();
         assert_eq!(elsewhere.library.articles[0].orphans, article.orphans);
         let twice = import(&again, &elsewhere.library, None).unwrap();
