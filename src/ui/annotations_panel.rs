@@ -4,8 +4,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::fact_check::{BackedClaims, ClaimSources, VerdictEditor};
 use super::orphans::Orphans;
 use super::state::AppState;
+use super::summary::SessionSummary;
 use crate::model::library::AnnotationKind;
 use crate::model::offsets::CharIndex;
 use crate::model::text;
@@ -17,6 +19,8 @@ struct Row {
     kind: AnnotationKind,
     quote: String,
     note: String,
+    /// For a claim with a verdict: its rating and status.
+    verdict: String,
 }
 
 /// The annotations panel.
@@ -25,6 +29,8 @@ pub fn AnnotationsPanel() -> impl IntoView {
     let state = AppState::get();
     let filter = RwSignal::new(None::<AnnotationKind>);
     let query = RwSignal::new(String::new());
+    // A count of the summary that was chosen: its name and the annotations it counts.
+    let focus = RwSignal::new(None::<(String, Vec<String>)>);
     let count = move |kind: AnnotationKind| {
         state.library.with(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
     };
@@ -41,6 +47,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 .annotations_in_text_order()
                 .into_iter()
                 .filter(|a| kind.is_none_or(|k| k == a.kind))
+                .filter(|a| focus.with(|f| f.as_ref().is_none_or(|(_, ids)| ids.contains(&a.id))))
                 .filter(|a| {
                     needle.is_empty()
                         || a.note.to_lowercase().contains(&needle)
@@ -51,6 +58,13 @@ pub fn AnnotationsPanel() -> impl IntoView {
                     kind: a.kind,
                     quote: text::excerpt(index.slice(a.start, a.end), 160),
                     note: a.note.clone(),
+                    verdict: article.verdicts.iter().find(|v| v.claim == a.id).map_or(String::new(), |v| {
+                        if v.rating.is_empty() {
+                            v.status.label().to_string()
+                        } else {
+                            format!("{} · {}", v.rating, v.status.label())
+                        }
+                    }),
                 })
                 .collect::<Vec<_>>()
         })
@@ -113,6 +127,15 @@ pub fn AnnotationsPanel() -> impl IntoView {
                         if n == all { format!("{all} in text order") } else { format!("{n} of {all} shown") }
                     }}
                 </p>
+                <SessionSummary focus=focus />
+                <Show when=move || focus.with(Option::is_some)>
+                    <p class="focus-bar">
+                        {move || focus.with(|f| f.as_ref().map(|(name, ids)| format!("Showing {name} ({})", ids.len())))}
+                        <button type="button" on:click=move |_| focus.set(None)>
+                            "Show all"
+                        </button>
+                    </p>
+                </Show>
                 <CurrentAnnotationEditor />
                 <ol class="entries" aria-label="Annotations in text order">
                     <For each=move || rows.get() key=|row| row.clone() let:row>
@@ -185,7 +208,7 @@ fn AnnotationEntry(
     current: StoredValue<Selector<Option<String>>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let Row { id, kind, quote, note } = row;
+    let Row { id, kind, quote, note, verdict } = row;
     let key = Some(id.clone());
     let key = StoredValue::new(key);
     let is_active = move || current.with_value(|c| key.with_value(|k| c.selected(k)));
@@ -203,7 +226,10 @@ fn AnnotationEntry(
             });
         }
     });
-    let description = if note.is_empty() { "No note".to_string() } else { format!("Note: {note}") };
+    let mut description = if note.is_empty() { "No note".to_string() } else { format!("Note: {note}") };
+    if !verdict.is_empty() {
+        description = format!("Verdict: {verdict}. {description}");
+    }
     let label = format!("{}: {quote}", kind.label());
     view! {
         <li node_ref=item class=format!("entry kind-{}", kind.slug()) class:active=is_active>
@@ -214,11 +240,17 @@ fn AnnotationEntry(
                 aria-label=label
                 aria-description=description
                 on:click=move |_| {
-                    let now_active = !is_active();
-                    state.active.set(now_active.then(|| id.clone()));
+                    if state.picking.get_untracked().is_some() || !is_active() {
+                        state.choose(&id);
+                    } else {
+                        state.active.set(None);
+                    }
                 }
             >
-                <span class="entry-kind">{kind.label()}</span>
+                <span class="entry-kind">
+                    {kind.label()}
+                    {(!verdict.is_empty()).then(|| view! { <span class="entry-verdict">{format!(" · {verdict}")}</span> })}
+                </span>
                 <q class="entry-quote">{quote}</q>
                 {(!note.is_empty()).then(|| view! { <span class="entry-note">{text::excerpt(&note, 120)}</span> })}
             </button>
@@ -281,6 +313,17 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                         }
                     ></textarea>
                 </label>
+                {move || {
+                    if kind() == AnnotationKind::Claim {
+                        view! {
+                            <ClaimSources claim=id />
+                            <VerdictEditor claim=id />
+                        }
+                            .into_any()
+                    } else {
+                        view! { <BackedClaims source=id /> }.into_any()
+                    }
+                }}
                 <div class="form-actions">
                     <button type="button" class="danger" on:click=move |_| state.delete_annotation(&id.get_value())>
                         "Delete annotation"

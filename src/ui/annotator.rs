@@ -27,6 +27,14 @@ fn highlight_name(kind: AnnotationKind) -> String {
     format!("aa-{}", kind.slug())
 }
 
+/// Ratings get a colored overline each, by their place in the scale (the CSS has eight).
+const RATING_HIGHLIGHTS: usize = 8;
+
+/// The highlight of claims given the rating at `index` of the scale.
+fn rating_highlight(index: usize) -> String {
+    format!("aa-rating-{}", index.min(RATING_HIGHLIGHTS - 1))
+}
+
 /// Annotations under the pointer, for a hover card or a chooser.
 #[derive(Clone, Debug, PartialEq)]
 struct Stack {
@@ -88,6 +96,29 @@ pub fn Annotator(
             })
         });
     });
+    // A claim's verdict shows as an overline in its rating's color.
+    let rated = Memo::new(move |_| {
+        state.library.with(|l| {
+            let Some(article) = l.get(&article.read_value()) else { return Vec::new() };
+            let mut groups = vec![Vec::new(); RATING_HIGHLIGHTS];
+            for verdict in &article.verdicts {
+                let index = l.ratings.iter().position(|r| *r == verdict.rating);
+                let claim = article.annotations.iter().find(|a| a.id == verdict.claim);
+                if let (Some(index), Some(claim)) = (index, claim) {
+                    groups[index.min(RATING_HIGHLIGHTS - 1)].push(claim.span());
+                }
+            }
+            groups
+        })
+    });
+    Effect::new(move |_| {
+        map_version.track();
+        rated.with(|groups| {
+            for (index, spans) in groups.iter().enumerate() {
+                highlights::paint(&rating_highlight(index), spans.iter().filter_map(|s| range_of(*s)), 1);
+            }
+        });
+    });
     Effect::new(move |_| {
         map_version.track();
         let active = state.active.get();
@@ -117,6 +148,9 @@ pub fn Annotator(
     on_cleanup(move || {
         for kind in AnnotationKind::ALL {
             highlights::clear(&highlight_name(kind));
+        }
+        for index in 0..RATING_HIGHLIGHTS {
+            highlights::clear(&rating_highlight(index));
         }
         highlights::clear(ACTIVE);
         highlights::clear(CARET);
@@ -246,7 +280,9 @@ pub fn Annotator(
                 }
             }
             "Escape" => {
-                if state.pending.get_untracked().is_some() {
+                if state.picking.get_untracked().is_some() {
+                    state.picking.set(None);
+                } else if state.pending.get_untracked().is_some() {
                     text_dom::clear_selection();
                 } else if chooser.get_untracked().is_some() {
                     chooser.set(None);
@@ -308,7 +344,7 @@ pub fn Annotator(
             return; // the end of a drag that selected text
         }
         match stack_at(ev.client_x() as f64, ev.client_y() as f64) {
-            Some(stack) if stack.ids.len() == 1 => state.active.set(stack.ids.first().cloned()),
+            Some(stack) if stack.ids.len() == 1 => state.choose(&stack.ids[0]),
             Some(stack) => {
                 hover.set(None);
                 chooser.set(Some(stack));
@@ -461,7 +497,7 @@ fn StackChooser(
                                 role="menuitem"
                                 class=format!("kind-{}", a.kind.slug())
                                 on:click=move |_| {
-                                    state.active.set(Some(id.clone()));
+                                    state.choose(&id);
                                     stack.set(None);
                                 }
                             >

@@ -7,6 +7,7 @@ mod app_bar;
 pub mod article_text;
 mod details_form;
 mod export_menu;
+mod fact_check;
 mod import_button;
 mod leftovers_review;
 mod library_dialog;
@@ -16,5 +17,6 @@ mod notices;
 mod orphans;
 mod reader;
 pub mod state;
+mod summary;
 
 pub use app::App;

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::model::formats::import;
 use crate::model::history::{Change, History};
-use crate::model::library::{Annotation, AnnotationKind, Article, EditError, Library, Orphan, RemovedArticle};
+use crate::model::library::{
+    Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, RemovedArticle, Verdict,
+};
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::span::{self, Span};
 use crate::model::text;
@@ -84,6 +86,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<PendingSelection>>,
     /// A sentence for screen readers about what just happened in the text.
     pub announcement: RwSignal<String>,
+    /// The claim waiting for a source to be picked in the text or the panel, if any.
+    pub picking: RwSignal<Option<String>>,
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
     library_revision: StoredValue<u64>,
@@ -100,6 +104,7 @@ impl AppState {
         });
         AppState {
             library,
+            picking: RwSignal::new(None),
             library_revision,
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(storage_problem),
@@ -333,8 +338,75 @@ impl AppState {
         if after == before {
             return;
         }
+        let checked = self.library.with_untracked(|l| {
+            l.get(&article).is_some_and(|a| {
+                a.links.iter().any(|k| k.claim == id || k.source == id) || a.verdicts.iter().any(|v| v.claim == id)
+            })
+        });
+        if after.kind != before.kind && checked {
+            return self.fail(
+                "Its links and verdict depend on its kind: unlink them (and clear the verdict) before changing it.",
+            );
+        }
         after.modified = clock::now_iso();
         self.perform(&article, Change::Edited { before, after }, fold);
+    }
+
+    /// The user chose an annotation (in the text, a menu or the panel): it becomes the current
+    /// one, or, while a claim waits for a source to be picked, the claim's source.
+    pub fn choose(&self, id: &str) {
+        let Some(claim) = self.picking.get_untracked() else {
+            return self.active.set(Some(id.to_string()));
+        };
+        let kind = self.kind_of(id);
+        if kind.is_none_or(|k| k == AnnotationKind::Claim) {
+            return self.fail("A claim rests on sources: pick a source or an anonymous attribution (or press Escape).");
+        }
+        self.picking.set(None);
+        self.link(&claim, id);
+        self.active.set(Some(claim));
+    }
+
+    fn kind_of(&self, id: &str) -> Option<AnnotationKind> {
+        self.library.with_untracked(|l| l.current()?.annotations.iter().find(|a| a.id == id).map(|a| a.kind))
+    }
+
+    /// Links a claim of the open article to a source or anonymous attribution.
+    pub fn link(&self, claim: &str, source: &str) {
+        let Some(article) = self.current_id() else { return };
+        let link = Link { claim: claim.to_string(), source: source.to_string() };
+        if self.perform(&article, Change::Linked(link), false) {
+            let (claim, source) = (self.quote_of(&article, claim), self.quote_of(&article, source));
+            self.announcement.set(format!("“{claim}” now rests on “{source}”."));
+        }
+    }
+
+    /// Removes the link between a claim and a source.
+    pub fn unlink(&self, claim: &str, source: &str) {
+        let Some(article) = self.current_id() else { return };
+        let index = self
+            .library
+            .with_untracked(|l| l.get(&article)?.links.iter().position(|k| k.claim == claim && k.source == source));
+        let Some(index) = index else { return };
+        let link = Link { claim: claim.to_string(), source: source.to_string() };
+        if self.perform(&article, Change::Unlinked { index, link }, false) {
+            let source = self.quote_of(&article, source);
+            self.announcement.set(format!("Unlinked “{source}”."));
+        }
+    }
+
+    /// Changes the verdict on a claim of the open article (creating it if needed); `fold` as
+    /// for [`AppState::edit_annotation`].
+    pub fn judge(&self, claim: &str, fold: bool, edit: impl FnOnce(&mut Verdict)) {
+        let Some(article) = self.current_id() else { return };
+        let before =
+            self.library.with_untracked(|l| l.get(&article)?.verdicts.iter().find(|v| v.claim == claim).cloned());
+        let mut after = before.clone().unwrap_or_else(|| Verdict { claim: claim.to_string(), ..Verdict::default() });
+        edit(&mut after);
+        if before.as_ref() == Some(&after) {
+            return;
+        }
+        self.perform(&article, Change::Judged { before, after }, fold);
     }
 
     /// Deletes one annotation of the open article, offering to undo.
