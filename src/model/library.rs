@@ -351,15 +351,29 @@ impl Library {
     /// Sets the source URL; an empty value clears it.
     pub fn set_source_url(&mut self, id: &str, url: &str) -> Result<(), EditError> {
         let url = url.trim();
-        let lower = url.to_ascii_lowercase();
-        let valid = lower
-            .strip_prefix("https://")
-            .or_else(|| lower.strip_prefix("http://"))
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace));
-        if !url.is_empty() && !valid {
+        if !url.is_empty() && !is_web_url(url) {
             return Err(EditError::BadUrl);
         }
         self.get_mut(id)?.source_url = url.to_string();
+        Ok(())
+    }
+
+    /// Sets who checked an article and where the check is published (fields trimmed; the
+    /// date `YYYY-MM-DD` or empty, the URL `http(s)` or empty).
+    pub fn set_session(&mut self, id: &str, session: Session) -> Result<(), EditError> {
+        let trimmed = Session {
+            checker: session.checker.trim().to_string(),
+            organization: session.organization.trim().to_string(),
+            checked: session.checked.trim().to_string(),
+            review_url: session.review_url.trim().to_string(),
+        };
+        if !trimmed.checked.is_empty() && !is_iso_date(&trimmed.checked) {
+            return Err(EditError::BadDate);
+        }
+        if !trimmed.review_url.is_empty() && !is_web_url(&trimmed.review_url) {
+            return Err(EditError::BadUrl);
+        }
+        self.get_mut(id)?.session = trimmed;
         Ok(())
     }
 
@@ -441,6 +455,15 @@ pub struct RemovedArticle {
     /// The article as it was.
     pub article: Article,
     was_current: bool,
+}
+
+/// An `http:` or `https:` URL with a host and no white space.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/') && !rest.contains(char::is_whitespace))
 }
 
 fn is_iso_date(date: &str) -> bool {

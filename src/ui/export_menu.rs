@@ -1,11 +1,11 @@
-//! The "Export" menu: the open article as our JSON, W3C Web Annotation, CSV or a Markdown
-//! report, or the whole library as our JSON.
+//! The "Export" menu: the open article as our JSON, W3C Web Annotation, schema.org
+//! ClaimReview, CSV or a Markdown report, or the whole library as our JSON.
 
 use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::browser::{clock, files};
-use crate::model::formats::{self, csv, export, report, w3c};
+use crate::model::formats::{self, claimreview, csv, export, report, w3c};
 use crate::model::library::Library;
 
 /// What can be exported.
@@ -15,6 +15,8 @@ pub enum Export {
     Json,
     /// The open article as a W3C Web Annotation collection.
     W3c,
+    /// The open article's checked claims as schema.org ClaimReview.
+    ClaimReview,
     /// The open article's annotations as CSV.
     Csv,
     /// The open article as a Markdown report.
@@ -24,12 +26,14 @@ pub enum Export {
 }
 
 impl Export {
-    const ALL: [Export; 5] = [Export::Json, Export::W3c, Export::Csv, Export::Markdown, Export::Library];
+    const ALL: [Export; 6] =
+        [Export::Json, Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown, Export::Library];
 
     fn label(self) -> &'static str {
         match self {
             Export::Json => "Export JSON",
             Export::W3c => "Export W3C Web Annotation",
+            Export::ClaimReview => "Export ClaimReview",
             Export::Csv => "Export CSV",
             Export::Markdown => "Export Markdown report",
             Export::Library => "Export library",
@@ -59,6 +63,18 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
         Export::W3c => {
             let a = article()?;
             (formats::file_name(&a.title, ".w3c.jsonld"), "application/ld+json", w3c::export(a))
+        }
+        Export::ClaimReview => {
+            let a = article()?;
+            if !a.verdicts.iter().any(|v| v.status == crate::model::library::CheckStatus::Checked) {
+                return Err(
+                    "No claim of this article is checked yet: give a claim a verdict with the status Checked first."
+                        .into(),
+                );
+            }
+            let today = now.get(..10).unwrap_or_default();
+            let contents = claimreview::export(a, &library.ratings, today);
+            (formats::file_name(&a.title, ".claimreview.jsonld"), "application/ld+json", contents)
         }
         Export::Csv => {
             let a = article()?;

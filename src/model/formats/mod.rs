@@ -1,6 +1,7 @@
 //! What leaves the browser: our JSON export, W3C Web Annotation, CSV and a Markdown report.
 //! Each is a pure function of the library, so that every format is tested natively.
 
+pub mod claimreview;
 pub mod csv;
 pub mod export;
 pub mod import;
