@@ -3,10 +3,23 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectHidden, expectText, expectVisible, screenshot, spanOf, useApp, waitFor } from './harness.mjs';
 
 const apps = useApp();
+const CONFORMANCE = fileURLToPath(new URL('../../../shared/tools/w3c_conformance.py', import.meta.url));
+const SCHEMA = fileURLToPath(new URL('../../docs/export.schema.json', import.meta.url));
+
+/** Writes `text` to a temporary file and returns its path. */
+function saved(text, name) {
+  const file = join(mkdtempSync(join(tmpdir(), 'factcheck-')), name);
+  writeFileSync(file, text);
+  return file;
+}
 
 const CLAIM =
   "The U.S. government privately warned Iran that the Islamic State group's affiliate in Afghanistan was preparing to carry out a terrorist attack";
@@ -106,6 +119,24 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   assert.equal(review.author.employee.name, 'Ana Souza');
   assert.equal(review.datePublished, '2026-11-25');
   assert.equal(review.url, 'https://desk.example/checks/kerman');
+
+  // The W3C export, with the link as a linking annotation and the verdict as assessing bodies,
+  // passes every MUST of the conformance suite; our JSON carries them and fits its schema.
+  const w3c = JSON.parse((await exportAs(app, 'Export W3C Web Annotation')).text);
+  const link = w3c.first.items.find((i) => i.motivation === 'linking');
+  assert.match(link.body, /^urn:article-annotator:annotation:/);
+  const claim = w3c.first.items.find((i) => i.body?.[0]?.value === 'Claim');
+  assert.deepEqual(claim.body.filter((b) => b.purpose === 'assessing').map((b) => b.value), [
+    'Mostly true (Checked)', 'Two officials confirmed it on the record a week later.',
+  ]);
+  const report = execFileSync('python3', [CONFORMANCE, saved(JSON.stringify(w3c), 'w3c.jsonld')], { encoding: 'utf8' });
+  assert.match(report.trim().split('\n').at(-1), /^3 passed, 0 failed$/);
+  const json = (await exportAs(app, 'Export JSON')).text;
+  const check = 'import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))';
+  execFileSync('python3', ['-c', check, SCHEMA, saved(json, 'export.json')], { encoding: 'utf8' });
+  const exportedClaim = JSON.parse(json).articles[0].annotations.find((a) => a.kind === 'claim');
+  assert.equal(exportedClaim.sources.length, 1);
+  assert.equal(exportedClaim.verdict.evidence[0].url, 'https://www.state.gov/duty-to-warn');
 
   // After a reload: the link from both sides, the verdict, the summary.
   await app.reload();

@@ -7,6 +7,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 use super::export::{FORMAT, VERSION, sha256_hex};
+use super::w3c::ANNOTATION_PREFIX;
 use super::{QuoteContext, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
@@ -418,11 +419,21 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
     };
     let mut anchorers: HashMap<String, (Anchorer, usize)> = HashMap::new();
     let mut items_read = 0;
+    let mut links: Vec<(String, String)> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let fields = Fields::of(item, format!("Annotation {}", i + 1))?;
         let id_iri = fields.text("id")?;
         let place = format!("Annotation {} (id “{id_iri}”)", i + 1);
         let target = item.get("target").ok_or_else(|| ImportError(format!("{place}: field \"target\" is missing.")))?;
+        // A link between two annotations (ours: a claim and its source), added once all are in.
+        if let (Some("linking"), Some(claim), Some(source)) = (
+            fields.object.get("motivation").and_then(Value::as_str),
+            target.as_str(),
+            item.get("body").and_then(Value::as_str),
+        ) {
+            links.push((claim.to_string(), source.to_string()));
+            continue;
+        }
         let source = target.get("source").and_then(Value::as_str).unwrap_or("");
         let article_id = merge
             .library
@@ -480,6 +491,21 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
         return fail(format!(
             "None of its {items_read} annotations could be placed on the article: their quotes are not in its text. Open the article they were made on, then import again."
         ));
+    }
+    for (claim, source) in links {
+        let id = |iri: &str| iri.strip_prefix(ANNOTATION_PREFIX).unwrap_or(iri).to_string();
+        let link = Link { claim: id(&claim), source: id(&source) };
+        // Added where both ends are, if they are a claim and a source; other links are not ours.
+        let kind_in = |a: &Article, id: &str| a.annotations.iter().find(|n| n.id == id).map(|n| n.kind);
+        let article = merge.library.articles.iter_mut().find(|a| {
+            kind_in(a, &link.claim) == Some(AnnotationKind::Claim)
+                && kind_in(a, &link.source).is_some_and(|k| k != AnnotationKind::Claim)
+        });
+        if let Some(article) = article
+            && !article.links.contains(&link)
+        {
+            article.links.push(link);
+        }
     }
     Ok(())
 }

@@ -1,11 +1,15 @@
 //! W3C Web Annotation export: an `AnnotationCollection` (JSON-LD) per article in which every
 //! annotation targets the article with a `TextQuoteSelector` and a `TextPositionSelector`, its
 //! kind is a `TextualBody` with purpose `tagging` and its note one with purpose `commenting`.
+//! A claim's verdict adds `assessing` bodies (its rating and status, its reasoning) and its
+//! evidence `SpecificResource` bodies with purpose `linking`; each link from a claim to a source
+//! is an annotation of its own with motivation `linking`, whose body is the source annotation
+//! and whose target the claim annotation.
 
 use serde_json::{Value, json};
 
 use super::{QuoteContext, quotes_with_context};
-use crate::model::library::{Annotation, Article};
+use crate::model::library::{Annotation, Article, Link};
 
 /// The JSON-LD context of the Web Annotation vocabulary.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -19,15 +23,40 @@ pub fn article_iri(article: &Article) -> String {
     }
 }
 
+/// What our annotation ids are prefixed with to make IRIs.
+pub const ANNOTATION_PREFIX: &str = "urn:article-annotator:annotation:";
+
 /// The IRI of an annotation.
 pub fn annotation_iri(annotation: &Annotation) -> String {
-    format!("urn:article-annotator:annotation:{}", annotation.id)
+    format!("{ANNOTATION_PREFIX}{}", annotation.id)
+}
+
+/// The IRI of a link from a claim to a source.
+fn link_iri(link: &Link) -> String {
+    format!("urn:article-annotator:link:{}:{}", link.claim, link.source)
 }
 
 fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
     let mut body = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.kind.label() })];
     if !a.note.is_empty() {
         body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
+    }
+    if let Some(verdict) = article.verdicts.iter().find(|v| v.claim == a.id) {
+        let rating = if verdict.rating.is_empty() { "Not rated" } else { &verdict.rating };
+        let assessment = format!("{rating} ({})", verdict.status.label());
+        body.push(
+            json!({ "type": "TextualBody", "purpose": "assessing", "value": assessment, "format": "text/plain" }),
+        );
+        if !verdict.reasoning.is_empty() {
+            body.push(json!({ "type": "TextualBody", "purpose": "assessing", "value": verdict.reasoning, "format": "text/plain" }));
+        }
+        for evidence in &verdict.evidence {
+            let mut resource = json!({ "type": "SpecificResource", "purpose": "linking", "source": evidence.url });
+            if !evidence.label.is_empty() {
+                resource["label"] = json!(evidence.label);
+            }
+            body.push(resource);
+        }
     }
     let mut out = json!({
         "@context": CONTEXT,
@@ -55,7 +84,17 @@ fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
 pub fn export(article: &Article) -> String {
     let ordered = article.annotations_in_text_order();
     let quotes = quotes_with_context(article, ordered.iter().copied());
-    let items: Vec<Value> = ordered.iter().zip(quotes).map(|(a, quote)| annotation(article, a, quote)).collect();
+    let mut items: Vec<Value> = ordered.iter().zip(quotes).map(|(a, quote)| annotation(article, a, quote)).collect();
+    items.extend(article.links.iter().map(|link| {
+        json!({
+            "@context": CONTEXT,
+            "id": link_iri(link),
+            "type": "Annotation",
+            "motivation": "linking",
+            "body": format!("{ANNOTATION_PREFIX}{}", link.source),
+            "target": format!("{ANNOTATION_PREFIX}{}", link.claim),
+        })
+    }));
     let collection = format!("urn:article-annotator:collection:{}", article.id);
     let document = json!({
         "@context": CONTEXT,
@@ -96,5 +135,41 @@ mod tests {
         assert_eq!(second["body"][1]["purpose"], "commenting");
         assert_eq!(second["body"][1]["value"], "Count rose later.");
         assert_eq!(second["created"], "2026-11-25T10:01:00.000Z");
+    }
+
+    #[test]
+    fn links_are_linking_annotations_and_verdicts_assessing_bodies_and_they_import_back() {
+        use crate::model::library::{CheckStatus, Evidence, Library, Link, Verdict};
+        let mut article = super::super::export::tests::sample_article();
+        article.links = vec![Link { claim: "n2".into(), source: "n1".into() }];
+        article.verdicts = vec![Verdict {
+            claim: "n2".into(),
+            rating: "False".into(),
+            status: CheckStatus::Checked,
+            evidence: vec![Evidence { url: "https://example.org/count".into(), label: "Hospital count".into() }],
+            reasoning: "The count rose to 103.".into(),
+        }];
+        let json: Value = serde_json::from_str(&export(&article)).unwrap();
+        assert_eq!(json["total"], 3);
+        let items = json["first"]["items"].as_array().unwrap();
+        let claim = items.iter().find(|i| i["id"] == "urn:article-annotator:annotation:n2").unwrap();
+        let purposes: Vec<&str> =
+            claim["body"].as_array().unwrap().iter().filter_map(|b| b["purpose"].as_str()).collect();
+        assert_eq!(purposes, ["tagging", "commenting", "assessing", "assessing", "linking"]);
+        assert_eq!(claim["body"][2]["value"], "False (Checked)");
+        assert_eq!(claim["body"][4]["source"], "https://example.org/count");
+        let link = &items[2];
+        assert_eq!(link["motivation"], "linking");
+        assert_eq!(link["body"], "urn:article-annotator:annotation:n1");
+        assert_eq!(link["target"], "urn:article-annotator:annotation:n2");
+
+        let mut library = Library::default();
+        let mut bare = article.clone();
+        bare.annotations.clear();
+        bare.links.clear();
+        bare.verdicts.clear();
+        library.add(bare);
+        let imported = super::super::import::import(&export(&article), &library, Some("a1")).unwrap();
+        assert_eq!(imported.library.articles[0].links, article.links);
     }
 }
