@@ -82,7 +82,7 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
         }
         Export::Markdown => {
             let a = article()?;
-            (formats::file_name(&a.title, ".report.md"), "text/markdown", report::export(a, &now))
+            (formats::file_name(&a.title, ".report.md"), "text/markdown", report::export(a, &library.ratings, &now))
         }
     };
     files::download(&name, mime, &contents)

@@ -138,6 +138,17 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   assert.equal(exportedClaim.sources.length, 1);
   assert.equal(exportedClaim.verdict.evidence[0].url, 'https://www.state.gov/duty-to-warn');
 
+  // The Markdown report says what the claim rests on and its verdict.
+  const markdown = (await exportAs(app, 'Export Markdown report')).text;
+  assert.match(markdown, /- Rests on: Anonymous attribution “a U\.S\. official said”\n- Verdict: Mostly true \(Checked\)\n/);
+  assert.match(markdown, /- Claims resting only on anonymous attributions: 1\n/);
+  assert.match(markdown, /- Checked by: Ana Souza, Desk Check\n/);
+  // Printed, the page keeps the text and the summary and drops the controls.
+  await app.page.emulateMedia({ media: 'print' });
+  await expectHidden(app.page.getByRole('button', { name: 'Export', exact: true }));
+  await expectVisible(count(app, 'Claims resting only on anonymous attributions'));
+  await app.page.emulateMedia({ media: 'screen' });
+
   // After a reload: the link from both sides, the verdict, the summary.
   await app.reload();
   await expectText(count(app, 'Claims resting only on anonymous attributions'), 'Claims resting only on anonymous attributions: 1');
