@@ -276,18 +276,26 @@ pub enum EditError {
     NoSuchAnnotation,
     /// An annotation with this id is already in the article.
     DuplicateAnnotation,
+    /// A rating scale has fewer than two ratings, an empty one, or one twice.
+    BadRatings,
+    /// A rating some verdict gives would leave the scale.
+    RatingInUse,
 }
 
 impl std::fmt::Display for EditError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Self::EmptyTitle => "A title cannot be empty.",
-            Self::BadUrl => "The source URL must start with http:// or https://.",
-            Self::BadDate => "The publication date must be a date such as 2024-01-04.",
+            Self::BadUrl => "A web address (source URL, fact-check URL) must start with http:// or https://.",
+            Self::BadDate => "Dates must be written as 2024-01-04.",
             Self::NoSuchArticle => "That article is no longer in the library.",
             Self::HasAnnotations => "The text cannot be cleaned up once passages are marked in it.",
             Self::NoSuchAnnotation => "That annotation is no longer in the article.",
             Self::DuplicateAnnotation => "That annotation is already in the article.",
+            Self::BadRatings => "A rating scale needs at least two ratings, each named once.",
+            Self::RatingInUse => {
+                "A rating given to a claim cannot be removed from the scale: change those verdicts first."
+            }
         })
     }
 }
@@ -355,6 +363,22 @@ impl Library {
             return Err(EditError::BadUrl);
         }
         self.get_mut(id)?.source_url = url.to_string();
+        Ok(())
+    }
+
+    /// Replaces the rating scale (one rating per entry, trimmed, blank ones dropped). Ratings
+    /// that verdicts give must stay.
+    pub fn set_ratings(&mut self, ratings: &[String]) -> Result<(), EditError> {
+        let ratings: Vec<String> = ratings.iter().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect();
+        let unique = ratings.iter().enumerate().all(|(i, r)| !ratings[..i].contains(r));
+        if ratings.len() < 2 || !unique {
+            return Err(EditError::BadRatings);
+        }
+        let given = self.articles.iter().flat_map(|a| &a.verdicts).map(|v| &v.rating).filter(|r| !r.is_empty());
+        if given.clone().any(|r| !ratings.contains(r)) {
+            return Err(EditError::RatingInUse);
+        }
+        self.ratings = ratings;
         Ok(())
     }
 
@@ -597,5 +621,23 @@ mod tests {
         assert_eq!(lib.take_orphan("a", "o"), Err(EditError::NoSuchAnnotation));
         lib.restore_orphan("a", taken).unwrap();
         assert_eq!(lib, before);
+    }
+
+    #[test]
+    fn the_rating_scale_can_change_but_keeps_the_ratings_in_use() {
+        let mut lib = Library::default();
+        lib.add(Article::new("a".into(), "T".into(), "Text".into(), "t".into()));
+        lib.get_mut("a").unwrap().verdicts.push(Verdict {
+            claim: "c".into(),
+            rating: "False".into(),
+            ..Verdict::default()
+        });
+        let scale = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(lib.set_ratings(&scale(&["Correct", "Wrong"])), Err(EditError::RatingInUse));
+        assert_eq!(lib.set_ratings(&scale(&["Only"])), Err(EditError::BadRatings));
+        assert_eq!(lib.set_ratings(&scale(&["False", "False"])), Err(EditError::BadRatings));
+        assert_eq!(lib.ratings, DEFAULT_RATINGS);
+        lib.set_ratings(&scale(&[" Correct ", "", "Misleading", "False"])).unwrap();
+        assert_eq!(lib.ratings, ["Correct", "Misleading", "False"]);
     }
 }

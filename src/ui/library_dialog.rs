@@ -63,12 +63,50 @@ pub fn LibraryDialog() -> impl IntoView {
                     <LibraryRow row=row renaming=renaming />
                 </For>
             </ul>
+            <RatingScale />
             <div class="form-actions">
                 <button type="button" on:click=move |_| close()>
                     "Close"
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// The library's rating scale, one rating per line, best first.
+#[component]
+fn RatingScale() -> impl IntoView {
+    let state = AppState::get();
+    let field = NodeRef::<html::Textarea>::new();
+    let problem = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let Some(field) = field.get() else { return };
+        let ratings: Vec<String> = field.value().lines().map(str::to_string).collect();
+        let mut result = Ok(());
+        state.library.update(|l| result = l.set_ratings(&ratings));
+        match result {
+            Ok(()) => {
+                problem.set(None);
+                state.inform("Saved the rating scale.", None);
+            }
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
+    let current = move || state.library.with(|l| l.ratings.join("\n"));
+    view! {
+        <details class="rating-scale">
+            <summary>"Rating scale"</summary>
+            <label>
+                "Ratings, best first, one per line"
+                <textarea node_ref=field rows="7" prop:value=current></textarea>
+            </label>
+            <p class="form-error" role="alert">
+                {move || problem.get()}
+            </p>
+            <button type="button" on:click=save>
+                "Save rating scale"
+            </button>
+        </details>
     }
 }
 

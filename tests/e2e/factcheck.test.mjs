@@ -188,3 +188,27 @@ test('a claim is linked from the keyboard through the list of sources', async ()
   await expectText(count(app, 'Claims with no source'), 'Claims with no source: 1');
   app.assertNoErrors();
 });
+
+test('the rating scale is edited in the library and offered for verdicts', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.keepLeftovers();
+  await app.mark('killed 95 people', 'claim');
+  await app.openLibrary();
+  const dialog = app.page.getByRole('dialog', { name: 'Library' });
+  await dialog.getByText('Rating scale', { exact: true }).click();
+  const field = dialog.getByRole('textbox', { name: 'Ratings, best first, one per line' });
+  await field.fill('Only one');
+  await dialog.getByRole('button', { name: 'Save rating scale' }).click();
+  await expectText(dialog.getByRole('alert').last(), 'A rating scale needs at least two ratings, each named once.');
+  await field.fill('Correct\nMisleading\n\nFalse');
+  await dialog.getByRole('button', { name: 'Save rating scale' }).click();
+  await app.expectStatus('Saved the rating scale.');
+  await app.closeLibrary();
+  const rating = editor(app).getByRole('combobox', { name: 'Rating' });
+  assert.deepEqual(await rating.locator('option').allTextContents(), ['Not rated', 'Correct', 'Misleading', 'False']);
+  await rating.selectOption('Misleading');
+  await expectText(count(app, 'Misleading'), 'Misleading: 1');
+  assert.deepEqual((await app.stored()).ratings, ['Correct', 'Misleading', 'False']);
+  app.assertNoErrors();
+});

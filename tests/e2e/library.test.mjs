@@ -127,7 +127,7 @@ test('article details: an invalid URL is refused and nothing is saved', async ()
   const before = await app.storedRaw();
 
   const form = await app.editDetails({ title: 'Should not be saved', url: 'javascript:alert(1)', date: '2024-01-04' });
-  await expectText(form.getByRole('alert'), 'The source URL must start with http:// or https://.');
+  await expectText(form.getByRole('alert'), 'A web address (source URL, fact-check URL) must start with http:// or https://.');
   await expectVisible(form);
   await app.expectHeading(SAMPLE_TITLE);
   assert.equal(await app.storedRaw(), before);

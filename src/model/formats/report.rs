@@ -58,10 +58,7 @@ pub fn export(article: &Article, ratings: &[String], exported: &str) -> String {
         n(&summary.by_kind[2])
     ));
     out.push_str(&format!("- Claims with no source: {}\n", n(&summary.claims_without_source)));
-    out.push_str(&format!(
-        "- Claims resting only on anonymous attributions: {}\n",
-        n(&summary.claims_only_anonymous)
-    ));
+    out.push_str(&format!("- Claims resting only on anonymous attributions: {}\n", n(&summary.claims_only_anonymous)));
     out.push_str(&format!(
         "- Anonymous attributions with no reason for anonymity: {}\n",
         n(&summary.anonymous_without_reason)
@@ -79,9 +76,11 @@ pub fn export(article: &Article, ratings: &[String], exported: &str) -> String {
     let ordered = article.annotations_in_text_order();
     let quotes = quotes_with_context(article, ordered.iter().copied());
     let short = |id: &str| {
-        article.annotations.iter().find(|a| a.id == id).map(|a| {
-            format!("{} “{}”", a.kind.label(), escape(&text::excerpt(&article.quote(a.span()), 80)))
-        })
+        article
+            .annotations
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| format!("{} “{}”", a.kind.label(), escape(&text::excerpt(&article.quote(a.span()), 80))))
     };
     for kind in AnnotationKind::ALL {
         let of_kind: Vec<_> = ordered.iter().zip(&quotes).filter(|(a, _)| a.kind == kind).collect();
@@ -159,7 +158,10 @@ mod tests {
         assert!(report.contains("- Claims resting only on anonymous attributions: 1\n"));
         assert!(report.contains("- Checked claims: 1 of 1\n- Verdicts: False: 1\n"));
         assert!(report.contains("- Rests on: Anonymous attribution “A U.S. official said”\n"));
-        assert!(report.contains("- Verdict: False (Checked)\n- Evidence: Hospital \\[count\\] <https://example.org/count>\n"));
+        assert!(
+            report
+                .contains("- Verdict: False (Checked)\n- Evidence: Hospital \\[count\\] <https://example.org/count>\n")
+        );
         assert!(report.contains("- Backs: Claim “killed 95 people”\n"));
     }
 }
