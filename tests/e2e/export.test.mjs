@@ -115,7 +115,7 @@ test('CSV has a row per annotation and defuses formula cells; the report groups 
   const csv = await exportAs(app, 'Export CSV');
   assert.equal(csv.name, `${SLUG}.annotations.csv`);
   const lines = csv.text.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'article_id,article_title,annotation_id,kind,start,end,quote,note,created,modified');
+  assert.equal(lines[0], 'article_id,article_title,annotation_id,kind,start,end,quote,note,created,modified,sources,rating,status');
   assert.equal(lines.length, 5);
   assert.ok(lines.some((l) => l.includes(",Claim,") && l.includes(",killed 95 people,'=1+1 spreadsheet formula,")));
 

@@ -1,10 +1,24 @@
-//! CSV, one row per annotation, for spreadsheets (RFC 4180 quoting).
+//! CSV, one row per annotation, for spreadsheets (RFC 4180 quoting); claims with their sources'
+//! ids, rating and status.
 
 use super::quotes_with_context;
 use crate::model::library::Article;
 
-const HEADER: &[&str] =
-    &["article_id", "article_title", "annotation_id", "kind", "start", "end", "quote", "note", "created", "modified"];
+const HEADER: &[&str] = &[
+    "article_id",
+    "article_title",
+    "annotation_id",
+    "kind",
+    "start",
+    "end",
+    "quote",
+    "note",
+    "created",
+    "modified",
+    "sources",
+    "rating",
+    "status",
+];
 
 /// One CSV field: quoted when it holds a comma, quote or line break; and, because spreadsheets
 /// run cells that start with `=`, `+`, `-` or `@` as formulas, such cells get a leading `'`.
@@ -19,7 +33,12 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
     for article in articles {
         let ordered = article.annotations_in_text_order();
         let quotes = quotes_with_context(article, ordered.iter().copied());
+        let source_ids = |claim: &str| -> String {
+            let ids = article.links.iter().filter(|l| l.claim == claim).map(|l| l.source.as_str());
+            ids.collect::<Vec<_>>().join(" ")
+        };
         for (a, quote) in ordered.into_iter().zip(quotes) {
+            let verdict = article.verdicts.iter().find(|v| v.claim == a.id);
             let row = [
                 field(&article.id),
                 field(&article.title),
@@ -31,6 +50,10 @@ pub fn export<'a>(articles: impl IntoIterator<Item = &'a Article>) -> String {
                 field(&a.note),
                 field(&a.created),
                 field(&a.modified),
+                // For claims: the ids of their sources (space-separated), rating and status.
+                field(&source_ids(&a.id)),
+                field(verdict.map_or("", |v| v.rating.as_str())),
+                field(verdict.map_or("", |v| v.status.label())),
             ];
             out.push_str(&row.join(","));
             out.push_str("\r\n");
