@@ -2,11 +2,12 @@
 //! the annotations whose passage survives are placed exactly right, none is placed wrong, and
 //! every annotation whose passage was deleted is an orphan.
 
-mod support;
+#[path = "support/corpus.rs"]
+mod corpus;
 
 use article_annotator::model::anchoring::{Anchor, Anchorer, Selector};
 use article_annotator::model::offsets::CharOffset;
-use support::corpus::{Version, corpus};
+use corpus::{Version, corpus};
 
 /// Counts of outcomes over a corpus.
 #[derive(Default, Debug)]

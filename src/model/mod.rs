@@ -2,6 +2,7 @@
 //! builds and is tested natively, and none of it can fail for reasons outside its inputs.
 
 pub mod anchoring;
+pub mod attribution;
 pub mod formats;
 pub mod history;
 pub mod html;
