@@ -80,6 +80,10 @@ impl Generator {
             let claims = ids(AnnotationKind::Claim);
             let sources: Vec<String> =
                 [ids(AnnotationKind::Source), ids(AnnotationKind::AnonymousAttribution)].concat();
+            // In the order of the annotations, as an import lists them.
+            let marked: Vec<String> =
+                article.annotations.iter().filter(|a| a.kind != AnnotationKind::Claim).map(|a| a.id.clone()).collect();
+            article.suggested = marked.into_iter().filter(|_| self.next(3) == 0).collect();
             for claim in &claims {
                 for source in &sources {
                     if self.next(3) == 0 {

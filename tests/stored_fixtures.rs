@@ -60,3 +60,10 @@ fn version_3_loads_with_links_verdicts_session_and_scale() {
     let v2 = decode(include_str!("fixtures/stored/v2.json")).unwrap();
     assert_eq!(v2.ratings, DEFAULT_RATINGS);
 }
+
+#[test]
+fn version_4_loads_with_the_accepted_suggestions() {
+    let library = decode(include_str!("fixtures/stored/v4.json")).expect("v4 fixture loads");
+    assert_eq!(library.articles[0].suggested, ["n1"]);
+    assert!(decode(include_str!("fixtures/stored/v3.json")).unwrap().articles[0].suggested.is_empty());
+}

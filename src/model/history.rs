@@ -14,7 +14,14 @@ pub enum Change {
     Added(Annotation),
     /// The annotation at `index` of the list was deleted, with the links that touched it and
     /// its verdict, each with its index in its list (made by [`Change::removal`]).
-    Removed { index: usize, annotation: Annotation, links: Vec<(usize, Link)>, verdict: Option<(usize, Verdict)> },
+    Removed {
+        index: usize,
+        annotation: Annotation,
+        links: Vec<(usize, Link)>,
+        verdict: Option<(usize, Verdict)>,
+        /// Where its id was among the accepted suggestions, if it was one.
+        suggested: Option<usize>,
+    },
     /// An annotation's kind or note changed; same id before and after.
     Edited { before: Annotation, after: Annotation },
     /// An orphan was placed by hand: it left the orphans and became `annotation` (same id),
@@ -24,6 +31,9 @@ pub enum Change {
     Linked(Link),
     /// The link at `index` of the list was removed.
     Unlinked { index: usize, link: Link },
+    /// Suggestions of the attribution assistant were accepted: they go at the end of the list
+    /// and are remembered as suggested.
+    Accepted(Vec<Annotation>),
     /// A claim's verdict was given or changed (`before` is `None` for a first verdict, which
     /// goes at the end of the list).
     Judged { before: Option<Verdict>, after: Verdict },
@@ -35,7 +45,9 @@ impl Change {
         let index = article.annotations.iter().position(|a| a.id == id)?;
         let links = article.links.iter().cloned().enumerate().filter(|(_, l)| l.claim == id || l.source == id);
         let verdict = article.verdicts.iter().cloned().enumerate().find(|(_, v)| v.claim == id);
-        Some(Change::Removed { index, annotation: article.annotations[index].clone(), links: links.collect(), verdict })
+        let suggested = article.suggested.iter().position(|s| s == id);
+        let annotation = article.annotations[index].clone();
+        Some(Change::Removed { index, annotation, links: links.collect(), verdict, suggested })
     }
 }
 
@@ -47,9 +59,12 @@ impl Change {
                 let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
             }
-            Change::Removed { index, annotation, links, verdict } => {
+            Change::Removed { index, annotation, links, verdict, suggested } => {
                 let at = (*index).min(article.annotations.len());
                 article.annotations.insert(at, annotation.clone());
+                if let Some(at) = suggested {
+                    article.suggested.insert((*at).min(article.suggested.len()), annotation.id.clone());
+                }
                 for (at, link) in links {
                     article.links.insert((*at).min(article.links.len()), link.clone());
                 }
@@ -71,6 +86,13 @@ impl Change {
                 article.links.remove(at);
             }
             Change::Unlinked { index, link } => article.links.insert((*index).min(article.links.len()), link.clone()),
+            Change::Accepted(annotations) => {
+                for annotation in annotations {
+                    let at = position(article, &annotation.id)?;
+                    article.annotations.remove(at);
+                    article.suggested.retain(|s| *s != annotation.id);
+                }
+            }
             Change::Judged { before, after } => {
                 let at = verdict_position(article, &after.claim)?;
                 match before {
@@ -98,6 +120,7 @@ impl Change {
                 let id = &annotation.id;
                 article.links.retain(|l| &l.claim != id && &l.source != id);
                 article.verdicts.retain(|v| &v.claim != id);
+                article.suggested.retain(|s| s != id);
             }
             Change::Edited { after, .. } => {
                 let at = position(article, &after.id)?;
@@ -125,6 +148,15 @@ impl Change {
             Change::Unlinked { link, .. } => {
                 let at = article.links.iter().position(|l| l == link).ok_or(EditError::NoSuchAnnotation)?;
                 article.links.remove(at);
+            }
+            Change::Accepted(annotations) => {
+                if annotations.iter().any(|a| position(article, &a.id).is_ok()) {
+                    return Err(EditError::DuplicateAnnotation);
+                }
+                for annotation in annotations {
+                    article.annotations.push(annotation.clone());
+                    article.suggested.push(annotation.id.clone());
+                }
             }
             Change::Judged { after, .. } => {
                 position(article, &after.claim)?;
@@ -287,7 +319,7 @@ mod tests {
             .perform(
                 &mut lib,
                 "a",
-                Change::Removed { index: 0, annotation: edited.clone(), links: vec![], verdict: None },
+                Change::Removed { index: 0, annotation: edited.clone(), links: vec![], verdict: None, suggested: None },
             )
             .unwrap();
         let end_state = lib.clone();
@@ -358,7 +390,7 @@ mod tests {
         let result = history.perform(
             &mut lib,
             "a",
-            Change::Removed { index: 0, annotation: ghost, links: vec![], verdict: None },
+            Change::Removed { index: 0, annotation: ghost, links: vec![], verdict: None, suggested: None },
         );
         assert_eq!(result, Err(EditError::NoSuchAnnotation));
         assert!(!history.can_undo("a"));

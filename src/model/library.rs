@@ -220,6 +220,9 @@ pub struct Article {
     /// Who checked it.
     #[serde(default, skip_serializing_if = "Session::is_empty")]
     pub session: Session,
+    /// Ids of the annotations that the attribution assistant suggested and the user accepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suggested: Vec<String>,
 }
 
 impl Article {
@@ -238,6 +241,7 @@ impl Article {
             links: Vec::new(),
             verdicts: Vec::new(),
             session: Session::default(),
+            suggested: Vec::new(),
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Every stored value carries a `version`. Version 1 is the first; version 2 adds the orphans
 //! of an article; version 3 the links, verdicts and session of an article and the library's
-//! rating scale. Each is a new version so that an older app refuses the value rather than
+//! rating scale; version 4 the ids of accepted suggestions. Each is a new version so that an older app refuses the value rather than
 //! dropping what it does not know on its next save. When the form changes, the version goes up and [`decode`] keeps
 //! reading every older version (frozen fixtures of each live in `tests/fixtures/stored/`).
 
@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::library::{Article, Library};
 
 /// The version [`encode`] writes.
-pub const CURRENT_VERSION: u64 = 3;
+pub const CURRENT_VERSION: u64 = 4;
 
 /// Identifies our values among whatever else is in storage.
 const FORMAT: &str = "article-annotator/library";
@@ -74,8 +74,8 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
         return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
     }
     match version {
-        // Versions 1 and 2 are version 3 without what it added.
-        1..=3 => {
+        // Every older version is this one without what later versions added.
+        1..=4 => {
             let stored: Stored = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
             let mut library = Library { articles: stored.articles, current: stored.current, ..Library::default() };
             if let Some(ratings) = stored.ratings.filter(|r| !r.is_empty()) {

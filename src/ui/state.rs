@@ -453,6 +453,7 @@ impl AppState {
                     Change::Linked(_) => "a link",
                     Change::Unlinked { .. } => "an unlink",
                     Change::Judged { .. } => "a verdict change",
+                    Change::Accepted(_) => "accepting suggestions",
                 };
                 self.announcement.set(format!("{verb} {what}."));
             }

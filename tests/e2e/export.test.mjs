@@ -63,7 +63,7 @@ test('Export JSON holds the article, its hash and every annotation with quote an
   validateAgainstSchema(text);
   const file = JSON.parse(text);
   assert.equal(file.format, 'article-annotator/export');
-  assert.equal(file.version, 3);
+  assert.equal(file.version, 4);
   assert.match(file.exported, /^\d{4}-\d\d-\d\dT/);
   assert.equal(file.app.name, 'Article Annotator');
   assert.equal(file.articles.length, 1);

@@ -50,7 +50,7 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   await waitFor(async () => {
     const stored = await app.stored();
     assert.equal(stored.format, 'article-annotator/library');
-    assert.equal(stored.version, 3);
+    assert.equal(stored.version, 4);
     assert.deepEqual(
       stored.articles.map((a) => a.title),
       [SAMPLE_TITLE],

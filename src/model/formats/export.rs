@@ -13,8 +13,8 @@ use crate::model::offsets::CharOffset;
 pub const FORMAT: &str = "article-annotator/export";
 /// The version [`export`] writes.
 /// Version 2 adds each article's `orphans`; version 3 the rating scale, each article's session,
-/// and each claim's sources and verdict.
-pub const VERSION: u64 = 3;
+/// and each claim's sources and verdict; version 4 marks annotations the assistant suggested.
+pub const VERSION: u64 = 4;
 
 /// Who wrote an export, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -72,6 +72,9 @@ struct ExportAnnotation<'a> {
     sources: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     verdict: Option<ExportVerdict<'a>>,
+    /// Suggested by the attribution assistant (absent otherwise).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suggested: bool,
 }
 
 #[derive(Serialize)]
@@ -135,6 +138,7 @@ pub fn export<'a>(
                             evidence: &v.evidence,
                             reasoning: &v.reasoning,
                         }),
+                        suggested: article.suggested.contains(&a.id),
                     })
                     .collect(),
                 orphans: &article.orphans,
@@ -203,7 +207,7 @@ pub(crate) mod tests {
         ))
         .unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], 3);
+        assert_eq!(json["version"], 4);
         assert_eq!(json["app"]["version"], "0.1.0");
         let article = &json["articles"][0];
         assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));

@@ -170,6 +170,11 @@ impl Merge {
         if existing.session.is_empty() {
             existing.session = article.session;
         }
+        for id in article.suggested {
+            if has(&id, &existing.annotations) && !existing.suggested.contains(&id) {
+                existing.suggested.push(id);
+            }
+        }
         for Orphan { annotation, exact, prefix, suffix } in article.orphans {
             let quote = QuoteContext { exact, prefix, suffix };
             self.place(&id, annotation, Anchor::Orphan { confidence: 0.0 }, quote, false)?;
@@ -322,6 +327,9 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
             }
             verdict.claim = id.clone();
             article.verdicts.push(verdict);
+        }
+        if fields.object.get("suggested").and_then(Value::as_bool) == Some(true) {
+            article.suggested.push(id.clone());
         }
         article.annotations.push(Annotation {
             id,
@@ -579,7 +587,7 @@ mod tests {
         assert_eq!((again.articles_added, again.annotations_added, again.already_there), (0, 0, 2));
         assert_eq!(again.library, first.library);
         // Version 1 files (without orphans) read the same.
-        let version_1 = import(&file.replace("\"version\": 3", "\"version\": 1"), &Library::default(), None);
+        let version_1 = import(&file.replace("\"version\": 4", "\"version\": 1"), &Library::default(), None);
         assert_eq!(version_1.unwrap().library, first.library);
     }
 
@@ -596,7 +604,7 @@ mod tests {
             refused("{\"hello\": 1}"),
             "The file is neither an Article Annotator export nor W3C Web Annotation JSON."
         );
-        assert!(refused(&good.replace("\"version\": 3", "\"version\": 7")).contains("newer version"));
+        assert!(refused(&good.replace("\"version\": 4", "\"version\": 7")).contains("newer version"));
         let out_of_text = good.replace("\"end\": 62", "\"end\": 6200");
         assert!(
             refused(&out_of_text)
