@@ -1,31 +1,13 @@
 //! Whether an anonymous attribution comes with a reason for the anonymity. News agencies' style
 //! rules ask reporters to say why a source was granted anonymity: "who was not authorized to
 //! comment" is a reason, "a U.S. official said" alone is not. The reason may come in the same
-//! sentence or in the next one ("The official, who was not authorized to comment, ...").
+//! sentence or in the next one ("The official, who was not authorized to comment, ..."). This
+//! is the fallback for passages the attribution assistant does not recognise as a source.
 
+use super::attribution::REASONS;
 use super::motion::{Unit, step};
 use super::offsets::{CharIndex, CharOffset};
 use super::span::Span;
-
-/// Phrases that give a reason for anonymity, in lower case.
-const REASONS: [&str; 16] = [
-    "not authorized",
-    "not authorised",
-    "authorized to speak",
-    "authorised to speak",
-    "not allowed to",
-    "not permitted to",
-    "condition of anonymity",
-    "on condition that",
-    "insisted on anonymity",
-    "requested anonymity",
-    "asked for anonymity",
-    "asked not to be",
-    "declined to be named",
-    "declined to be identified",
-    "speaking anonymously because",
-    "fear of reprisal",
-];
 
 /// Whether the sentence holding `span` of `text`, or the sentence after it, gives a reason.
 pub fn reason_given(text: &str, span: Span) -> bool {

@@ -2,8 +2,10 @@
 //! what, which anonymous attributions give no reason for the anonymity, and how far the checking
 //! has gone. Every count comes with the annotations it counts, so that the page can lead to them.
 
+use super::attribution::suggest;
 use super::library::{AnnotationKind, Article, CheckStatus};
 use super::reasons::reason_given;
+use super::span::Span;
 
 /// Annotation ids, in text order, for each thing the summary counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,11 +54,16 @@ pub fn summarize(article: &Article, scale: &[String]) -> Summary {
     }
     rated.push((String::new(), unrated));
     summary.by_rating = rated;
-    summary.anonymous_without_reason = ordered
-        .iter()
-        .filter(|a| a.kind == AnnotationKind::AnonymousAttribution && !reason_given(&article.text, a.span()))
-        .map(|a| a.id.clone())
-        .collect();
+    // The assistant ties reasons to their source across sentences ("The official, who was not
+    // authorized…"); a passage it does not recognise falls back to the nearby-phrase rule.
+    let anonymous: Vec<_> = ordered.iter().filter(|a| a.kind == AnnotationKind::AnonymousAttribution).collect();
+    let detected = if anonymous.is_empty() { Vec::new() } else { suggest(&article.text) };
+    let explained = |span: Span| {
+        detected.iter().any(|s| s.reason.is_some() && s.span.start < span.end && span.start < s.span.end)
+            || reason_given(&article.text, span)
+    };
+    summary.anonymous_without_reason =
+        anonymous.into_iter().filter(|a| !explained(a.span())).map(|a| a.id.clone()).collect();
     summary
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fact_check::{BackedClaims, ClaimSources, VerdictEditor};
 use super::orphans::Orphans;
 use super::state::AppState;
+use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
 use crate::model::library::AnnotationKind;
 use crate::model::offsets::CharIndex;
@@ -92,6 +93,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 </div>
             </div>
             <dl class="kind-counts">{counts}</dl>
+            <Suggestions />
             <div class="panel-tools">
                 <label>
                     "Show"

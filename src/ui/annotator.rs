@@ -27,6 +27,9 @@ fn highlight_name(kind: AnnotationKind) -> String {
     format!("aa-{}", kind.slug())
 }
 
+/// The highlight of the suggestion being looked at.
+const SUGGESTION: &str = "aa-suggest-current";
+
 /// Ratings get a colored overline each, by their place in the scale (the CSS has eight).
 const RATING_HIGHLIGHTS: usize = 8;
 
@@ -96,6 +99,26 @@ pub fn Annotator(
             })
         });
     });
+    // Suggestions are dashed, the one being looked at stands out and comes into view.
+    Effect::new(move |_| {
+        map_version.track();
+        let at = state.suggestion_at.get();
+        state.suggestions.with(|all| {
+            for kind in [AnnotationKind::Source, AnnotationKind::AnonymousAttribution] {
+                let spans = all.iter().filter(|s| s.kind == kind).filter_map(|s| range_of(s.span));
+                highlights::paint(&format!("aa-suggest-{}", kind.slug()), spans, 1);
+            }
+            let current = all.get(at).map(|s| s.span);
+            highlights::paint(SUGGESTION, current.and_then(range_of), 2);
+            if let Some(span) = current {
+                request_animation_frame(move || {
+                    if let Some(range) = range_of(span) {
+                        text_dom::reveal(&range);
+                    }
+                });
+            }
+        });
+    });
     // A claim's verdict shows as an overline in its rating's color.
     let rated = Memo::new(move |_| {
         state.library.with(|l| {
@@ -151,6 +174,9 @@ pub fn Annotator(
         }
         for index in 0..RATING_HIGHLIGHTS {
             highlights::clear(&rating_highlight(index));
+        }
+        for name in ["aa-suggest-source", "aa-suggest-anonymous", SUGGESTION] {
+            highlights::clear(name);
         }
         highlights::clear(ACTIVE);
         highlights::clear(CARET);

@@ -17,6 +17,7 @@ mod notices;
 mod orphans;
 mod reader;
 pub mod state;
+mod suggestions;
 mod summary;
 
 pub use app::App;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::model::attribution::{self, SourceKind};
 use crate::model::formats::import;
 use crate::model::history::{Change, History};
 use crate::model::library::{
@@ -67,6 +68,15 @@ pub struct PendingSelection {
     pub bottom: f64,
 }
 
+/// A suggestion of the attribution assistant, as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggested {
+    pub kind: AnnotationKind,
+    pub span: Span,
+    /// For an anonymous attribution: the reason for anonymity, quoted, if one is given.
+    pub reason: Option<String>,
+}
+
 /// Everything the components share.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -88,6 +98,10 @@ pub struct AppState {
     pub announcement: RwSignal<String>,
     /// The claim waiting for a source to be picked in the text or the panel, if any.
     pub picking: RwSignal<Option<String>>,
+    /// The attribution assistant's suggestions for the open article, waiting for a decision.
+    pub suggestions: RwSignal<Vec<Suggested>>,
+    /// Which suggestion is being looked at.
+    pub suggestion_at: RwSignal<usize>,
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
     library_revision: StoredValue<u64>,
@@ -105,6 +119,8 @@ impl AppState {
         AppState {
             library,
             picking: RwSignal::new(None),
+            suggestions: RwSignal::new(Vec::new()),
+            suggestion_at: RwSignal::new(0),
             library_revision,
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(storage_problem),
@@ -286,6 +302,87 @@ impl AppState {
                 self.inform(format!("Discarded the orphan “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
             }
             Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Runs the attribution assistant on the open article. Suggestions that overlap a source or
+    /// anonymous attribution already marked are left out: they never replace nor repeat marks.
+    pub async fn suggest(&self) {
+        let Some(article) = self.current_id() else { return };
+        self.announcement.set("Looking for sources…".into());
+        clock::yield_to_browser().await;
+        let found = self.library.with_untracked(|l| {
+            let Some(a) = l.get(&article) else { return Vec::new() };
+            let marked: Vec<Span> =
+                a.annotations.iter().filter(|n| n.kind != AnnotationKind::Claim).map(|n| n.span()).collect();
+            attribution::suggest(&a.text)
+                .into_iter()
+                .filter(|s| !marked.iter().any(|m| m.start < s.span.end && s.span.start < m.end))
+                .map(|s| Suggested {
+                    kind: match s.kind {
+                        SourceKind::Named => AnnotationKind::Source,
+                        SourceKind::Anonymous => AnnotationKind::AnonymousAttribution,
+                    },
+                    span: s.span,
+                    reason: s.reason.map(|r| a.quote(r)),
+                })
+                .collect()
+        });
+        let count = found.len();
+        self.suggestions.set(found);
+        self.suggestion_at.set(0);
+        self.announcement.set(match count {
+            0 => "No new sources to suggest.".to_string(),
+            1 => "1 suggestion. Accept with A, reject with R, next with N.".to_string(),
+            n => format!("{n} suggestions. Accept with A, reject with R, next with N."),
+        });
+    }
+
+    /// Accepts the suggestions at `indices`: they become annotations (one undo step) that
+    /// remember they were suggested.
+    pub fn accept_suggestions(&self, indices: &[usize]) {
+        let Some(article) = self.current_id() else { return };
+        let now = clock::now_iso();
+        let chosen: Vec<Suggested> =
+            self.suggestions.with_untracked(|all| indices.iter().filter_map(|&i| all.get(i).cloned()).collect());
+        let annotations: Vec<Annotation> = chosen
+            .iter()
+            .map(|s| Annotation {
+                id: clock::new_id("n"),
+                kind: s.kind,
+                start: s.span.start,
+                end: s.span.end,
+                note: String::new(),
+                created: now.clone(),
+                modified: now.clone(),
+            })
+            .collect();
+        if annotations.is_empty() || !self.perform(&article, Change::Accepted(annotations), false) {
+            return;
+        }
+        self.suggestions.update(|all| all.retain(|s| !chosen.contains(s)));
+        self.keep_suggestion_in_range();
+        let n = chosen.len();
+        self.announcement.set(if n == 1 { "Accepted.".into() } else { format!("Accepted {n} suggestions.") });
+    }
+
+    /// Rejects the suggestions at `indices`.
+    pub fn reject_suggestions(&self, indices: &[usize]) {
+        self.suggestions.update(|all| {
+            let mut index = 0;
+            all.retain(|_| {
+                index += 1;
+                !indices.contains(&(index - 1))
+            })
+        });
+        self.keep_suggestion_in_range();
+        self.announcement.set("Rejected.".into());
+    }
+
+    fn keep_suggestion_in_range(&self) {
+        let count = self.suggestions.with_untracked(Vec::len);
+        if self.suggestion_at.get_untracked() >= count {
+            self.suggestion_at.set(count.saturating_sub(1));
         }
     }
 

@@ -1,0 +1,124 @@
+//! The attribution assistant in the panel: "Suggest sources", then each suggestion in turn to
+//! accept or reject (keys A, R, N, P inside the region), or all at once.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::AppState;
+use crate::model::library::AnnotationKind;
+use crate::model::text;
+
+#[component]
+pub fn Suggestions() -> impl IntoView {
+    let state = AppState::get();
+    // Suggestions belong to the article they were made for.
+    let article = Memo::new(move |_| state.library.with(|l| l.current.clone()));
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = article.get();
+        if previous.is_some_and(|p| p != now) {
+            state.suggestions.set(Vec::new());
+        }
+        now
+    });
+    let count = move || state.suggestions.with(Vec::len);
+    let current = move || {
+        let at = state.suggestion_at.get();
+        state.suggestions.with(|all| all.get(at).cloned()).map(|s| {
+            let quote =
+                state.library.with(|l| l.current().map(|a| text::excerpt(&a.quote(s.span), 120)).unwrap_or_default());
+            (at, s, quote)
+        })
+    };
+    let step = move |forward: bool| {
+        let n = count();
+        if n > 0 {
+            state.suggestion_at.update(|at| *at = if forward { (*at + 1) % n } else { (*at + n - 1) % n });
+        }
+    };
+    let accept = move || state.accept_suggestions(&[state.suggestion_at.get_untracked()]);
+    let reject = move || state.reject_suggestions(&[state.suggestion_at.get_untracked()]);
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "a" | "A" => {
+                accept();
+                true
+            }
+            "r" | "R" => {
+                reject();
+                true
+            }
+            "n" | "N" => {
+                step(true);
+                true
+            }
+            "p" | "P" => {
+                step(false);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    };
+    view! {
+        <div class="suggest-tools">
+            <button type="button" on:click=move |_| spawn_local(async move { state.suggest().await })>
+                "Suggest sources"
+            </button>
+        </div>
+        <Show when=move || count() != 0>
+            <section class="suggestions" aria-label="Suggestions" on:keydown=on_keydown>
+                <h3>{move || format!("Suggestions ({})", count())}</h3>
+                {move || {
+                    current()
+                        .map(|(at, s, quote)| {
+                            let reason = match (s.kind, s.reason) {
+                                (AnnotationKind::AnonymousAttribution, Some(r)) => format!("Reason for anonymity given: “{r}”."),
+                                (AnnotationKind::AnonymousAttribution, None) => "No reason for anonymity given.".into(),
+                                _ => String::new(),
+                            };
+                            view! {
+                                <p class=format!("suggestion kind-{}", s.kind.slug())>
+                                    <span class="entry-kind">{format!("{} of {} · {}", at + 1, count(), s.kind.label())}</span>
+                                    <q>{quote}</q>
+                                    <span class="hint">{reason}</span>
+                                </p>
+                            }
+                        })
+                }}
+                <div class="suggestion-actions">
+                    <button type="button" aria-keyshortcuts="A" on:click=move |_| accept()>
+                        "Accept"
+                    </button>
+                    <button type="button" aria-keyshortcuts="R" on:click=move |_| reject()>
+                        "Reject"
+                    </button>
+                    <button type="button" aria-keyshortcuts="P" on:click=move |_| step(false)>
+                        "Previous"
+                    </button>
+                    <button type="button" aria-keyshortcuts="N" on:click=move |_| step(true)>
+                        "Next"
+                    </button>
+                </div>
+                <div class="suggestion-actions">
+                    <button
+                        type="button"
+                        on:click=move |_| state.accept_suggestions(&(0..count()).collect::<Vec<_>>())
+                    >
+                        "Accept all"
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| state.reject_suggestions(&(0..count()).collect::<Vec<_>>())
+                    >
+                        "Reject all"
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
