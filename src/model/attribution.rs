@@ -454,8 +454,12 @@ fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, usize)> {
     while end > 0 && BETWEEN.iter().any(|w| sentence[end - 1].is(w)) {
         end -= 1;
     }
-    // A passive ("had not been announced") has no source before it.
-    if sentence[end..cue].iter().any(|t| t.is("been") || t.is("being") || t.is("be")) {
+    // A passive ("had not been announced", "was first reported by…") has no source before it.
+    let be = |t: &Token| ["be", "been", "being", "was", "were", "is", "are"].iter().any(|w| t.is(w));
+    let participle = sentence[cue].text.ends_with("ed") || sentence[cue].is("told") || sentence[cue].is("written");
+    if sentence[end..cue].iter().any(|t| t.is("been") || t.is("being") || t.is("be"))
+        || participle && sentence[end..cue].iter().any(be)
+    {
         return None;
     }
     // The stretch holding the source begins after a quotation, a semicolon or a parenthesis,

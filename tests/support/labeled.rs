@@ -10,10 +10,11 @@ pub struct Passage {
     pub labels: Vec<(SourceKind, usize, usize)>,
 }
 
-/// Reads every `*.txt` passage of the directory, in name order.
-pub fn passages() -> Vec<Passage> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/attribution");
-    let mut names: Vec<_> = std::fs::read_dir(dir)
+/// Reads every `*.txt` passage of `tests/data/attribution/{sub}` (the development set for ""),
+/// in name order.
+pub fn passages_in(sub: &str) -> Vec<Passage> {
+    let dir = format!("{}/tests/data/attribution/{sub}", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
         .expect("the dev set")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
