@@ -9,12 +9,19 @@ use super::motion::{Unit, step};
 use super::offsets::{CharIndex, CharOffset};
 use super::span::Span;
 
-/// Whether the sentence holding `span` of `text`, or the sentence after it, gives a reason.
-pub fn reason_given(text: &str, span: Span) -> bool {
-    let start = step(text, CharOffset(span.start.0 + 1), Unit::Sentence, false);
-    let end_of_sentence = step(text, CharOffset(span.end.0.saturating_sub(1)), Unit::Sentence, true);
-    let end = step(text, end_of_sentence, Unit::Sentence, true);
-    let lower = CharIndex::new(text).slice(start.min(span.start), end).to_lowercase();
+/// Whether the sentence holding `span` of the indexed text, or the sentence after it, gives a
+/// reason. The index is made once for all the spans of an article.
+pub fn reason_given(index: &CharIndex, span: Span) -> bool {
+    // Sentences are found in a window around the span, so that checking every attribution of a
+    // long article stays linear: no sentence of news runs to a thousand characters.
+    const WINDOW: usize = 1_000;
+    let from = CharOffset(span.start.0.saturating_sub(WINDOW));
+    let window = index.slice(from, CharOffset(span.end.0 + 2 * WINDOW));
+    let local = |at: CharOffset| CharOffset(at.0 - from.0);
+    let start = step(window, CharOffset(local(span.start).0 + 1), Unit::Sentence, false);
+    let end_of_sentence = step(window, CharOffset(local(span.end).0.saturating_sub(1)), Unit::Sentence, true);
+    let end = step(window, end_of_sentence, Unit::Sentence, true);
+    let lower = CharIndex::new(window).slice(start.min(local(span.start)), end).to_lowercase();
     REASONS.iter().any(|reason| lower.contains(reason))
 }
 
@@ -32,19 +39,19 @@ mod tests {
     fn a_reason_in_the_next_sentence_counts() {
         let text = "The blasts killed 95 people, a U.S. official said Thursday. The official, who was not \
             authorized to comment and insisted on anonymity, said more.";
-        assert!(reason_given(text, span_of(text, "a U.S. official said")));
+        assert!(reason_given(&CharIndex::new(text), span_of(text, "a U.S. official said")));
     }
 
     #[test]
     fn no_reason_anywhere_near_does_not() {
         let text = "The blasts killed 95 people, a U.S. official said. Iran blamed Israel. Later, someone \
             who was not authorized to comment spoke.";
-        assert!(!reason_given(text, span_of(text, "a U.S. official said")));
+        assert!(!reason_given(&CharIndex::new(text), span_of(text, "a U.S. official said")));
     }
 
     #[test]
     fn a_reason_in_the_same_sentence_counts() {
         let text = "Two people familiar with the talks, speaking on condition of anonymity, said it failed.";
-        assert!(reason_given(text, span_of(text, "Two people familiar with the talks")));
+        assert!(reason_given(&CharIndex::new(text), span_of(text, "Two people familiar with the talks")));
     }
 }

@@ -4,6 +4,7 @@
 
 use super::attribution::suggest;
 use super::library::{AnnotationKind, Article, CheckStatus};
+use super::offsets::CharIndex;
 use super::reasons::reason_given;
 use super::span::Span;
 
@@ -58,9 +59,10 @@ pub fn summarize(article: &Article, scale: &[String]) -> Summary {
     // authorized…"); a passage it does not recognise falls back to the nearby-phrase rule.
     let anonymous: Vec<_> = ordered.iter().filter(|a| a.kind == AnnotationKind::AnonymousAttribution).collect();
     let detected = if anonymous.is_empty() { Vec::new() } else { suggest(&article.text) };
+    let index = CharIndex::new(&article.text);
     let explained = |span: Span| {
         detected.iter().any(|s| s.reason.is_some() && s.span.start < span.end && span.start < s.span.end)
-            || reason_given(&article.text, span)
+            || reason_given(&index, span)
     };
     summary.anonymous_without_reason =
         anonymous.into_iter().filter(|a| !explained(a.span())).map(|a| a.id.clone()).collect();
