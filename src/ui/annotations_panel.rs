@@ -24,6 +24,9 @@ struct Row {
     verdict: String,
 }
 
+/// How many entries of the list are drawn at first, and at each "Show more".
+const ROWS_PER_PAGE: usize = 200;
+
 /// The annotations panel.
 #[component]
 pub fn AnnotationsPanel() -> impl IntoView {
@@ -72,6 +75,17 @@ pub fn AnnotationsPanel() -> impl IntoView {
     });
     // One subscription per row to its own "is current" flag, not thousands to one signal.
     let current = StoredValue::new(Selector::new(move || state.active.get()));
+    // Rows are drawn a page at a time (drawing 10,000 took ten seconds), and always far enough
+    // to include the current annotation, so that choosing one in the text finds its entry.
+    let limit = RwSignal::new(ROWS_PER_PAGE);
+    let drawn = Memo::new(move |_| {
+        let active = state.active.get();
+        rows.with(|all| {
+            let needed = active.and_then(|id| all.iter().position(|r| r.id == id)).map_or(0, |i| i + 1);
+            all.iter().take(limit.get().max(needed)).cloned().collect::<Vec<_>>()
+        })
+    });
+    let hidden = move || rows.with(Vec::len).saturating_sub(drawn.with(Vec::len));
     let counts = AnnotationKind::ALL
         .into_iter()
         .map(|kind| {
@@ -140,10 +154,15 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 </Show>
                 <CurrentAnnotationEditor />
                 <ol class="entries" aria-label="Annotations in text order">
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For each=move || drawn.get() key=|row| row.clone() let:row>
                         <AnnotationEntry row=row current=current />
                     </For>
                 </ol>
+                <Show when=move || hidden() != 0>
+                    <button type="button" class="show-more" on:click=move |_| limit.update(|l| *l += ROWS_PER_PAGE)>
+                        {move || format!("Show {} more ({} not shown)", hidden().min(ROWS_PER_PAGE), hidden())}
+                    </button>
+                </Show>
             </Show>
             <Orphans />
             <details class="shortcuts">
