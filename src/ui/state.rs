@@ -345,6 +345,16 @@ impl AppState {
         let now = clock::now_iso();
         let chosen: Vec<Suggested> =
             self.suggestions.with_untracked(|all| indices.iter().filter_map(|&i| all.get(i).cloned()).collect());
+        // A passage marked by hand since the suggestions were made wins over them.
+        let marked: Vec<Span> = self.library.with_untracked(|l| {
+            let annotations = l.get(&article).map(|a| a.annotations.as_slice()).unwrap_or_default();
+            annotations.iter().filter(|n| n.kind != AnnotationKind::Claim).map(|n| n.span()).collect()
+        });
+        let (chosen, overlapping): (Vec<Suggested>, Vec<Suggested>) =
+            chosen.into_iter().partition(|s| !marked.iter().any(|m| m.start < s.span.end && s.span.start < m.end));
+        if !overlapping.is_empty() {
+            self.suggestions.update(|all| all.retain(|s| !overlapping.contains(s)));
+        }
         let annotations: Vec<Annotation> = chosen
             .iter()
             .map(|s| Annotation {
@@ -358,6 +368,7 @@ impl AppState {
             })
             .collect();
         if annotations.is_empty() || !self.perform(&article, Change::Accepted(annotations), false) {
+            self.keep_suggestion_in_range();
             return;
         }
         self.suggestions.update(|all| all.retain(|s| !chosen.contains(s)));
