@@ -40,6 +40,20 @@ pub enum Change {
 }
 
 impl Change {
+    /// `self` followed by `next` as one change, when both edit the same annotation (or the
+    /// same claim's verdict): from the state before `self` to the state after `next`.
+    fn folded_with(&self, next: &Change) -> Option<Change> {
+        match (self, next) {
+            (Change::Edited { before, after: last }, Change::Edited { after, .. }) if last.id == after.id => {
+                Some(Change::Edited { before: before.clone(), after: after.clone() })
+            }
+            (Change::Judged { before, after: last }, Change::Judged { after, .. }) if last.claim == after.claim => {
+                Some(Change::Judged { before: before.clone(), after: after.clone() })
+            }
+            _ => None,
+        }
+    }
+
     /// The deletion of the annotation `id` of `article`, with everything that goes with it.
     pub fn removal(article: &Article, id: &str) -> Option<Change> {
         let index = article.annotations.iter().position(|a| a.id == id)?;
@@ -214,33 +228,19 @@ impl History {
         Ok(())
     }
 
-    /// Like [`History::perform`], but an edit of the annotation that the latest change also
-    /// edited is folded into that change, so that one undo takes back both (typing a note).
+    /// Like [`History::perform`], but an edit of the annotation (or verdict) that the latest
+    /// change also edited is folded into that change, so that one undo takes back both (typing
+    /// a note or a reasoning).
     pub fn perform_folded(&mut self, library: &mut Library, article: &str, change: Change) -> Result<(), EditError> {
         let stacks = self.stacks.entry(article.to_string()).or_default();
-        if let (Change::Edited { after, .. }, Some(Change::Edited { before: last_before, after: last_after })) =
-            (&change, stacks.done.last())
-            && after.id == last_after.id
-        {
-            let folded = Change::Edited { before: last_before.clone(), after: after.clone() };
-            library.apply(article, &change)?;
-            stacks.done.pop();
-            stacks.done.push(folded);
-            stacks.undone.clear();
-            return Ok(());
-        }
-        if let (Change::Judged { after, .. }, Some(Change::Judged { before: last_before, after: last_after })) =
-            (&change, stacks.done.last())
-            && after.claim == last_after.claim
-        {
-            let folded = Change::Judged { before: last_before.clone(), after: after.clone() };
-            library.apply(article, &change)?;
-            stacks.done.pop();
-            stacks.done.push(folded);
-            stacks.undone.clear();
-            return Ok(());
-        }
-        self.perform(library, article, change)
+        let Some(folded) = stacks.done.last().and_then(|last| last.folded_with(&change)) else {
+            return self.perform(library, article, change);
+        };
+        library.apply(article, &change)?;
+        stacks.done.pop();
+        stacks.done.push(folded);
+        stacks.undone.clear();
+        Ok(())
     }
 
     /// Reverts the latest change to the article; returns it, or `None` if there is none.
