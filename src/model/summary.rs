@@ -72,35 +72,26 @@ pub fn summarize(article: &Article, scale: &[String]) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::library::{Annotation, DEFAULT_RATINGS, Link, Verdict};
-    use crate::model::offsets::CharOffset;
+    use crate::model::library::testing::marked;
+    use crate::model::library::{DEFAULT_RATINGS, Link, Verdict};
 
     const TEXT: &str = "The blasts killed 95 people, a U.S. official said. The official, who was not authorized \
         to comment, said Iran was warned. Reuters reported the warning. A diplomat said talks failed.";
 
     fn article() -> Article {
-        let mut article = Article::new("a".into(), "T".into(), TEXT.into(), "t".into());
-        let mut mark = |id: &str, kind, quote: &str| {
-            let byte = TEXT.find(quote).unwrap();
-            let start = TEXT[..byte].chars().count();
-            article.annotations.push(Annotation {
-                id: id.into(),
-                kind,
-                start: CharOffset(start),
-                end: CharOffset(start + quote.chars().count()),
-                note: String::new(),
-                created: String::new(),
-                modified: String::new(),
-            });
-        };
         use AnnotationKind::*;
-        mark("killed", Claim, "The blasts killed 95 people");
-        mark("official", AnonymousAttribution, "a U.S. official said");
-        mark("warned", Claim, "Iran was warned");
-        mark("reuters", Source, "Reuters");
-        mark("talks", Claim, "talks failed");
-        mark("diplomat", AnonymousAttribution, "A diplomat said");
-        mark("deleted-later", Source, "Reuters reported");
+        let mut article = marked(
+            TEXT,
+            &[
+                ("killed", Claim, "The blasts killed 95 people"),
+                ("official", AnonymousAttribution, "a U.S. official said"),
+                ("warned", Claim, "Iran was warned"),
+                ("reuters", Source, "Reuters"),
+                ("talks", Claim, "talks failed"),
+                ("diplomat", AnonymousAttribution, "A diplomat said"),
+                ("deleted-later", Source, "Reuters reported"),
+            ],
+        );
         let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
         // One claim on an anonymous source only; one on a named and an anonymous source; one on none.
         article.links = vec![link("killed", "official"), link("warned", "official"), link("warned", "reuters")];

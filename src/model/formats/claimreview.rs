@@ -136,14 +136,24 @@ fn source_name(quote: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::history::Change;
-    use crate::model::library::{Annotation, DEFAULT_RATINGS, Evidence, Library, Link, Session, Verdict};
-    use crate::model::offsets::CharOffset;
+    use crate::model::library::testing::marked;
+    use crate::model::library::{DEFAULT_RATINGS, Evidence, Library, Link, Session, Verdict};
 
     const TEXT: &str = "The blasts killed 95 people, a U.S. official said. The Wall Street Journal reported \
         the warning first. Iran was warned, the official added. Talks failed.";
 
     fn article() -> Article {
-        let mut article = Article::new("a".into(), "Kerman".into(), TEXT.into(), "t".into());
+        use AnnotationKind::*;
+        let mut article = marked(
+            TEXT,
+            &[
+                ("killed", Claim, "The blasts killed 95 people"),
+                ("official", AnonymousAttribution, "a U.S. official said"),
+                ("wsj", Source, "The Wall Street Journal reported"),
+                ("warned", Claim, "Iran was warned"),
+                ("talks", Claim, "Talks failed"),
+            ],
+        );
         article.source_url = "https://example.org/story".into();
         article.published = "2024-01-04".into();
         article.session = Session {
@@ -152,25 +162,6 @@ mod tests {
             checked: "2026-11-25".into(),
             review_url: "https://example.org/checks/kerman".into(),
         };
-        let mut mark = |id: &str, kind, quote: &str| {
-            let byte = TEXT.find(quote).unwrap();
-            let start = TEXT[..byte].chars().count();
-            article.annotations.push(Annotation {
-                id: id.into(),
-                kind,
-                start: CharOffset(start),
-                end: CharOffset(start + quote.chars().count()),
-                note: String::new(),
-                created: String::new(),
-                modified: String::new(),
-            });
-        };
-        use AnnotationKind::*;
-        mark("killed", Claim, "The blasts killed 95 people");
-        mark("official", AnonymousAttribution, "a U.S. official said");
-        mark("wsj", Source, "The Wall Street Journal reported");
-        mark("warned", Claim, "Iran was warned");
-        mark("talks", Claim, "Talks failed");
         let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
         // Several sources for one claim; one claim with none.
         article.links = vec![link("killed", "official"), link("killed", "wsj"), link("warned", "official")];
