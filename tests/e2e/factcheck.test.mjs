@@ -85,8 +85,8 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await editor(app).getByRole('textbox', { name: 'Reasoning' }).fill('Two officials confirmed it on the record a week later.');
   // The verdict shows on the highlight (its rating's overline) and in the list.
   await waitFor(async () => assert.equal(await app.page.evaluate(() => CSS.highlights.get('aa-rating-1')?.size), 1));
+  // README shows copies of this screenshot and the summary's, in docs/.
   await screenshot(app.page, 'claim-with-verdict', { fullPage: false });
-  await app.page.screenshot({ path: 'docs/screenshot-verdict.png' });
 
   // The summary counts it as resting only on an anonymous attribution; that one gives a reason.
   await expectText(count(app, 'Claims resting only on anonymous attributions'), 'Claims resting only on anonymous attributions: 1');
@@ -96,7 +96,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await editor(app).getByRole('button', { name: 'Done' }).click();
   await count(app, 'Claims resting only on anonymous attributions').click();
   assert.deepEqual(await app.entryNames(), [`Claim: ${CLAIM}`]);
-  await app.page.screenshot({ path: 'docs/screenshot-summary.png' });
+  await screenshot(app.page, 'summary', { fullPage: false });
   await app.page.getByRole('button', { name: 'Show all' }).click();
   assert.equal((await app.entryNames()).length, 2);
 
