@@ -12,13 +12,10 @@ mod corpus;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "../tests/support/labeled.rs"]
 mod labeled;
+mod timing;
 
 use article_annotator::model::attribution::suggest;
-
-fn median(mut times: Vec<f64>) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], times[0], times[times.len() - 1])
-}
+use timing::median;
 
 /// Times the analysis of a 100,000-word article; `now` is a clock in milliseconds.
 pub fn speed(now: &dyn Fn() -> f64, print: &dyn Fn(String)) {
@@ -99,8 +96,7 @@ fn main() {
     for (name, sub) in [("development set", ""), ("held-out set (written after the rules)", "held-out")] {
         evaluate(name, &passages_in(sub));
     }
-    let start = std::time::Instant::now();
-    speed(&|| start.elapsed().as_secs_f64() * 1_000.0, &|line| println!("{line}"));
+    speed(&timing::clock(), &|line| println!("{line}"));
 }
 
 /// In the browser the benchmark is a wasm-bindgen test (below), which the runner calls.
@@ -109,16 +105,10 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use wasm_bindgen::prelude::*;
+    use super::timing::now;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = performance)]
-        fn now() -> f64;
-    }
 
     #[wasm_bindgen_test]
     fn analyse_in_the_browser() {

@@ -8,10 +8,12 @@
 #[path = "../tests/support/corpus.rs"]
 #[allow(dead_code)]
 mod corpus;
+mod timing;
 
 use article_annotator::model::anchoring::{Anchor, Anchorer, Method, Selector};
 use article_annotator::model::offsets::CharOffset;
 use corpus::{Rng, edit, random_spans, synthetic_article};
+use timing::median;
 
 /// One annotation as an import has it: quote, 32 characters of context, old start.
 struct Quote {
@@ -94,11 +96,6 @@ fn corpus_figures(per_article: usize, print: &dyn Fn(String)) {
     ));
 }
 
-fn median(mut times: Vec<f64>) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], times[0], times[times.len() - 1])
-}
-
 /// Runs the benchmark; `now` is a clock in milliseconds, `print` writes one line.
 pub fn run(now: &dyn Fn() -> f64, print: &dyn Fn(String), with_corpus: bool) {
     if with_corpus {
@@ -145,9 +142,8 @@ pub fn run(now: &dyn Fn() -> f64, print: &dyn Fn(String), with_corpus: bool) {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let start = std::time::Instant::now();
     println!("re-anchoring benchmark, native (release build)");
-    run(&|| start.elapsed().as_secs_f64() * 1_000.0, &|line| println!("{line}"), true);
+    run(&timing::clock(), &|line| println!("{line}"), true);
 }
 
 /// In the browser the benchmark is a wasm-bindgen test (below), which the runner calls.
@@ -156,16 +152,10 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use wasm_bindgen::prelude::*;
+    use super::timing::now;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
-
-    #[wasm_bindgen]
-    extern "C" {
-        #[wasm_bindgen(js_namespace = performance)]
-        fn now() -> f64;
-    }
 
     #[wasm_bindgen_test]
     fn reanchor_in_the_browser() {
