@@ -38,3 +38,45 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs `work` once the browser is idle: after pending input and the next paint, or within
+/// `at_most` if the page stays busy. Where `requestIdleCallback` is missing (Safari), after a
+/// short timer instead.
+pub fn when_idle(at_most: std::time::Duration, work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+    let callback: &js_sys::Function = callback.unchecked_ref();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(at_most.as_millis() as u32);
+    if window.request_idle_callback_with_options(callback, &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 20);
+    }
+}
+
+/// Starts the User Timing span `name` ("aa-import", …), ended by [`end_span`]. The app never
+/// reads these: the benchmark and the browser's performance panel do.
+pub fn start_span(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(&format!("{name}:start"));
+    }
+}
+
+/// Ends the span `name`, replacing its previous measure, so that a long session keeps one entry
+/// per name.
+pub fn end_span(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let start = format!("{name}:start");
+        performance.clear_measures_with_measure_name(name);
+        let _ = performance.measure_with_start_mark(name, &start);
+        performance.clear_marks_with_mark_name(&start);
+    }
+}
+
+/// Runs `work` as the User Timing span `name`.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    start_span(name);
+    let out = work();
+    end_span(name);
+    out
+}

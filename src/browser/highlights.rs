@@ -2,7 +2,11 @@
 //! the `::highlight(name)` rules in the stylesheet, without adding a single node to the text.
 //! web-sys has these bindings only behind an unstable flag, so the few we use are declared here.
 
+use std::collections::HashMap;
+
 use wasm_bindgen::prelude::*;
+
+use crate::model::span::Span;
 
 #[wasm_bindgen]
 extern "C" {
@@ -15,6 +19,12 @@ extern "C" {
 
     #[wasm_bindgen(method, js_class = "Highlight")]
     fn add(this: &Highlight, range: &web_sys::Range);
+
+    #[wasm_bindgen(method, js_class = "Highlight", js_name = delete)]
+    fn remove(this: &Highlight, range: &web_sys::Range) -> bool;
+
+    #[wasm_bindgen(method, js_class = "Highlight")]
+    fn clear(this: &Highlight);
 
     #[wasm_bindgen(method, setter, js_class = "Highlight")]
     fn set_priority(this: &Highlight, priority: i32);
@@ -56,5 +66,50 @@ pub fn paint(name: &str, ranges: impl IntoIterator<Item = web_sys::Range>, prior
 pub fn clear(name: &str) {
     if let Some(registry) = registry() {
         registry.remove(name);
+    }
+}
+
+/// A highlight kept between changes, one range per distinct span: a change adds and removes
+/// only the ranges whose spans came or went, so marking one passage among ten thousand costs
+/// one range, not ten thousand.
+pub struct LiveHighlight {
+    highlight: Highlight,
+    ranges: HashMap<Span, web_sys::Range>,
+}
+
+impl LiveHighlight {
+    /// Registers an empty highlight `name`; `None` where the browser cannot paint highlights.
+    pub fn new(name: &str, priority: i32) -> Option<LiveHighlight> {
+        let registry = registry()?;
+        let highlight = Highlight::new();
+        highlight.set_priority(priority);
+        registry.set(name, &highlight);
+        Some(LiveHighlight { highlight, ranges: HashMap::new() })
+    }
+
+    /// Paints exactly `spans`, making ranges with `range_of` for the new ones.
+    pub fn show(&mut self, spans: &[Span], range_of: impl Fn(Span) -> Option<web_sys::Range>) {
+        let wanted: std::collections::HashSet<Span> = spans.iter().copied().collect();
+        self.ranges.retain(|span, range| {
+            let keep = wanted.contains(span);
+            if !keep {
+                self.highlight.remove(range);
+            }
+            keep
+        });
+        for span in wanted {
+            if let std::collections::hash_map::Entry::Vacant(slot) = self.ranges.entry(span)
+                && let Some(range) = range_of(span)
+            {
+                self.highlight.add(&range);
+                slot.insert(range);
+            }
+        }
+    }
+
+    /// Forgets every range, for when the text they point into was redrawn.
+    pub fn reset(&mut self) {
+        self.highlight.clear();
+        self.ranges.clear();
     }
 }

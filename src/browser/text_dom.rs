@@ -53,6 +53,28 @@ impl TextMap {
         Some(range)
     }
 
+    /// The part of the text laid out on screen or within `margin` screen heights of it, or
+    /// `None` if none is. Text nodes come in reading order, top to bottom, so two binary
+    /// searches over their boxes find it.
+    pub fn on_screen(&self, margin: f64) -> Option<Span> {
+        let document = self.container.owner_document()?;
+        let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
+        let range = document.create_range().ok()?;
+        let bounds = |n: &TextNode| {
+            range.select_node_contents(&n.node).ok()?;
+            let rect = range.get_bounding_client_rect();
+            Some((rect.top(), rect.bottom()))
+        };
+        let first = self.nodes.partition_point(|n| bounds(n).is_some_and(|(_, bottom)| bottom < -margin * height));
+        let end = self.nodes.partition_point(|n| bounds(n).is_some_and(|(top, _)| top <= height * (1.0 + margin)));
+        (first < end).then(|| Span { start: self.nodes[first].start, end: self.nodes[end - 1].end })
+    }
+
+    /// The whole text.
+    pub fn all(&self) -> Option<Span> {
+        Some(Span { start: self.nodes.first()?.start, end: self.nodes.last()?.end })
+    }
+
     /// The text offset of a DOM position, or `None` if it is outside the container.
     pub fn offset(&self, node: &Node, offset: u32) -> Option<CharOffset> {
         if let Some(text) = self.nodes.iter().find(|n| n.node.unchecked_ref::<Node>() == node) {

@@ -250,6 +250,31 @@ impl Article {
         super::span::quote(&self.text, span)
     }
 
+    /// What a claim could be linked to: the sources and anonymous attributions not linked to
+    /// it yet, at most `limit` of them, the nearest to the claim first chosen, listed in text
+    /// order. A long report has thousands; the ones a claim rests on are nearly always close,
+    /// and any other can be picked in the text.
+    pub fn link_candidates(&self, claim: &str, limit: usize) -> Vec<&Annotation> {
+        let Some(at) = self.annotations.iter().find(|a| a.id == claim).map(Annotation::span) else {
+            return Vec::new();
+        };
+        // The characters between the two passages; none if they overlap.
+        let gap = |a: &&Annotation| a.start.0.saturating_sub(at.end.0).max(at.start.0.saturating_sub(a.end.0));
+        let linked: std::collections::HashSet<&str> =
+            self.links.iter().filter(|l| l.claim == claim).map(|l| l.source.as_str()).collect();
+        let mut candidates: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .filter(|a| a.kind != AnnotationKind::Claim && !linked.contains(a.id.as_str()))
+            .collect();
+        if candidates.len() > limit {
+            candidates.select_nth_unstable_by_key(limit, gap);
+            candidates.truncate(limit);
+        }
+        candidates.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+        candidates
+    }
+
     /// The annotations in text order: by start, then the longer first, then by age.
     pub fn annotations_in_text_order(&self) -> Vec<&Annotation> {
         let mut sorted: Vec<&Annotation> = self.annotations.iter().collect();
@@ -669,5 +694,28 @@ mod tests {
         assert_eq!(lib.ratings, DEFAULT_RATINGS);
         lib.set_ratings(&scale(&[" Correct ", "", "Misleading", "False"])).unwrap();
         assert_eq!(lib.ratings, ["Correct", "Misleading", "False"]);
+    }
+
+    #[test]
+    fn link_candidates_are_the_nearest_unlinked_sources_in_text_order() {
+        use AnnotationKind::*;
+        let text = "Alpha said one. Beta said two. Gamma said three. Delta said four. Epsilon said five.";
+        let mut article = testing::marked(
+            text,
+            &[
+                ("c", Claim, "Gamma said three"),
+                ("e", Source, "Epsilon"),
+                ("a", Source, "Alpha"),
+                ("d", AnonymousAttribution, "Delta said"),
+                ("b", Source, "Beta"),
+                ("c2", Claim, "Delta said four"),
+            ],
+        );
+        article.links.push(Link { claim: "c".into(), source: "d".into() });
+        let ids = |limit| article.link_candidates("c", limit).iter().map(|a| a.id.as_str()).collect::<Vec<_>>();
+        // "d" is linked already and claims are never candidates; Alpha is the farthest.
+        assert_eq!(ids(10), ["a", "b", "e"]);
+        assert_eq!(ids(2), ["b", "e"]);
+        assert!(article.link_candidates("nobody", 10).is_empty());
     }
 }

@@ -23,7 +23,11 @@ pub enum Unit {
 
 /// Where a caret at `at` lands after one step forward (`forward`) or backward by `unit`.
 pub fn step(text: &str, at: CharOffset, unit: Unit, forward: bool) -> CharOffset {
-    let chars: Vec<char> = text.chars().collect();
+    step_in(&text.chars().collect::<Vec<_>>(), at, unit, forward)
+}
+
+/// [`step`] in a text already split into characters, for callers that take several steps.
+pub fn step_in(chars: &[char], at: CharOffset, unit: Unit, forward: bool) -> CharOffset {
     let at = at.0.min(chars.len());
     CharOffset(match (unit, forward) {
         (Unit::Character, true) => (at + 1).min(chars.len()),
@@ -54,7 +58,7 @@ pub fn step(text: &str, at: CharOffset, unit: Unit, forward: bool) -> CharOffset
             while i < chars.len() && chars[i].is_whitespace() {
                 i += 1;
             }
-            while i < chars.len() && !ends_sentence(&chars, i) {
+            while i < chars.len() && !ends_sentence(chars, i) {
                 i += 1;
             }
             (i + 1).min(chars.len())
@@ -62,7 +66,7 @@ pub fn step(text: &str, at: CharOffset, unit: Unit, forward: bool) -> CharOffset
         (Unit::Sentence, false) => {
             let sentence_start = |from: usize| {
                 let mut i = from;
-                while i > 0 && !ends_sentence(&chars, i - 1) {
+                while i > 0 && !ends_sentence(chars, i - 1) {
                     i -= 1;
                 }
                 while i < chars.len() && chars[i].is_whitespace() {

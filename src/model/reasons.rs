@@ -5,7 +5,7 @@
 //! is the fallback for passages the attribution assistant does not recognise as a source.
 
 use super::attribution::REASONS;
-use super::motion::{Unit, step};
+use super::motion::{Unit, step_in};
 use super::offsets::{CharIndex, CharOffset};
 use super::span::Span;
 
@@ -16,12 +16,12 @@ pub fn reason_given(index: &CharIndex, span: Span) -> bool {
     // long article stays linear: no sentence of news runs to a thousand characters.
     const WINDOW: usize = 1_000;
     let from = CharOffset(span.start.0.saturating_sub(WINDOW));
-    let window = index.slice(from, CharOffset(span.end.0 + 2 * WINDOW));
+    let window: Vec<char> = index.slice(from, CharOffset(span.end.0 + 2 * WINDOW)).chars().collect();
     let local = |at: CharOffset| CharOffset(at.0 - from.0);
-    let start = step(window, CharOffset(local(span.start).0 + 1), Unit::Sentence, false);
-    let end_of_sentence = step(window, CharOffset(local(span.end).0.saturating_sub(1)), Unit::Sentence, true);
-    let end = step(window, end_of_sentence, Unit::Sentence, true);
-    let lower = CharIndex::new(window).slice(start.min(local(span.start)), end).to_lowercase();
+    let start = step_in(&window, CharOffset(local(span.start).0 + 1), Unit::Sentence, false);
+    let end_of_sentence = step_in(&window, CharOffset(local(span.end).0.saturating_sub(1)), Unit::Sentence, true);
+    let end = step_in(&window, end_of_sentence, Unit::Sentence, true);
+    let lower = window[start.min(local(span.start)).0..end.0].iter().collect::<String>().to_lowercase();
     REASONS.iter().any(|reason| lower.contains(reason))
 }
 

@@ -16,15 +16,40 @@ pub const CURRENT_VERSION: u64 = 4;
 /// Identifies our values among whatever else is in storage.
 const FORMAT: &str = "article-annotator/library";
 
-#[derive(Serialize, Deserialize)]
+/// What is read back; [`StoredRef`] is what is written.
+#[derive(Deserialize)]
 struct Stored {
-    format: String,
-    version: u64,
     current: Option<String>,
     articles: Vec<Article>,
     /// Absent before version 3: the default scale.
     #[serde(default)]
     ratings: Option<Vec<String>>,
+}
+
+/// The library as written, borrowed: saving a long article must not copy it first.
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    format: &'a str,
+    version: u64,
+    current: &'a Option<String>,
+    articles: &'a [Article],
+    ratings: &'a [String],
+}
+
+/// The two fields that say whether the rest can be read at all; the rest is skipped unparsed.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// A syntax error or a value cut short is not JSON; anything else is JSON of the wrong shape.
+fn read_error(error: serde_json::Error) -> DecodeError {
+    if error.is_syntax() || error.is_eof() {
+        DecodeError::NotJson(error.to_string())
+    } else {
+        DecodeError::WrongShape(error.to_string())
+    }
 }
 
 /// Why a stored value could not be read; the message is shown to the user.
@@ -53,30 +78,33 @@ impl std::fmt::Display for DecodeError {
 
 /// Serializes the library for storage.
 pub fn encode(library: &Library) -> String {
-    let stored = Stored {
-        format: FORMAT.to_string(),
+    let stored = StoredRef {
+        format: FORMAT,
         version: CURRENT_VERSION,
-        current: library.current.clone(),
-        articles: library.articles.clone(),
-        ratings: Some(library.ratings.clone()),
+        current: &library.current,
+        articles: &library.articles,
+        ratings: &library.ratings,
     };
     serde_json::to_string(&stored).expect("a library always serializes")
 }
 
 /// Reads a stored library of any version this app has ever written.
 pub fn decode(raw: &str) -> Result<Library, DecodeError> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let version = value
-        .get("version")
+    // Reading the header first tells a newer version from a broken value without building a
+    // tree of the whole library (which, for a long article, costs more than the library).
+    let header: Header = serde_json::from_str(raw).map_err(read_error)?;
+    let version = header
+        .version
+        .as_ref()
         .and_then(serde_json::Value::as_u64)
         .ok_or_else(|| DecodeError::WrongShape("no \"version\" number".into()))?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+    if header.format.as_ref().and_then(serde_json::Value::as_str) != Some(FORMAT) {
         return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
     }
     match version {
         // Every older version is this one without what later versions added.
         1..=4 => {
-            let stored: Stored = serde_json::from_value(value).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+            let stored: Stored = serde_json::from_str(raw).map_err(read_error)?;
             let mut library = Library { articles: stored.articles, current: stored.current, ..Library::default() };
             if let Some(ratings) = stored.ratings.filter(|r| !r.is_empty()) {
                 library.ratings = ratings;

@@ -2,8 +2,10 @@
 //! what, which anonymous attributions give no reason for the anonymity, and how far the checking
 //! has gone. Every count comes with the annotations it counts, so that the page can lead to them.
 
+use std::collections::HashMap;
+
 use super::attribution::suggest;
-use super::library::{AnnotationKind, Article, CheckStatus};
+use super::library::{AnnotationKind, Article, CheckStatus, Verdict};
 use super::offsets::CharIndex;
 use super::reasons::reason_given;
 use super::span::Span;
@@ -28,8 +30,23 @@ pub struct Summary {
 
 /// Summarizes `article` with the library's rating `scale`.
 pub fn summarize(article: &Article, scale: &[String]) -> Summary {
+    let mut summary = counts(article, scale);
+    summary.anonymous_without_reason = ReasonCache::default().unexplained(article);
+    summary
+}
+
+/// The summary but for [`Summary::anonymous_without_reason`], which is left empty: linear in
+/// the annotations, cheap enough to redo on every change of a long article.
+pub fn counts(article: &Article, scale: &[String]) -> Summary {
     let ordered = article.annotations_in_text_order();
-    let kind_of = |id: &str| article.annotations.iter().find(|a| a.id == id).map(|a| a.kind);
+    let kinds: HashMap<&str, AnnotationKind> = article.annotations.iter().map(|a| (a.id.as_str(), a.kind)).collect();
+    let mut sources_of: HashMap<&str, Vec<AnnotationKind>> = HashMap::new();
+    for link in &article.links {
+        if let Some(kind) = kinds.get(link.source.as_str()) {
+            sources_of.entry(link.claim.as_str()).or_default().push(*kind);
+        }
+    }
+    let verdicts: HashMap<&str, &Verdict> = article.verdicts.iter().map(|v| (v.claim.as_str(), v)).collect();
     let mut summary = Summary::default();
     for (slot, kind) in summary.by_kind.iter_mut().zip(AnnotationKind::ALL) {
         *slot = ordered.iter().filter(|a| a.kind == kind).map(|a| a.id.clone()).collect();
@@ -37,14 +54,14 @@ pub fn summarize(article: &Article, scale: &[String]) -> Summary {
     let mut rated: Vec<(String, Vec<String>)> = scale.iter().map(|r| (r.clone(), Vec::new())).collect();
     let mut unrated = Vec::new();
     for claim in ordered.iter().filter(|a| a.kind == AnnotationKind::Claim) {
-        let sources: Vec<AnnotationKind> =
-            article.links.iter().filter(|l| l.claim == claim.id).filter_map(|l| kind_of(&l.source)).collect();
-        if sources.is_empty() {
-            summary.claims_without_source.push(claim.id.clone());
-        } else if sources.iter().all(|k| *k == AnnotationKind::AnonymousAttribution) {
-            summary.claims_only_anonymous.push(claim.id.clone());
+        match sources_of.get(claim.id.as_str()) {
+            None => summary.claims_without_source.push(claim.id.clone()),
+            Some(sources) if sources.iter().all(|k| *k == AnnotationKind::AnonymousAttribution) => {
+                summary.claims_only_anonymous.push(claim.id.clone())
+            }
+            Some(_) => {}
         }
-        let verdict = article.verdicts.iter().find(|v| v.claim == claim.id);
+        let verdict = verdicts.get(claim.id.as_str());
         match verdict.and_then(|v| rated.iter_mut().find(|(r, _)| *r == v.rating)) {
             Some((_, claims)) => claims.push(claim.id.clone()),
             None => unrated.push(claim.id.clone()),
@@ -55,18 +72,60 @@ pub fn summarize(article: &Article, scale: &[String]) -> Summary {
     }
     rated.push((String::new(), unrated));
     summary.by_rating = rated;
-    // The assistant ties reasons to their source across sentences ("The official, who was not
-    // authorized…"); a passage it does not recognise falls back to the nearby-phrase rule.
-    let anonymous: Vec<_> = ordered.iter().filter(|a| a.kind == AnnotationKind::AnonymousAttribution).collect();
-    let detected = if anonymous.is_empty() { Vec::new() } else { suggest(&article.text) };
-    let index = CharIndex::new(&article.text);
-    let explained = |span: Span| {
-        detected.iter().any(|s| s.reason.is_some() && s.span.start < span.end && span.start < s.span.end)
-            || reason_given(&index, span)
-    };
-    summary.anonymous_without_reason =
-        anonymous.into_iter().filter(|a| !explained(a.span())).map(|a| a.id.clone()).collect();
     summary
+}
+
+/// Which anonymous attributions of one text give a reason for the anonymity, remembered per
+/// passage. Finding reasons takes the attribution assistant's pass over the whole text, and
+/// the summary is redrawn on every change: with the cache, a change costs only its own passages.
+#[derive(Default)]
+pub struct ReasonCache {
+    /// The text the rest was worked out for.
+    text: String,
+    /// Sources the assistant found with a reason for their anonymity.
+    explained: Vec<Span>,
+    known: HashMap<Span, bool>,
+}
+
+impl ReasonCache {
+    /// Whether the cache holds the assistant's findings for `text` (else the next
+    /// [`ReasonCache::unexplained`] call starts with a pass over the whole text).
+    pub fn is_for(&self, text: &str) -> bool {
+        !self.text.is_empty() && self.text == text
+    }
+
+    /// The anonymous attributions of `article` with no reason for the anonymity in their
+    /// sentence or the next, in text order.
+    pub fn unexplained(&mut self, article: &Article) -> Vec<String> {
+        let anonymous: Vec<_> = article
+            .annotations_in_text_order()
+            .into_iter()
+            .filter(|a| a.kind == AnnotationKind::AnonymousAttribution)
+            .collect();
+        if anonymous.is_empty() {
+            return Vec::new();
+        }
+        if !self.is_for(&article.text) {
+            // The assistant ties reasons to their source across sentences ("The official, who
+            // was not authorized…"); a passage it does not recognise falls back to the
+            // nearby-phrase rule.
+            self.text = article.text.clone();
+            self.explained =
+                suggest(&article.text).into_iter().filter(|s| s.reason.is_some()).map(|s| s.span).collect();
+            self.known.clear();
+        }
+        if anonymous.iter().any(|a| !self.known.contains_key(&a.span())) {
+            let index = CharIndex::new(&self.text);
+            for a in &anonymous {
+                let span = a.span();
+                if !self.known.contains_key(&span) {
+                    let by_assistant = self.explained.iter().any(|s| s.start < span.end && span.start < s.end);
+                    self.known.insert(span, by_assistant || reason_given(&index, span));
+                }
+            }
+        }
+        anonymous.into_iter().filter(|a| !self.known[&a.span()]).map(|a| a.id.clone()).collect()
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +183,22 @@ mod tests {
     fn anonymity_needs_a_reason_nearby() {
         // "a U.S. official said" is explained in the next sentence; "A diplomat said" is not.
         assert_eq!(summarize(&article(), &scale()).anonymous_without_reason, ["diplomat"]);
+    }
+
+    #[test]
+    fn the_reason_cache_follows_changes_and_starts_over_on_a_new_text() {
+        let mut article = article();
+        let mut cache = ReasonCache::default();
+        assert!(!cache.is_for(&article.text));
+        assert_eq!(cache.unexplained(&article), ["diplomat"]);
+        assert!(cache.is_for(&article.text));
+        article.annotations.retain(|a| a.id != "diplomat");
+        assert!(cache.unexplained(&article).is_empty());
+        // Without its reason, "a U.S. official said" (which comes before the edit, so keeps its
+        // offsets) no longer explains itself: a stale cache would still say it did.
+        article.text = article.text.replace("who was not authorized to comment", "who spoke at length");
+        assert_eq!(cache.unexplained(&article), ["official"]);
+        assert_eq!(summarize(&article, &scale()).anonymous_without_reason, ["official"]);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use super::orphans::Orphans;
 use super::state::AppState;
 use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
-use crate::model::library::AnnotationKind;
+use std::collections::HashMap;
+
+use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
 use crate::model::offsets::CharIndex;
 use crate::model::text;
 
@@ -27,6 +29,29 @@ struct Row {
 /// How many entries of the list are drawn at first, and at each "Show more".
 const ROWS_PER_PAGE: usize = 200;
 
+/// The rows of the annotations with these ids, in the ids' order.
+fn rows_of(article: &Article, ids: &[String]) -> Vec<Row> {
+    let index = CharIndex::new(&article.text);
+    let annotations: HashMap<&str, &Annotation> = article.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+    let verdicts: HashMap<&str, &Verdict> = article.verdicts.iter().map(|v| (v.claim.as_str(), v)).collect();
+    ids.iter()
+        .filter_map(|id| annotations.get(id.as_str()))
+        .map(|a| Row {
+            id: a.id.clone(),
+            kind: a.kind,
+            quote: text::excerpt(index.slice(a.start, a.end), 160),
+            note: a.note.clone(),
+            verdict: verdicts.get(a.id.as_str()).map_or(String::new(), |v| {
+                if v.rating.is_empty() {
+                    v.status.label().to_string()
+                } else {
+                    format!("{} · {}", v.rating, v.status.label())
+                }
+            }),
+        })
+        .collect()
+}
+
 /// The annotations panel.
 #[component]
 pub fn AnnotationsPanel() -> impl IntoView {
@@ -39,9 +64,9 @@ pub fn AnnotationsPanel() -> impl IntoView {
         state.library.with(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
     };
     let total = move || state.library.with(|l| l.current().map_or(0, |a| a.annotations.len()));
-    // The rows shown, in text order, each with everything it displays, so that a row is drawn
-    // once and redrawn only when its own data changes.
-    let rows = Memo::new(move |_| {
+    // The ids of the annotations listed, in text order. Only the rows drawn are worked out in
+    // full (quote, verdict): with ten thousand annotations, a change redoes ids, not rows.
+    let listed = Memo::new(move |_| {
         let needle = query.get().to_lowercase();
         let kind = filter.get();
         state.library.with(|l| {
@@ -57,19 +82,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
                         || a.note.to_lowercase().contains(&needle)
                         || index.slice(a.start, a.end).to_lowercase().contains(&needle)
                 })
-                .map(|a| Row {
-                    id: a.id.clone(),
-                    kind: a.kind,
-                    quote: text::excerpt(index.slice(a.start, a.end), 160),
-                    note: a.note.clone(),
-                    verdict: article.verdicts.iter().find(|v| v.claim == a.id).map_or(String::new(), |v| {
-                        if v.rating.is_empty() {
-                            v.status.label().to_string()
-                        } else {
-                            format!("{} · {}", v.rating, v.status.label())
-                        }
-                    }),
-                })
+                .map(|a| a.id.clone())
                 .collect::<Vec<_>>()
         })
     });
@@ -80,12 +93,13 @@ pub fn AnnotationsPanel() -> impl IntoView {
     let limit = RwSignal::new(ROWS_PER_PAGE);
     let drawn = Memo::new(move |_| {
         let active = state.active.get();
-        rows.with(|all| {
-            let needed = active.and_then(|id| all.iter().position(|r| r.id == id)).map_or(0, |i| i + 1);
-            all.iter().take(limit.get().max(needed)).cloned().collect::<Vec<_>>()
+        listed.with(|ids| {
+            let needed = active.and_then(|id| ids.iter().position(|i| *i == id)).map_or(0, |i| i + 1);
+            let shown = &ids[..ids.len().min(limit.get().max(needed))];
+            state.library.with(|l| l.current().map(|article| rows_of(article, shown)).unwrap_or_default())
         })
     });
-    let hidden = move || rows.with(Vec::len).saturating_sub(drawn.with(Vec::len));
+    let hidden = move || listed.with(Vec::len).saturating_sub(drawn.with(Vec::len));
     let counts = AnnotationKind::ALL
         .into_iter()
         .map(|kind| {
@@ -138,7 +152,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
             >
                 <p class="panel-summary" aria-live="polite">
                     {move || {
-                        let n = rows.with(Vec::len);
+                        let n = listed.with(Vec::len);
                         let all = total();
                         if n == all { format!("{all} in text order") } else { format!("{n} of {all} shown") }
                     }}

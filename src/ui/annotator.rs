@@ -1,6 +1,7 @@
 //! The article text as a surface to annotate: highlights, the selection toolbar, a keyboard
 //! caret, hover cards, and a chooser for stacked highlights.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use leptos::html;
@@ -9,8 +10,9 @@ use wasm_bindgen::JsCast;
 
 use super::article_text::ArticleText;
 use super::state::{AppState, PendingSelection};
+use crate::browser::events;
+use crate::browser::highlights::{self, LiveHighlight};
 use crate::browser::text_dom::{self, TextMap};
-use crate::browser::{events, highlights};
 use crate::model::library::{Annotation, AnnotationKind};
 use crate::model::motion::{self, Unit};
 use crate::model::offsets::CharOffset;
@@ -36,6 +38,24 @@ const RATING_HIGHLIGHTS: usize = 8;
 /// The highlight of claims given the rating at `index` of the scale.
 fn rating_highlight(index: usize) -> String {
     format!("aa-rating-{}", index.min(RATING_HIGHLIGHTS - 1))
+}
+
+/// The article's annotations, read where they are kept: copying ten thousand of them on every
+/// change cost more than the change.
+#[derive(Clone, Copy)]
+struct Annotations {
+    state: AppState,
+    article: StoredValue<String>,
+}
+
+impl Annotations {
+    fn with<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
+        self.state.library.with(|l| read(l.get(&self.article.read_value()).map_or(&[], |a| &a.annotations)))
+    }
+
+    fn with_untracked<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
+        self.state.library.with_untracked(|l| read(l.get(&self.article.read_value()).map_or(&[], |a| &a.annotations)))
+    }
 }
 
 /// Annotations under the pointer, for a hover card or a chooser.
@@ -66,9 +86,7 @@ pub fn Annotator(
     let focused = RwSignal::new(false);
     let hover = RwSignal::new(None::<Stack>);
     let chooser = RwSignal::new(None::<Stack>);
-    let annotations = Memo::new(move |_| {
-        state.library.with(|l| l.get(&article.read_value()).map(|a| a.annotations.clone()).unwrap_or_default())
-    });
+    let annotations = Annotations { state, article };
     let range_of = move |span: Span| map.with_value(|m| m.as_ref().and_then(|m| m.range(span)));
 
     // After the text renders, map its nodes; after any change, paint every kind.
@@ -79,23 +97,90 @@ pub fn Annotator(
         map.set_value(Some(TextMap::of(&element)));
         map_version.update(|v| *v += 1);
     });
-    // Each kind is repainted only when its spans or the text changed: marking a claim does not
-    // rebuild the ranges of every source.
-    let painted = StoredValue::new((0u64, [Vec::<Span>::new(), Vec::new(), Vec::new()]));
+    // Only the text on screen and two screens either side has its highlights registered, and
+    // the rest as it scrolls near. Chromium re-validates every registered range on each change
+    // to the page: with the ten thousand of a long report registered, any change, even one
+    // outside the text, took 80 ms to paint.
+    let registered_part = RwSignal::new(None::<Span>);
+    let printing = StoredValue::new(false);
+    let follow_screen = move |forced: bool| {
+        if printing.get_value() {
+            return;
+        }
+        map.with_value(|m| {
+            let Some(m) = m else { return };
+            let needed = m.on_screen(0.5);
+            let covered = registered_part.with_untracked(|part| match (part, needed) {
+                (_, None) => true,
+                (Some(part), Some(needed)) => part.start <= needed.start && needed.end <= part.end,
+                (None, Some(_)) => false,
+            });
+            if forced || !covered {
+                registered_part.set(m.on_screen(2.0));
+            }
+        })
+    };
+    Effect::new(move |_| {
+        map_version.track();
+        follow_screen(true);
+    });
+    let scrolled = StoredValue::new(false);
+    let on_screen_change = move || {
+        // At most once a frame, however fast the scrolling.
+        if !scrolled.get_value() {
+            scrolled.set_value(true);
+            request_animation_frame(move || {
+                scrolled.set_value(false);
+                follow_screen(false);
+            });
+        }
+    };
+    let resized = window_event_listener_untyped("resize", move |_| on_screen_change());
+    // Printing shows the whole text, so every highlight is registered for it.
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        printing.set_value(true);
+        registered_part.set(map.with_value(|m| m.as_ref().and_then(TextMap::all)));
+    });
+    let after_print = window_event_listener_untyped("afterprint", move |_| {
+        printing.set_value(false);
+        follow_screen(true);
+    });
+    on_cleanup(move || {
+        resized.remove();
+        before_print.remove();
+        after_print.remove();
+    });
+    let registered = move |span: Span| {
+        registered_part.with(|part| part.is_some_and(|part| span.start < part.end && part.start < span.end))
+    };
+    // Each kind keeps its highlight between changes and updates only the ranges that changed;
+    // a redrawn text makes every range anew.
+    let live = StoredValue::new_local(None::<(u64, Vec<LiveHighlight>)>);
     Effect::new(move |_| {
         let version = map_version.get();
         annotations.with(|all| {
             map.with_value(|m| {
                 let Some(m) = m else { return };
-                for (i, kind) in AnnotationKind::ALL.into_iter().enumerate() {
-                    let spans: Vec<Span> = all.iter().filter(|a| a.kind == kind).map(Annotation::span).collect();
-                    let unchanged = painted.with_value(|(v, p)| *v == version && p[i] == spans);
-                    if !unchanged {
-                        highlights::paint(&highlight_name(kind), spans.iter().filter_map(|s| m.range(*s)), 1);
-                        painted.update_value(|(_, p)| p[i] = spans);
+                live.update_value(|live| {
+                    let (painted, kinds) = live.get_or_insert_with(|| {
+                        let kinds =
+                            AnnotationKind::ALL.iter().filter_map(|k| LiveHighlight::new(&highlight_name(*k), 1));
+                        (version, kinds.collect())
+                    });
+                    if *painted != version {
+                        kinds.iter_mut().for_each(LiveHighlight::reset);
+                        *painted = version;
                     }
-                }
-                painted.update_value(|(v, _)| *v = version);
+                    for (kind, highlight) in AnnotationKind::ALL.into_iter().zip(kinds.iter_mut()) {
+                        let spans: Vec<Span> = all
+                            .iter()
+                            .filter(|a| a.kind == kind)
+                            .map(Annotation::span)
+                            .filter(|s| registered(*s))
+                            .collect();
+                        highlight.show(&spans, |s| m.range(s));
+                    }
+                });
             })
         });
     });
@@ -105,7 +190,8 @@ pub fn Annotator(
         let at = state.suggestion_at.get();
         state.suggestions.with(|all| {
             for kind in [AnnotationKind::Source, AnnotationKind::AnonymousAttribution] {
-                let spans = all.iter().filter(|s| s.kind == kind).filter_map(|s| range_of(s.span));
+                let spans =
+                    all.iter().filter(|s| s.kind == kind && registered(s.span)).filter_map(|s| range_of(s.span));
                 highlights::paint(&format!("aa-suggest-{}", kind.slug()), spans, 1);
             }
             let current = all.get(at).map(|s| s.span);
@@ -123,10 +209,11 @@ pub fn Annotator(
     let rated = Memo::new(move |_| {
         state.library.with(|l| {
             let Some(article) = l.get(&article.read_value()) else { return Vec::new() };
+            let claims: HashMap<&str, &Annotation> = article.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
             let mut groups = vec![Vec::new(); RATING_HIGHLIGHTS];
             for verdict in &article.verdicts {
                 let index = l.ratings.iter().position(|r| *r == verdict.rating);
-                let claim = article.annotations.iter().find(|a| a.id == verdict.claim);
+                let claim = claims.get(verdict.claim.as_str());
                 if let (Some(index), Some(claim)) = (index, claim) {
                     groups[index.min(RATING_HIGHLIGHTS - 1)].push(claim.span());
                 }
@@ -138,7 +225,8 @@ pub fn Annotator(
         map_version.track();
         rated.with(|groups| {
             for (index, spans) in groups.iter().enumerate() {
-                highlights::paint(&rating_highlight(index), spans.iter().filter_map(|s| range_of(*s)), 1);
+                let spans = spans.iter().filter(|s| registered(**s)).filter_map(|s| range_of(*s));
+                highlights::paint(&rating_highlight(index), spans, 1);
             }
         });
     });
@@ -208,6 +296,7 @@ pub fn Annotator(
             place_toolbar();
         }
         hover.set(None);
+        on_screen_change();
     });
     on_cleanup(move || scroll_listener.remove());
 
@@ -401,7 +490,7 @@ pub fn Annotator(
         <p id="current-annotation" class="visually-hidden">
             {move || {
                 let active = state.active.get();
-                let count = annotations.with(Vec::len);
+                let count = annotations.with(<[Annotation]>::len);
                 match active {
                     Some(id) => {
                         let a = annotations.with(|all| all.iter().find(|a| a.id == id).map(|a| (a.kind, a.note.clone())));
@@ -461,7 +550,7 @@ fn SelectionToolbar() -> impl IntoView {
 fn HoverCard(
     /// The annotations under the pointer; the card shows while this is set.
     stack: RwSignal<Option<Stack>>,
-    annotations: Memo<Vec<Annotation>>,
+    annotations: Annotations,
 ) -> impl IntoView {
     move || {
         stack.get().map(|stack| {
@@ -497,7 +586,7 @@ fn HoverCard(
 fn StackChooser(
     /// The stack to choose from; the menu is open while this is set.
     stack: RwSignal<Option<Stack>>,
-    annotations: Memo<Vec<Annotation>>,
+    annotations: Annotations,
     text: Memo<String>,
 ) -> impl IntoView {
     let state = AppState::get();

@@ -14,17 +14,18 @@ use crate::browser::{clock, storage};
 use crate::model::library::{Article, Library};
 use crate::model::stored;
 
-/// The library to start with, and any problem storage had.
-fn start_up() -> (Library, Option<StorageProblem>, bool) {
+/// The library to start with, any problem storage had, whether it may be saved, and whether it
+/// is what storage holds already.
+fn start_up() -> (Library, Option<StorageProblem>, bool, bool) {
     let with_sample = || {
         let draft = sample_draft();
         let mut library = Library::default();
         library.add(Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso()));
         library
     };
-    match storage::load(&clock::now_iso()) {
-        storage::Loaded::Empty => (with_sample(), None, true),
-        storage::Loaded::Library(library) => (library, None, true),
+    match clock::timed("aa-load", || storage::load(&clock::now_iso())) {
+        storage::Loaded::Empty => (with_sample(), None, true, false),
+        storage::Loaded::Library(library) => (library, None, true, true),
         storage::Loaded::Unreadable { reason, raw, kept_as } => {
             let (where_kept, can_save) = match kept_as {
                 Some(key) => (format!("It was kept aside in this browser's storage as “{key}”."), true),
@@ -36,34 +37,52 @@ fn start_up() -> (Library, Option<StorageProblem>, bool) {
             let message = format!(
                 "Your saved library could not be read: {reason}. {where_kept} The app opened the sample article instead."
             );
-            (with_sample(), Some(StorageProblem { message, unreadable: Some(raw), offer_export: false }), can_save)
+            (
+                with_sample(),
+                Some(StorageProblem { message, unreadable: Some(raw), offer_export: false }),
+                can_save,
+                false,
+            )
         }
         storage::Loaded::Unavailable => {
             let message = "This browser does not let the page use its storage (private browsing, or storage turned off), so nothing you do here is kept after you close the page.".to_string();
-            (with_sample(), Some(StorageProblem { message, unreadable: None, offer_export: true }), false)
+            (with_sample(), Some(StorageProblem { message, unreadable: None, offer_export: true }), false, false)
         }
     }
+}
+
+/// A digest of a stored value, to tell whether it changed.
+fn digest(value: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let (library, problem, can_save) = start_up();
+    let (library, problem, can_save, stored_already) = start_up();
     let state = AppState::new(library, problem);
     provide_context(state);
 
-    // Saves every change at once; a failed save leaves the stored value as it was. The value
-    // last written or read is kept, so that nothing is written twice or echoed back to a tab.
+    // Saves every change; a failed save leaves the stored value as it was. A digest of the value
+    // last written or read is kept (the value itself can be megabytes), so that nothing is
+    // written twice or echoed back to a tab.
     let can_save = StoredValue::new(can_save);
-    let last_saved = StoredValue::new(String::new());
-    Effect::new(move |_| {
-        let encoded = state.library.with(stored::encode);
-        if !can_save.get_value() || last_saved.with_value(|last| *last == encoded) {
+    let last_saved = StoredValue::new(None::<u64>);
+    let save = move || {
+        clock::start_span("aa-save");
+        let encoded = state.library.with_untracked(stored::encode);
+        if !can_save.get_value() || last_saved.get_value() == Some(digest(&encoded)) {
+            clock::end_span("aa-save");
             return;
         }
-        match storage::save(&encoded) {
+        let saved = storage::save(&encoded);
+        clock::end_span("aa-save");
+        match saved {
             Ok(()) => {
-                last_saved.set_value(encoded);
+                last_saved.set_value(Some(digest(&encoded)));
                 if state.storage_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.offer_export)) {
                     state.storage_problem.set(None);
                 }
@@ -76,6 +95,39 @@ pub fn App() -> impl IntoView {
                 offer_export: true,
             })),
         }
+    };
+    // Writing a long library takes tens of milliseconds, so a change is painted first and saved
+    // when the page is next idle (within half a second); changes made meanwhile are saved together, and leaving the page saves at once.
+    let save_due = StoredValue::new(false);
+    let save_if_due = move || {
+        if save_due.get_value() {
+            save_due.set_value(false);
+            save();
+        }
+    };
+    Effect::new(move |loaded: Option<()>| {
+        state.library.track();
+        // The first run sees the library as it was read: stored already, or the sample, which
+        // is stored at once.
+        if loaded.is_none() {
+            if !stored_already {
+                save();
+            }
+            return;
+        }
+        if save_due.get_value() {
+            return;
+        }
+        save_due.set_value(true);
+        clock::when_idle(std::time::Duration::from_millis(500), save_if_due);
+    });
+    let leaving =
+        window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("pagehide"), move |_| save_if_due());
+    let hidden =
+        window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new("visibilitychange"), move |_| save_if_due());
+    on_cleanup(move || {
+        leaving.remove();
+        hidden.remove();
     });
     // Another tab saved: take its library, keeping this tab's open article, so that neither
     // tab writes over the other's changes.
@@ -90,7 +142,7 @@ pub fn App() -> impl IntoView {
                 if let Some(open) = open.filter(|id| library.get(id).is_some()) {
                     library.current = Some(open);
                 }
-                last_saved.set_value(stored::encode(&library));
+                last_saved.set_value(Some(digest(&stored::encode(&library))));
                 state.library.set(library);
                 state.announcement.set("Updated with changes made in another tab.".into());
             }

@@ -101,7 +101,7 @@ pub fn ExportMenu() -> impl IntoView {
                     type="button"
                     on:click=move |_| {
                         open.set(false);
-                        match state.library.with_untracked(|l| download(l, what)) {
+                        match clock::timed("aa-export", || state.library.with_untracked(|l| download(l, what))) {
                             Ok(()) => state.announcement.set("The download has started.".into()),
                             Err(e) => state.fail(e),
                         }

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::model::library::{AnnotationKind, Article, CheckStatus, Evidence, Verdict};
+use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Verdict};
+use crate::model::offsets::CharIndex;
 use crate::model::text;
 
 /// An annotation as the editor lists it: id, kind and a short quote.
@@ -15,9 +16,17 @@ struct Item {
     quote: String,
 }
 
-fn item(article: &Article, id: &str) -> Option<Item> {
-    let a = article.annotations.iter().find(|a| a.id == id)?;
-    Some(Item { id: a.id.clone(), kind: a.kind, quote: text::excerpt(&article.quote(a.span()), 60) })
+/// How many sources the "Link a source" list offers: the nearest to the claim.
+const LINK_CHOICES: usize = 100;
+
+fn item(index: &CharIndex, a: &Annotation) -> Item {
+    Item { id: a.id.clone(), kind: a.kind, quote: text::excerpt(index.slice(a.start, a.end), 60) }
+}
+
+/// The items of the annotations with these ids, in the ids' order.
+fn items<'a>(article: &Article, ids: impl Iterator<Item = &'a str>) -> Vec<Item> {
+    let index = CharIndex::new(&article.text);
+    ids.filter_map(|id| article.annotations.iter().find(|a| a.id == id)).map(|a| item(&index, a)).collect()
 }
 
 /// A claim's sources: the linked ones with "Unlink", a list to link another, and "Pick in text".
@@ -28,14 +37,9 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
         state.library.with(|l| {
             let Some(article) = l.current() else { return (Vec::new(), Vec::new()) };
             let claim = claim.read_value();
-            let linked: Vec<Item> =
-                article.links.iter().filter(|k| *k.claim == *claim).filter_map(|k| item(article, &k.source)).collect();
-            let others = article
-                .annotations_in_text_order()
-                .into_iter()
-                .filter(|a| a.kind != AnnotationKind::Claim && !linked.iter().any(|i| i.id == a.id))
-                .filter_map(|a| item(article, &a.id))
-                .collect();
+            let linked = items(article, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
+            let index = CharIndex::new(&article.text);
+            let others = article.link_candidates(&claim, LINK_CHOICES).into_iter().map(|a| item(&index, a)).collect();
             (linked, others)
         })
     });
@@ -122,7 +126,7 @@ pub fn BackedClaims(source: StoredValue<String>) -> impl IntoView {
         state.library.with(|l| {
             let Some(article) = l.current() else { return Vec::new() };
             let source = source.read_value();
-            article.links.iter().filter(|k| *k.source == *source).filter_map(|k| item(article, &k.claim)).collect()
+            items(article, article.links.iter().filter(|k| *k.source == *source).map(|k| k.claim.as_str()))
         })
     });
     view! {

@@ -586,8 +586,11 @@ impl AppState {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".jsonld") {
             self.announcement.set(format!("Importing “{name}”…"));
+            clock::start_span("aa-import");
             let raw = crate::browser::files::read_text(&file).await?;
-            return self.import(&name, &raw).await;
+            let imported = self.import(&name, &raw).await;
+            clock::end_span("aa-import");
+            return imported;
         }
         let format = SourceFormat::from_file_name(&name).ok_or_else(|| {
             format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")

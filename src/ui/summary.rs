@@ -3,14 +3,54 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::model::library::AnnotationKind;
-use crate::model::summary::summarize;
+use crate::browser::clock;
+use crate::model::library::{AnnotationKind, Article};
+use crate::model::summary::{ReasonCache, counts};
 
 /// The summary; choosing a count shows its annotations in the panel's list (`focus`).
 #[component]
 pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl IntoView {
     let state = AppState::get();
-    let summary = Memo::new(move |_| state.library.with(|l| l.current().map(|a| summarize(a, &l.ratings))));
+    // Which anonymous attributions give no reason needs a pass of the attribution assistant over
+    // the whole text: tens of milliseconds on a long report. It waits until the article is
+    // painted (the count shows "…" until then), and is remembered for the changes that follow.
+    let reasons = StoredValue::new(ReasonCache::default());
+    let reasons_found = RwSignal::new(0u32);
+    let warming = StoredValue::new(false);
+    let has_anonymous = |a: &Article| a.annotations.iter().any(|a| a.kind == AnnotationKind::AnonymousAttribution);
+    Effect::new(move |_| {
+        let cold = state
+            .library
+            .with(|l| l.current().is_some_and(|a| has_anonymous(a) && !reasons.with_value(|r| r.is_for(&a.text))));
+        if cold && !warming.get_value() {
+            warming.set_value(true);
+            clock::when_idle(std::time::Duration::from_secs(2), move || {
+                warming.set_value(false);
+                state.library.with_untracked(|l| {
+                    if let Some(article) = l.current() {
+                        reasons.update_value(|r| drop(r.unexplained(article)));
+                    }
+                });
+                reasons_found.update(|n| *n += 1);
+            });
+        }
+    });
+    let summary = Memo::new(move |_| {
+        reasons_found.track();
+        state.library.with(|l| {
+            l.current().map(|a| {
+                let mut summary = counts(a, &l.ratings);
+                let known = if has_anonymous(a) {
+                    reasons.try_update_value(|r| r.is_for(&a.text).then(|| r.unexplained(a))).flatten()
+                } else {
+                    Some(Vec::new())
+                };
+                let found = known.is_some();
+                summary.anonymous_without_reason = known.unwrap_or_default();
+                (summary, found)
+            })
+        })
+    });
     let counted = move |name: String, label: String, ids: Vec<String>| {
         let empty = ids.is_empty();
         view! {
@@ -31,7 +71,7 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
             {move || {
                 summary
                     .get()
-                    .map(|s| {
+                    .map(|(s, reasons_found)| {
                         let kinds = AnnotationKind::ALL
                             .into_iter()
                             .zip(s.by_kind.clone())
@@ -52,10 +92,18 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
                             <ul class="summary-counts" aria-label="What claims rest on">
                                 {count("Claims with no source".into(), s.claims_without_source.clone())}
                                 {count("Claims resting only on anonymous attributions".into(), s.claims_only_anonymous.clone())}
-                                {count(
-                                    "Anonymous attributions with no reason for anonymity".into(),
-                                    s.anonymous_without_reason.clone(),
-                                )}
+                                {if reasons_found {
+                                    count(
+                                        "Anonymous attributions with no reason for anonymity".into(),
+                                        s.anonymous_without_reason.clone(),
+                                    )
+                                } else {
+                                    counted(
+                                        "Anonymous attributions with no reason for anonymity".into(),
+                                        "Anonymous attributions with no reason for anonymity: …".into(),
+                                        Vec::new(),
+                                    )
+                                }}
                             </ul>
                             <ul class="summary-counts" aria-label="Verdicts">
                                 {counted(

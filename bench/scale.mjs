@@ -1,0 +1,360 @@
+// Performance at scale (issue 7): the release build in headless Chromium on 10,000- and
+// 100,000-word articles with 100, 1,000 and 10,000 annotations, against two baselines measured
+// in the same run: the floor (a hand-written page that paints the same ranges with the CSS
+// Custom Highlight API and does nothing else) and a peer (@recogito/text-annotator from npm).
+// How to run it and read it: bench/README.md.
+//
+//   node bench/scale.mjs [runs=5] [--quick]
+//
+// --quick measures only the 100,000-word article with 10,000 annotations, without the peer.
+
+import { readFile, readdir } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { article, annotations, library } from './peers/corpus.mjs';
+import { buildRecogito, recogitoAddOne, recogitoPaint } from './peers/recogito.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const FLOOR_URL = 'http://floor.bench/';
+const VIEWPORT = { viewport: { width: 1280, height: 900 } };
+const OUR_HIGHLIGHTS = ['aa-claim', 'aa-source', 'aa-anonymous'];
+
+// ---- figures ----------------------------------------------------------------------------------
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+/** "median (min-max)" of a list of ms. */
+const stat = (xs) => `${fmt(median(xs))} (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
+const ratio = (ours, base) => `${(median(ours) / median(base)).toFixed(2)}x`;
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** Runs `measure` `runs` times and collects each named figure it returns into a list. */
+async function repeat(measure) {
+  const all = {};
+  for (let run = 0; run < runs; run += 1) {
+    for (const [name, value] of Object.entries(await measure())) (all[name] ??= []).push(value);
+  }
+  return all;
+}
+
+// ---- pages ------------------------------------------------------------------------------------
+
+/**
+ * Installed before the page's own scripts: polls from the first script on until the app has
+ * registered highlights, then stamps the frame after and keeps a copy of what was registered
+ * then, for `verifyPainted`. The app registers the text on screen and near it (it adds the rest
+ * as it scrolls near), so the check of completeness is done afterwards, untimed.
+ */
+function paintWatch([key, value, names]) {
+  localStorage.setItem(key, value);
+  addEventListener('TrunkApplicationStarted', (e) => { window.__memory = e.detail.wasm.memory; });
+  const check = () => {
+    const have = names.reduce((n, k) => n + (globalThis.CSS?.highlights?.get(k)?.size ?? 0), 0);
+    if (have > 0) {
+      requestAnimationFrame(() => {
+        window.__snapshot = names.map((name) => [name, [...CSS.highlights.get(name) ?? []]]);
+        setTimeout(() => { window.__painted = performance.now(); }, 0);
+      });
+    } else {
+      setTimeout(check, 1);
+    }
+  };
+  check();
+}
+
+/**
+ * Throws unless the ranges registered when the page was stamped painted include every
+ * annotation with a part in the viewport, each at its exact place, and resolves to how many
+ * were in view and how many registered.
+ */
+async function verifyPainted(page, names) {
+  const result = await page.evaluate(([key, names]) => {
+    const kindOf = { 'aa-claim': 'claim', 'aa-source': 'source', 'aa-anonymous': 'anonymous_attribution' };
+    const root = document.getElementById('article-text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    const starts = new Map();
+    let at = 0;
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      starts.set(node, at);
+      nodes.push([at, node]);
+      at += [...node.data].length;
+    }
+    const offset = (node, unit) => starts.get(node) + [...node.data.slice(0, unit)].length;
+    const registered = new Set();
+    let count = 0;
+    for (const [name, ranges] of window.__snapshot) {
+      for (const r of ranges) {
+        registered.add(`${kindOf[name]}:${offset(r.startContainer, r.startOffset)}:${offset(r.endContainer, r.endOffset)}`);
+        count += 1;
+      }
+    }
+    // A code-point offset as a DOM position.
+    const position = (char) => {
+      let lo = 0;
+      let hi = nodes.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (nodes[mid][0] <= char) lo = mid; else hi = mid - 1;
+      }
+      const [start, node] = nodes[lo];
+      return [node, [...node.data].slice(0, char - start).join('').length];
+    };
+    const list = JSON.parse(localStorage.getItem(key)).articles[0].annotations;
+    let inView = 0;
+    const missing = [];
+    for (const a of list) {
+      const range = new Range();
+      range.setStart(...position(a.start));
+      range.setEnd(...position(a.end));
+      const shows = [...range.getClientRects()].some((r) => r.width > 0 && r.bottom >= 0 && r.top <= innerHeight);
+      if (!shows) continue;
+      inView += 1;
+      if (!registered.has(`${a.kind}:${a.start}:${a.end}`)) missing.push(a.id);
+    }
+    return { inView, registered: count, missing };
+  }, [LIBRARY_KEY, names]);
+  if (result.missing.length) throw new Error(`ours: ${result.missing.length} annotations in view were not painted, e.g. ${result.missing.slice(0, 5)}`);
+  if (result.inView === 0) throw new Error('ours: no annotation in view; the check would prove nothing');
+  return result;
+}
+
+/** The floor page: reads the same stored library, lays out its text and paints its ranges. */
+const FLOOR_PAGE = `<!doctype html><meta charset="utf-8"><title>Floor</title>
+<style>
+#text { white-space: pre-wrap; max-width: 44rem; margin: 2rem auto; font: 17px/1.6 Georgia, serif }
+::highlight(floor-claim) { background: #dbeafe } ::highlight(floor-source) { background: #dcfce7 }
+::highlight(floor-anonymous_attribution) { background: #ffedd5 }
+</style>
+<div id="text"></div>
+<script>
+  const library = JSON.parse(localStorage.getItem(${JSON.stringify(LIBRARY_KEY)}));
+  const { text, annotations } = library.articles[0];
+  const root = document.getElementById('text');
+  root.textContent = text;
+  const node = root.firstChild;
+  // Code points to UTF-16 offsets, as the app does.
+  const units = [0];
+  for (const c of text) units.push(units[units.length - 1] + c.length);
+  const byKind = {};
+  for (const a of annotations) {
+    const range = new Range();
+    range.setStart(node, units[a.start]);
+    range.setEnd(node, units[a.end]);
+    (byKind[a.kind] ??= []).push(range);
+  }
+  window.__highlights = {};
+  for (const [kind, ranges] of Object.entries(byKind)) {
+    const highlight = new Highlight(...ranges);
+    window.__highlights[kind] = highlight;
+    CSS.highlights.set('floor-' + kind, highlight);
+  }
+  window.__units = units;
+  requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
+</script>`;
+
+/** A fresh context on the app or the floor page, with `stored` in its localStorage. */
+async function open(browser, server, stored, which) {
+  const context = await browser.newContext(VIEWPORT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (which === 'floor') {
+    await context.route(FLOOR_URL, (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_PAGE }));
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, stored]);
+    await page.goto(FLOOR_URL);
+  } else {
+    await page.addInitScript(paintWatch, [LIBRARY_KEY, stored, OUR_HIGHLIGHTS]);
+    await page.goto(server.url);
+  }
+  await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 180_000 });
+  if (errors.length) throw new Error(`${which}: ${errors.join('; ')}`);
+  if (which === 'ours') await verifyPainted(page, OUR_HIGHLIGHTS);
+  const cdp = await context.newCDPSession(page);
+  return { context, page, cdp, painted: await page.evaluate(() => window.__painted) };
+}
+
+/** JS heap after a full collection, the wasm memory (ours only) and the DOM's node count. */
+async function memory({ page, cdp }) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name).value;
+  const wasm = await page.evaluate(() => window.__memory?.buffer.byteLength ?? 0);
+  return { heap: metric('JSHeapUsedSize'), wasm, nodes: metric('Nodes') };
+}
+
+/** The last measure of a User Timing span the app records ("aa-load", "aa-save", ...). */
+async function span(page, name) {
+  return page.evaluate((name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN, name);
+}
+
+/**
+ * Runs `action` on the element `target` in the page and times it: `script` is the script time
+ * the browser counts meanwhile (its own ScriptDuration metric, wasm included), `painted` the
+ * time until the frame after the action's tasks and microtasks (where Leptos runs effects).
+ */
+async function timed(target, action) {
+  const cdp = await target.page().context().newCDPSession(target.page());
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const before = await read();
+  const result = await target.evaluate(async (element, action) => {
+    const run = new Function('element', `(${action})(element)`);
+    const started = performance.now();
+    run(element);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    return performance.now() - started;
+  }, action.toString());
+  const after = await read();
+  await cdp.detach();
+  return { script: (after.ScriptDuration - before.ScriptDuration) * 1000, painted: result };
+}
+
+/** Ours: add, change, delete and undo one annotation with the library present. */
+async function ourEdits(page) {
+  // Select the first words of the second paragraph, as a user dragging over them would.
+  await page.evaluate(() => {
+    const para = document.querySelectorAll('#article-text .para')[1].firstChild;
+    getSelection().setBaseAndExtent(para, 0, para, 40);
+  });
+  const click = (element) => element.click();
+  const add = await timed(page.getByRole('button', { name: 'Claim', exact: true }), click);
+  const change = await timed(page.getByRole('combobox', { name: 'Kind' }), (element) => {
+    element.value = 'source';
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const remove = await timed(page.getByRole('button', { name: 'Delete annotation' }), click);
+  const undo = await timed(page.getByRole('complementary').getByRole('button', { name: 'Undo', exact: true }), click);
+  // The idle-time save after those changes.
+  await page.waitForFunction(() => performance.getEntriesByName('aa-save', 'measure').length > 0, null, { timeout: 10_000 });
+  return { add, change, remove, undo, save: await span(page, 'aa-save') };
+}
+
+/** The floor: add one range to the painted highlight. */
+async function floorAdd(page) {
+  return timed(page.locator('#text'), (element) => {
+    const range = new Range();
+    range.setStart(element.firstChild, 0);
+    range.setEnd(element.firstChild, 30);
+    window.__highlights.claim.add(range);
+  });
+}
+
+/** Ours: export the whole library as JSON, then import that file back, timed by the app. */
+async function ourExportImport(page) {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export library' }).click();
+  const file = await download;
+  const buffer = await readFile(await file.path());
+  const exported = await span(page, 'aa-export');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer });
+  await page.waitForFunction(() => performance.getEntriesByName('aa-import', 'measure').length > 0, null, { timeout: 60_000 })
+    .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await page.getByRole('status').allTextContents()}`); });
+  return { exported, imported: await span(page, 'aa-import'), size: buffer.length };
+}
+
+// ---- the run ----------------------------------------------------------------------------------
+
+async function sizes() {
+  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const rows = [];
+  for (const name of files.sort()) {
+    const body = await readFile(DIST + name);
+    const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    rows.push({ name: name.replace(/-[0-9a-f]{16}/, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli });
+  }
+  return rows;
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+const cases = quick ? [[100_000, 10_000]] : [[10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
+const peer = !quick;
+try {
+  if (peer) await buildRecogito();
+  const chromium = browser.version();
+  console.log(`Chromium ${chromium}; ${runs} runs each; times in ms as median (min-max); ratios of medians.`);
+  for (const [words, n] of cases) {
+    const text = article(words);
+    const list = annotations(text, n);
+    const stored = library(text, list);
+    console.log(`\n## ${words.toLocaleString('en')} words (${[...text].length.toLocaleString('en')} characters), ${n.toLocaleString('en')} annotations; stored library ${(stored.length / 1e6).toFixed(2)} M characters`);
+    const full = n === 10_000 && words === 100_000;
+    const figures = await repeat(async () => {
+      const out = {};
+      const floor = await open(browser, server, stored, 'floor');
+      out.floorOpen = floor.painted;
+      out.floorParse = await floor.page.evaluate((key) => {
+        const raw = localStorage.getItem(key);
+        const started = performance.now();
+        JSON.parse(raw);
+        return performance.now() - started;
+      }, LIBRARY_KEY);
+      if (full) {
+        const m = await memory(floor);
+        Object.assign(out, { floorHeap: m.heap, floorNodes: m.nodes });
+        const added = await floorAdd(floor.page);
+        Object.assign(out, { floorAddScript: added.script, floorAddPainted: added.painted });
+      }
+      await floor.context.close();
+
+      const ours = await open(browser, server, stored, 'ours');
+      out.oursOpen = ours.painted;
+      out.load = await span(ours.page, 'aa-load');
+      if (full) {
+        const m = await memory(ours);
+        Object.assign(out, { heap: m.heap, wasm: m.wasm, nodes: m.nodes });
+        const edits = await ourEdits(ours.page);
+        for (const name of ['add', 'change', 'remove', 'undo']) {
+          out[`${name}Script`] = edits[name].script;
+          out[`${name}Painted`] = edits[name].painted;
+        }
+        out.save = edits.save;
+        Object.assign(out, await ourExportImport(ours.page));
+      }
+      await ours.context.close();
+
+      if (peer) {
+        out.recogitoOpen = await recogitoPaint(browser, text, list, { verify: false });
+        if (full) out.recogitoAdd = await recogitoAddOne(browser, text, list, { verify: false });
+      }
+      return out;
+    });
+    const f = figures;
+    console.log(`- open to painted: ours ${stat(f.oursOpen)}; floor ${stat(f.floorOpen)} -> ${ratio(f.oursOpen, f.floorOpen)} the floor` +
+      (peer ? `; @recogito/text-annotator ${stat(f.recogitoOpen)} -> ours is ${(median(f.recogitoOpen) / median(f.oursOpen)).toFixed(1)}x faster` : ''));
+    console.log(`- reading the stored library: ours (getItem + decode) ${stat(f.load)}; floor (JSON.parse alone) ${stat(f.floorParse)}`);
+    if (full) {
+      for (const name of ['add', 'change', 'remove', 'undo']) {
+        console.log(`- ${name === 'remove' ? 'delete' : name} one: script ${stat(f[`${name}Script`])}, painted ${stat(f[`${name}Painted`])} -> ${ratio(f[`${name}Painted`], f.floorAddPainted)} the floor's add`);
+      }
+      console.log(`- floor, add one range: script ${stat(f.floorAddScript)}, painted ${stat(f.floorAddPainted)}` +
+        (peer ? `; @recogito/text-annotator add one ${stat(f.recogitoAdd)}` : ''));
+      console.log(`- save to localStorage (idle, after the change is painted): ${stat(f.save)}`);
+      console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
+        `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
+        `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);
+      console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file); import it back: ${stat(f.imported)}`);
+    }
+  }
+  console.log('\n## Size of the built app (bytes)');
+  let total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const row of await sizes()) {
+    console.log(`- ${row.name}: ${row.raw} raw, ${row.gzip} gzip, ${row.brotli} brotli`);
+    for (const k of Object.keys(total)) total[k] += row[k];
+  }
+  console.log(`- total: ${total.raw} raw, ${total.gzip} gzip, ${total.brotli} brotli`);
+} finally {
+  await browser.close();
+  await server.close();
+}
