@@ -194,27 +194,70 @@ async function span(page, name) {
   return page.evaluate((name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN, name);
 }
 
+/** Trace events that run script; the rest of a task is style, layout, paint and waiting. */
+const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'RunMicrotasks', 'TimerFire', 'EventDispatch', 'v8.callFunction']);
+
+/** The total length of a set of [start, end) intervals, overlaps counted once. */
+function covered(intervals) {
+  let total = 0;
+  let reach = -Infinity;
+  for (const [start, end] of intervals.sort((a, b) => a[0] - b[0])) {
+    if (end > reach) {
+      total += end - Math.max(start, reach);
+      reach = end;
+    }
+  }
+  return total;
+}
+
 /**
- * Runs `action` on the element `target` in the page and times it: `script` is the script time
- * the browser counts meanwhile (its own ScriptDuration metric, wasm included), `painted` the
- * time until the frame after the action's tasks and microtasks (where Leptos runs effects).
+ * Runs `action` on the element `target` in the page and times it, from a trace of the browser:
+ * `painted` is the time until the frame after the action's tasks and microtasks (where Leptos
+ * runs effects), `script` the main thread's time in script until then (wasm included); then
+ * `settled` is the time until the frame after the app's idle-time work (the panel following the
+ * change, the save), and `idle` the script time of that work.
  */
 async function timed(target, action) {
-  const cdp = await target.page().context().newCDPSession(target.page());
-  await cdp.send('Performance.enable');
-  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const before = await read();
-  const result = await target.evaluate(async (element, action) => {
+  const page = target.page();
+  const browser = page.context().browser();
+  // Found before the trace starts: finding an element by role walks the whole page.
+  const element = await target.elementHandle();
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  const painted = await element.evaluate(async (element, action) => {
     const run = new Function('element', `(${action})(element)`);
     const started = performance.now();
     run(element);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return performance.now() - started;
+    await frame();
+    const painted = performance.now() - started;
+    console.timeStamp('bench:painted');
+    // The app's idle work (the panel following the change, the save) was asked for before this.
+    await new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 0)));
+    await frame();
+    return { painted, settled: performance.now() - started };
   }, action.toString());
-  const after = await read();
-  await cdp.detach();
-  return { script: (after.ScriptDuration - before.ScriptDuration) * 1000, painted: result };
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  // The page's main thread: the renderer main thread that ran the most script.
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const key = (e) => `${e.pid}:${e.tid}`;
+  const calls = (m) => events.filter((e) => key(e) === key(m) && SCRIPT_EVENTS.has(e.name)).length;
+  const main = mains.sort((a, b) => calls(b) - calls(a))[0];
+  const onMain = events.filter((e) => e.ph === 'X' && key(e) === key(main));
+  const idle = onMain.filter((e) => e.name === 'FireIdleCallback').map((e) => [e.ts, e.ts + e.dur]);
+  const inIdle = (e) => idle.some(([from, to]) => e.ts >= from && e.ts < to);
+  // Script that ran before the change was painted belongs to the change; after it, to the idle
+  // work and what it set off (the list scrolling to the new entry, say).
+  const paintedAt = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench:painted').ts;
+  const scriptEvents = onMain.filter((e) => SCRIPT_EVENTS.has(e.name));
+  const script = scriptEvents.filter((e) => e.ts < paintedAt && !inIdle(e)).map((e) => [e.ts, Math.min(e.ts + e.dur, paintedAt)]);
+  const idleScript = scriptEvents.filter((e) => e.ts >= paintedAt || inIdle(e)).map((e) => [e.ts, e.ts + e.dur]);
+  if (process.env.DEBUG_TRACE) {
+    const sums = {};
+    for (const e of onMain) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
+    console.log(Object.entries(sums).sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; '));
+  }
+  return { script: covered(script) / 1000, ...painted, idle: covered(idleScript) / 1000 };
 }
 
 /** Ours: add, change, delete and undo one annotation with the library present. */
@@ -304,7 +347,7 @@ try {
         const m = await memory(floor);
         Object.assign(out, { floorHeap: m.heap, floorNodes: m.nodes });
         const added = await floorAdd(floor.page);
-        Object.assign(out, { floorAddScript: added.script, floorAddPainted: added.painted });
+        Object.assign(out, { 'floorAdd.script': added.script, 'floorAdd.painted': added.painted });
       }
       await floor.context.close();
 
@@ -316,8 +359,7 @@ try {
         Object.assign(out, { heap: m.heap, wasm: m.wasm, nodes: m.nodes });
         const edits = await ourEdits(ours.page);
         for (const name of ['add', 'change', 'remove', 'undo']) {
-          out[`${name}Script`] = edits[name].script;
-          out[`${name}Painted`] = edits[name].painted;
+          for (const [figure, value] of Object.entries(edits[name])) out[`${name}.${figure}`] = value;
         }
         out.save = edits.save;
         Object.assign(out, await ourExportImport(ours.page));
@@ -336,9 +378,11 @@ try {
     console.log(`- reading the stored library: ours (getItem + decode) ${stat(f.load)}; floor (JSON.parse alone) ${stat(f.floorParse)}`);
     if (full) {
       for (const name of ['add', 'change', 'remove', 'undo']) {
-        console.log(`- ${name === 'remove' ? 'delete' : name} one: script ${stat(f[`${name}Script`])}, painted ${stat(f[`${name}Painted`])} -> ${ratio(f[`${name}Painted`], f.floorAddPainted)} the floor's add`);
+        const g = (figure) => f[`${name}.${figure}`];
+        console.log(`- ${name === 'remove' ? 'delete' : name} one: script ${stat(g('script'))}, painted ${stat(g('painted'))} -> ${ratio(g('painted'), f['floorAdd.painted'])} the floor's add; ` +
+          `the panel follows when idle: painted ${stat(g('settled'))}, script ${stat(g('idle'))} (with the save)`);
       }
-      console.log(`- floor, add one range: script ${stat(f.floorAddScript)}, painted ${stat(f.floorAddPainted)}` +
+      console.log(`- floor, add one range: script ${stat(f['floorAdd.script'])}, painted ${stat(f['floorAdd.painted'])}` +
         (peer ? `; @recogito/text-annotator add one ${stat(f.recogitoAdd)}` : ''));
       console.log(`- save to localStorage (idle, after the change is painted): ${stat(f.save)}`);
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +

@@ -61,15 +61,15 @@ pub fn AnnotationsPanel() -> impl IntoView {
     // A count of the summary that was chosen: its name and the annotations it counts.
     let focus = RwSignal::new(None::<(String, Vec<String>)>);
     let count = move |kind: AnnotationKind| {
-        state.library.with(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
+        state.with_settled(|l| l.current().map_or(0, |a| a.annotations.iter().filter(|n| n.kind == kind).count()))
     };
-    let total = move || state.library.with(|l| l.current().map_or(0, |a| a.annotations.len()));
+    let total = move || state.with_settled(|l| l.current().map_or(0, |a| a.annotations.len()));
     // The ids of the annotations listed, in text order. Only the rows drawn are worked out in
     // full (quote, verdict): with ten thousand annotations, a change redoes ids, not rows.
     let listed = Memo::new(move |_| {
         let needle = query.get().to_lowercase();
         let kind = filter.get();
-        state.library.with(|l| {
+        state.with_settled(|l| {
             let Some(article) = l.current() else { return Vec::new() };
             let index = CharIndex::new(&article.text);
             article
@@ -96,7 +96,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
         listed.with(|ids| {
             let needed = active.and_then(|id| ids.iter().position(|i| *i == id)).map_or(0, |i| i + 1);
             let shown = &ids[..ids.len().min(limit.get().max(needed))];
-            state.library.with(|l| l.current().map(|article| rows_of(article, shown)).unwrap_or_default())
+            state.with_settled(|l| l.current().map(|article| rows_of(article, shown)).unwrap_or_default())
         })
     });
     let hidden = move || listed.with(Vec::len).saturating_sub(drawn.with(Vec::len));
@@ -298,9 +298,11 @@ fn AnnotationEntry(
 #[component]
 fn CurrentAnnotationEditor() -> impl IntoView {
     let state = AppState::get();
+    // Which annotation it edits follows the choice at once (typing must never reach the one
+    // chosen before); what it shows of the library follows once the change is painted.
     let fields = Memo::new(move |_| {
         let id = state.active.get()?;
-        state.library.with(|l| {
+        state.with_settled(|l| {
             let article = l.current()?;
             let a = article.annotations.iter().find(|a| a.id == id)?;
             let quote = text::excerpt(&article.quote(a.span()), 160);

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::browser::clock;
 use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Verdict};
 use crate::model::offsets::CharIndex;
 use crate::model::text;
@@ -24,23 +25,30 @@ fn item(index: &CharIndex, a: &Annotation) -> Item {
 }
 
 /// The items of the annotations with these ids, in the ids' order.
-fn items<'a>(article: &Article, ids: impl Iterator<Item = &'a str>) -> Vec<Item> {
-    let index = CharIndex::new(&article.text);
-    ids.filter_map(|id| article.annotations.iter().find(|a| a.id == id)).map(|a| item(&index, a)).collect()
+fn items<'a>(article: &Article, index: &CharIndex, ids: impl Iterator<Item = &'a str>) -> Vec<Item> {
+    ids.filter_map(|id| article.annotations.iter().find(|a| a.id == id)).map(|a| item(index, a)).collect()
 }
 
 /// A claim's sources: the linked ones with "Unlink", a list to link another, and "Pick in text".
 #[component]
 pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
     let state = AppState::get();
+    // The choices to link are worked out once the editor is painted: finding the nearest among
+    // a long report's thousands of sources would hold up marking a claim.
+    let choices_ready = RwSignal::new(false);
+    clock::when_idle(std::time::Duration::from_millis(100), move || {
+        let _ = choices_ready.try_set(true);
+    });
     let lists = Memo::new(move |_| {
-        state.library.with(|l| {
+        let ready = choices_ready.get();
+        state.with_settled(|l| {
             let Some(article) = l.current() else { return (Vec::new(), Vec::new()) };
             let claim = claim.read_value();
-            let linked = items(article, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
             let index = CharIndex::new(&article.text);
-            let others = article.link_candidates(&claim, LINK_CHOICES).into_iter().map(|a| item(&index, a)).collect();
-            (linked, others)
+            let linked =
+                items(article, &index, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
+            let candidates = if ready { article.link_candidates(&claim, LINK_CHOICES) } else { Vec::new() };
+            (linked, candidates.into_iter().map(|a| item(&index, a)).collect())
         })
     });
     let picking = move || state.picking.get().is_some_and(|c| c == *claim.read_value());
@@ -123,10 +131,11 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
 pub fn BackedClaims(source: StoredValue<String>) -> impl IntoView {
     let state = AppState::get();
     let claims = Memo::new(move |_| {
-        state.library.with(|l| {
+        state.with_settled(|l| {
             let Some(article) = l.current() else { return Vec::new() };
             let source = source.read_value();
-            items(article, article.links.iter().filter(|k| *k.source == *source).map(|k| k.claim.as_str()))
+            let index = CharIndex::new(&article.text);
+            items(article, &index, article.links.iter().filter(|k| *k.source == *source).map(|k| k.claim.as_str()))
         })
     });
     view! {
@@ -164,13 +173,13 @@ pub fn BackedClaims(source: StoredValue<String>) -> impl IntoView {
 pub fn VerdictEditor(claim: StoredValue<String>) -> impl IntoView {
     let state = AppState::get();
     let verdict = Memo::new(move |_| {
-        state.library.with(|l| {
+        state.with_settled(|l| {
             let claim = claim.read_value();
             let found = l.current().and_then(|a| a.verdicts.iter().find(|v| *v.claim == *claim).cloned());
             found.unwrap_or_else(|| Verdict { claim: claim.clone(), ..Verdict::default() })
         })
     });
-    let ratings = Memo::new(move |_| state.library.with(|l| l.ratings.clone()));
+    let ratings = Memo::new(move |_| state.with_settled(|l| l.ratings.clone()));
     let typing = StoredValue::new(false);
     let url = RwSignal::new(String::new());
     let label = RwSignal::new(String::new());

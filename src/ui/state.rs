@@ -105,6 +105,10 @@ pub struct AppState {
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
     library_revision: StoredValue<u64>,
+    /// Moves once the page is idle after the library changed (within a tenth of a second): the
+    /// panel (counts, list, summary, what the current annotation's editor shows) follows it
+    /// through [`AppState::with_settled`], so that the change in the text is painted first.
+    settled: RwSignal<u64>,
 }
 
 impl AppState {
@@ -112,9 +116,21 @@ impl AppState {
     pub fn new(library: Library, storage_problem: Option<StorageProblem>) -> Self {
         let library = RwSignal::new(library);
         let library_revision = StoredValue::new(0);
+        let settled = RwSignal::new(0);
+        let settling = StoredValue::new(false);
         Effect::new(move |_| {
             library.track();
             library_revision.update_value(|r| *r += 1);
+        });
+        Effect::new(move |_| {
+            library.track();
+            if !settling.get_value() {
+                settling.set_value(true);
+                clock::when_idle(std::time::Duration::from_millis(100), move || {
+                    settling.set_value(false);
+                    settled.update(|n| *n += 1);
+                });
+            }
         });
         AppState {
             library,
@@ -122,6 +138,7 @@ impl AppState {
             suggestions: RwSignal::new(Vec::new()),
             suggestion_at: RwSignal::new(0),
             library_revision,
+            settled,
             notice: RwSignal::new(None),
             storage_problem: RwSignal::new(storage_problem),
             dialog: RwSignal::new(None),
@@ -130,6 +147,12 @@ impl AppState {
             pending: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
         }
+    }
+
+    /// Reads the library for a view of all of it, which follows changes once they are painted.
+    pub fn with_settled<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
+        self.settled.track();
+        self.library.with_untracked(read)
     }
 
     /// The state of the nearest `App`.

@@ -37,7 +37,7 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
     });
     let summary = Memo::new(move |_| {
         reasons_found.track();
-        state.library.with(|l| {
+        state.with_settled(|l| {
             l.current().map(|a| {
                 let mut summary = counts(a, &l.ratings);
                 let known = if has_anonymous(a) {
