@@ -306,6 +306,28 @@ async function ourExportImport(page) {
   return { exported, imported: await span(page, 'aa-import'), size: buffer.length };
 }
 
+/** How many characters this browser's localStorage takes for this origin, found by halving. */
+async function storageLimit(page) {
+  return page.evaluate(() => {
+    const saved = { ...localStorage };
+    localStorage.clear();
+    let fits = 0;
+    let fails = 64 * 1024 * 1024;
+    while (fails - fits > 1024) {
+      const size = Math.floor((fits + fails) / 2);
+      try {
+        localStorage.setItem('x', 'x'.repeat(size - 1));
+        fits = size;
+      } catch {
+        fails = size;
+      }
+      localStorage.clear();
+    }
+    for (const [k, v] of Object.entries(saved)) localStorage.setItem(k, v);
+    return fits;
+  });
+}
+
 // ---- the run ----------------------------------------------------------------------------------
 
 async function sizes() {
@@ -323,6 +345,7 @@ const server = await startServer();
 const browser = await launchBrowser();
 const cases = quick ? [[100_000, 10_000]] : [[10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
 const peer = !quick;
+let quota;
 try {
   if (peer) await buildRecogito();
   const chromium = browser.version();
@@ -343,6 +366,7 @@ try {
         JSON.parse(raw);
         return performance.now() - started;
       }, LIBRARY_KEY);
+      if (full && quota === undefined) quota = await storageLimit(floor.page);
       if (full) {
         const m = await memory(floor);
         Object.assign(out, { floorHeap: m.heap, floorNodes: m.nodes });
@@ -388,6 +412,7 @@ try {
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
         `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
         `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);
+      console.log(`- storage: the stored library takes ${(stored.length / 1e6).toFixed(2)} M of the ${(quota / 1e6).toFixed(2)} M characters this browser's localStorage holds (${(100 * stored.length / quota).toFixed(0)}%); the export spells out quotes and context: ${mb(median(f.size))}`);
       console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file); import it back: ${stat(f.imported)}`);
     }
   }

@@ -24,9 +24,12 @@ fn item(index: &CharIndex, a: &Annotation) -> Item {
     Item { id: a.id.clone(), kind: a.kind, quote: text::excerpt(index.slice(a.start, a.end), 60) }
 }
 
-/// The items of the annotations with these ids, in the ids' order.
-fn items<'a>(article: &Article, index: &CharIndex, ids: impl Iterator<Item = &'a str>) -> Vec<Item> {
-    ids.filter_map(|id| article.annotations.iter().find(|a| a.id == id)).map(|a| item(index, a)).collect()
+/// The items of the annotations with these ids, in the ids' order. A claim has few sources and a
+/// source backs few claims: each quote is read on its own, without indexing the whole text.
+fn items<'a>(article: &Article, ids: impl Iterator<Item = &'a str>) -> Vec<Item> {
+    ids.filter_map(|id| article.annotations.iter().find(|a| a.id == id))
+        .map(|a| Item { id: a.id.clone(), kind: a.kind, quote: text::excerpt(&article.quote(a.span()), 60) })
+        .collect()
 }
 
 /// A claim's sources: the linked ones with "Unlink", a list to link another, and "Pick in text".
@@ -44,11 +47,14 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
         state.with_settled(|l| {
             let Some(article) = l.current() else { return (Vec::new(), Vec::new()) };
             let claim = claim.read_value();
-            let index = CharIndex::new(&article.text);
-            let linked =
-                items(article, &index, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
-            let candidates = if ready { article.link_candidates(&claim, LINK_CHOICES) } else { Vec::new() };
-            (linked, candidates.into_iter().map(|a| item(&index, a)).collect())
+            let linked = items(article, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
+            let others = if ready {
+                let index = CharIndex::new(&article.text);
+                article.link_candidates(&claim, LINK_CHOICES).into_iter().map(|a| item(&index, a)).collect()
+            } else {
+                Vec::new()
+            };
+            (linked, others)
         })
     });
     let picking = move || state.picking.get().is_some_and(|c| c == *claim.read_value());
@@ -134,8 +140,7 @@ pub fn BackedClaims(source: StoredValue<String>) -> impl IntoView {
         state.with_settled(|l| {
             let Some(article) = l.current() else { return Vec::new() };
             let source = source.read_value();
-            let index = CharIndex::new(&article.text);
-            items(article, &index, article.links.iter().filter(|k| *k.source == *source).map(|k| k.claim.as_str()))
+            items(article, article.links.iter().filter(|k| *k.source == *source).map(|k| k.claim.as_str()))
         })
     });
     view! {
