@@ -26,17 +26,18 @@ pub struct Suggestion {
     pub reason: Option<Span>,
 }
 
-/// A word or a punctuation mark, with its place in code points.
+/// A word or a punctuation mark, with its place in code points. It borrows its text: a long
+/// report has a hundred thousand tokens, and owning each word tripled the pass's memory.
 #[derive(Clone, Debug)]
-struct Token {
-    text: String,
+struct Token<'a> {
+    text: &'a str,
     start: usize,
     end: usize,
     /// Inside quotation marks: cues there are the quoted person's words, not attribution.
     quoted: bool,
 }
 
-impl Token {
+impl Token<'_> {
     fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
@@ -290,31 +291,35 @@ pub const REASONS: [&str; 16] = [
 
 /// Splits a text into tokens: words (with inner apostrophes, hyphens and dots: "U.S.",
 /// "mayor's") and single punctuation marks.
-fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
+fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
     let mut quoted = false;
     let mut i = 0;
+    // The byte offset of `chars[i]` in `text`, kept in step with `i`.
+    let mut byte = 0;
     while i < chars.len() {
         let c = chars[i];
         if c.is_whitespace() {
+            byte += c.len_utf8();
             i += 1;
             continue;
         }
         if c.is_alphanumeric() {
-            let start = i;
+            let (start, start_byte) = (i, byte);
             while i < chars.len()
                 && (chars[i].is_alphanumeric()
                     || matches!(chars[i], '\'' | '’' | '-' | '.')
                         && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
             {
+                byte += chars[i].len_utf8();
                 i += 1;
             }
             // "U.S." keeps its final dot: a single capital before it is an initial.
             if chars.get(i) == Some(&'.') && i >= 2 && chars[i - 2] == '.' {
+                byte += 1;
                 i += 1;
             }
-            tokens.push(Token { text: chars[start..i].iter().collect(), start, end: i, quoted });
+            tokens.push(Token { text: &text[start_byte..byte], start, end: i, quoted });
             continue;
         }
         if matches!(c, '"' | '“' | '”') {
@@ -324,7 +329,14 @@ fn tokenize(text: &str) -> Vec<Token> {
                 _ => !quoted,
             };
         }
-        tokens.push(Token { text: c.to_string(), start: i, end: i + 1, quoted: quoted && c != '"' && c != '“' });
+        let end_byte = byte + c.len_utf8();
+        tokens.push(Token {
+            text: &text[byte..end_byte],
+            start: i,
+            end: i + 1,
+            quoted: quoted && c != '"' && c != '“',
+        });
+        byte = end_byte;
         i += 1;
     }
     tokens
@@ -338,13 +350,11 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<(usize, usize)> {
     for i in 0..tokens.len() {
         let next = tokens.get(i + 1);
         let paragraph = next.is_some_and(|n| chars[tokens[i].end..n.start].iter().filter(|c| **c == '\n').count() >= 2);
-        let terminal = matches!(tokens[i].text.as_str(), "." | "?" | "!")
-            || (matches!(tokens[i].text.as_str(), "\"" | "”")
-                && i > 0
-                && matches!(tokens[i - 1].text.as_str(), "." | "?" | "!"));
+        let terminal = matches!(tokens[i].text, "." | "?" | "!")
+            || (matches!(tokens[i].text, "\"" | "”") && i > 0 && matches!(tokens[i - 1].text, "." | "?" | "!"));
         let closes = terminal
-            && next.is_none_or(|n| n.capitalized() || matches!(n.text.as_str(), "\"" | "“"))
-            && !(tokens[i].text == "." && next.is_some_and(|n| matches!(n.text.as_str(), "\"" | "”")));
+            && next.is_none_or(|n| n.capitalized() || matches!(n.text, "\"" | "“"))
+            && !(tokens[i].text == "." && next.is_some_and(|n| matches!(n.text, "\"" | "”")));
         if closes || paragraph || next.is_none() {
             out.push((start, i + 1));
             start = i + 1;
@@ -355,8 +365,8 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<(usize, usize)> {
 
 /// Finds the sources of `text`.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
-    let tokens = tokenize(text);
     let chars: Vec<char> = text.chars().collect();
+    let tokens = tokenize(text, &chars);
     let sentences = sentences(&chars, &tokens);
     let mut found: Vec<(SourceKind, usize, usize, usize)> = Vec::new(); // kind, first, end token, sentence
     for (s, &(from, to)) in sentences.iter().enumerate() {
@@ -413,7 +423,7 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
                 i
             };
             // `…," said X`: the source follows the cue.
-            let inverted = cue_at > 0 && matches!(sentence[cue_at - 1].text.as_str(), "\"" | "”");
+            let inverted = cue_at > 0 && matches!(sentence[cue_at - 1].text, "\"" | "”");
             let phrase = if inverted { phrase_after(sentence, cue_at + 1) } else { phrase_before(sentence, cue_at) };
             if let Some((a, b)) = phrase {
                 found.push((classify(&sentence[a..b]), from + a, from + b, s));
@@ -467,7 +477,7 @@ fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, usize)> {
     let mut begin = end;
     while begin > 0 {
         let t = &sentence[begin - 1];
-        if t.quoted || matches!(t.text.as_str(), "\"" | "“" | "”" | ";" | ":" | "(" | ")") {
+        if t.quoted || matches!(t.text, "\"" | "“" | "”" | ";" | ":" | "(" | ")") {
             break;
         }
         begin -= 1;
@@ -530,7 +540,7 @@ fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, usize)> {
         let t = &sentence[end];
         // "in" ends the phrase ("the mayor in a statement"), except right after its first word.
         let clause_word = ["that", "on", "who", "about", "when", "as"].iter().any(|w| t.is(w));
-        if !t.is_word() && !matches!(t.text.as_str(), "'" | "’") || clause_word || t.is("in") && end > first + 1 {
+        if !t.is_word() && !matches!(t.text, "'" | "’") || clause_word || t.is("in") && end > first + 1 {
             break;
         }
         end += 1;
@@ -578,9 +588,7 @@ fn is_list_and(sentence: &[Token], k: usize) -> bool {
 /// Two or more capitalized words in a row that are not generic ("Paul Otieno").
 fn is_name(words: &[Token]) -> bool {
     words.windows(2).any(|w| {
-        w.iter().all(|t| {
-            t.capitalized() && t.is_word() && !GENERIC_CAPITALS.contains(&t.text.as_str()) && !is_determiner(t)
-        })
+        w.iter().all(|t| t.capitalized() && t.is_word() && !GENERIC_CAPITALS.contains(&t.text) && !is_determiner(t))
     })
 }
 
