@@ -1,7 +1,7 @@
 //! The article text as a surface to annotate: highlights, the selection toolbar, a keyboard
 //! caret, hover cards, and a chooser for stacked highlights.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use leptos::html;
@@ -209,7 +209,13 @@ pub fn Annotator(
     let rated = Memo::new(move |_| {
         state.library.with(|l| {
             let Some(article) = l.get(&article.read_value()) else { return Vec::new() };
-            let claims: HashMap<&str, &Annotation> = article.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
+            let judged: HashSet<&str> = article.verdicts.iter().map(|v| v.claim.as_str()).collect();
+            let claims: HashMap<&str, &Annotation> = article
+                .annotations
+                .iter()
+                .filter(|a| judged.contains(a.id.as_str()))
+                .map(|a| (a.id.as_str(), a))
+                .collect();
             let mut groups = vec![Vec::new(); RATING_HIGHLIGHTS];
             for verdict in &article.verdicts {
                 let index = l.ratings.iter().position(|r| *r == verdict.rating);
