@@ -437,9 +437,15 @@ export class App {
     return this.articleText().textContent();
   }
 
-  /** The raw stored library value, or null. */
+  /**
+   * The raw stored library value, or null. The app saves once the page is idle after a change;
+   * an idle callback asked for now runs after the app's, so the value read is the saved one.
+   */
   storedRaw() {
-    return this.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+    return this.page.evaluate(
+      (key) => new Promise((resolve) => requestIdleCallback(() => resolve(localStorage.getItem(key)), { timeout: 1000 })),
+      LIBRARY_KEY,
+    );
   }
 
   /** The stored library, parsed. */
@@ -504,7 +510,9 @@ export class App {
 
   /** Every localStorage entry, as an object. */
   storageEntries() {
-    return this.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+    return this.page.evaluate(
+      () => new Promise((resolve) => requestIdleCallback(() => resolve(Object.fromEntries(Object.entries(localStorage))), { timeout: 1000 })),
+    );
   }
 
   /** Waits until the open article's heading is `title`. */
