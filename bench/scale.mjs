@@ -211,10 +211,10 @@ function covered(intervals) {
 
 /**
  * Runs `action` on the element `target` in the page and times it, from a trace of the browser:
- * `painted` is the time until the frame after the action's tasks and microtasks (where Leptos
- * runs effects), `script` the main thread's time in script until then (wasm included); then
- * `settled` is the time until the frame after the app's idle-time work (the panel following the
- * change, the save), and `idle` the script time of that work.
+ * `painted` is the time until the end of the first paint after the action, `script` the main
+ * thread's time in script until then (wasm included); then `settled` is the time until the
+ * frame after the app's idle-time work (the panel following the change) and `idle` the script
+ * time after the paint (that work and the save).
  */
 async function timed(target, action) {
   const page = target.page();
@@ -222,41 +222,33 @@ async function timed(target, action) {
   // Found before the trace starts: finding an element by role walks the whole page.
   const element = await target.elementHandle();
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
-  const painted = await element.evaluate(async (element, action) => {
+  const settled = await element.evaluate(async (element, action) => {
     const run = new Function('element', `(${action})(element)`);
-    const started = performance.now();
-    run(element);
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const started = performance.now();
+    console.timeStamp('bench:start');
+    run(element);
     await new Promise((resolve) => setTimeout(resolve, 0));
     await frame();
-    const painted = performance.now() - started;
-    console.timeStamp('bench:painted');
-    // The app's idle work (the panel following the change, the save) was asked for before this.
+    // The app's idle work (the panel following the change) was asked for before this.
     await new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 0)));
     await frame();
-    return { painted, settled: performance.now() - started };
+    return performance.now() - started;
   }, action.toString());
   const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const startedAt = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench:start').ts;
   // The page's main thread: the renderer main thread that ran the most script.
   const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain');
   const key = (e) => `${e.pid}:${e.tid}`;
   const calls = (m) => events.filter((e) => key(e) === key(m) && SCRIPT_EVENTS.has(e.name)).length;
   const main = mains.sort((a, b) => calls(b) - calls(a))[0];
   const onMain = events.filter((e) => e.ph === 'X' && key(e) === key(main));
-  const idle = onMain.filter((e) => e.name === 'FireIdleCallback').map((e) => [e.ts, e.ts + e.dur]);
-  const inIdle = (e) => idle.some(([from, to]) => e.ts >= from && e.ts < to);
-  // Script that ran before the change was painted belongs to the change; after it, to the idle
-  // work and what it set off (the list scrolling to the new entry, say).
-  const paintedAt = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench:painted').ts;
-  const scriptEvents = onMain.filter((e) => SCRIPT_EVENTS.has(e.name));
-  const script = scriptEvents.filter((e) => e.ts < paintedAt && !inIdle(e)).map((e) => [e.ts, Math.min(e.ts + e.dur, paintedAt)]);
-  const idleScript = scriptEvents.filter((e) => e.ts >= paintedAt || inIdle(e)).map((e) => [e.ts, e.ts + e.dur]);
-  if (process.env.DEBUG_TRACE) {
-    const sums = {};
-    for (const e of onMain) sums[e.name] = (sums[e.name] ?? 0) + e.dur / 1000;
-    console.log(Object.entries(sums).sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; '));
-  }
-  return { script: covered(script) / 1000, ...painted, idle: covered(idleScript) / 1000 };
+  const paint = onMain.filter((e) => e.name === 'Paint' && e.ts > startedAt).sort((a, b) => a.ts - b.ts)[0];
+  const paintedAt = paint.ts + paint.dur;
+  const scriptEvents = onMain.filter((e) => SCRIPT_EVENTS.has(e.name) && e.ts + e.dur > startedAt);
+  const before = scriptEvents.filter((e) => e.ts < paintedAt).map((e) => [Math.max(e.ts, startedAt), Math.min(e.ts + e.dur, paintedAt)]);
+  const after = scriptEvents.filter((e) => e.ts >= paintedAt).map((e) => [e.ts, e.ts + e.dur]);
+  return { script: covered(before) / 1000, painted: (paintedAt - startedAt) / 1000, settled, idle: covered(after) / 1000 };
 }
 
 /** Ours: add, change, delete and undo one annotation with the library present. */
@@ -403,11 +395,11 @@ try {
       for (const name of ['add', 'change', 'remove', 'undo']) {
         const g = (figure) => f[`${name}.${figure}`];
         console.log(`- ${name === 'remove' ? 'delete' : name} one: script ${stat(g('script'))}, painted ${stat(g('painted'))} -> ${ratio(g('painted'), f['floorAdd.painted'])} the floor's add; ` +
-          `the panel follows when idle: painted ${stat(g('settled'))}, script ${stat(g('idle'))} (with the save)`);
+          `then the save and the panel: done ${stat(g('settled'))}, script ${stat(g('idle'))}`);
       }
       console.log(`- floor, add one range: script ${stat(f['floorAdd.script'])}, painted ${stat(f['floorAdd.painted'])}` +
         (peer ? `; @recogito/text-annotator add one ${stat(f.recogitoAdd)}` : ''));
-      console.log(`- save to localStorage (idle, after the change is painted): ${stat(f.save)}`);
+      console.log(`- save to localStorage (in the task after the change is painted): ${stat(f.save)}`);
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
         `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
         `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);

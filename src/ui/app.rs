@@ -97,7 +97,9 @@ pub fn App() -> impl IntoView {
         }
     };
     // Writing a long library takes tens of milliseconds, so a change is painted first and saved
-    // when the page is next idle (within half a second); changes made meanwhile are saved together, and leaving the page saves at once.
+    // in the task right after that frame. Not later: a save from another tab replaces this
+    // tab's library, and would drop a change still waiting. Changes made meanwhile are saved
+    // together, and leaving the page saves at once.
     let save_due = StoredValue::new(false);
     let save_if_due = move || {
         if save_due.get_value() {
@@ -119,6 +121,8 @@ pub fn App() -> impl IntoView {
             return;
         }
         save_due.set_value(true);
+        request_animation_frame(move || set_timeout(save_if_due, std::time::Duration::ZERO));
+        // A tab in the background paints no frames.
         clock::when_idle(std::time::Duration::from_millis(500), save_if_due);
     });
     let leaving =
