@@ -438,8 +438,9 @@ export class App {
   }
 
   /**
-   * The raw stored library value, or null. The app saves once the page is idle after a change;
-   * an idle callback asked for now runs after the app's, so the value read is the saved one.
+   * The raw stored library value, or null. The app saves in the task after a change's frame
+   * (or, in a tab that paints no frames, when idle); an idle callback asked for now runs after
+   * that, so the value read is the saved one.
    */
   storedRaw() {
     return this.page.evaluate(
