@@ -9,6 +9,7 @@ use super::orphans::Orphans;
 use super::state::AppState;
 use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
+use crate::browser::clock;
 use std::collections::HashMap;
 
 use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
@@ -311,12 +312,22 @@ fn CurrentAnnotationEditor() -> impl IntoView {
     });
     // Typing in the note is one undo step per visit to the field, not one per key.
     let typing = StoredValue::new(false);
+    // The editor is drawn anew only for another annotation, its claim section only for another
+    // kind: a note typed or a change elsewhere updates fields in place.
+    let chosen = Memo::new(move |_| fields.with(|f| f.as_ref().map(|f| f.0.clone())));
+    let kind_of = Memo::new(move |_| fields.with(|f| f.as_ref().map(|f| f.1)).unwrap_or(AnnotationKind::Claim));
     move || {
-        let id = fields.with(|f| f.as_ref().map(|f| f.0.clone()))?;
-        let kind = move || fields.with(|f| f.as_ref().map(|f| f.1)).unwrap_or(AnnotationKind::Claim);
+        let id = chosen.get()?;
+        let kind = move || kind_of.get();
         let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone())).unwrap_or_default();
         let quote = move || fields.with(|f| f.as_ref().map(|f| f.3.clone())).unwrap_or_default();
         let id = StoredValue::new(id);
+        // Sources, verdict and backed claims come once the editor is painted: building them is
+        // most of the cost of marking a passage among thousands.
+        let details_ready = RwSignal::new(false);
+        clock::when_idle(std::time::Duration::from_millis(100), move || {
+            let _ = details_ready.try_set(true);
+        });
         Some(view! {
             <section class=move || format!("entry-editor kind-{}", kind().slug()) aria-label="Current annotation">
                 <p class="editor-quote">
@@ -351,7 +362,9 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                     ></textarea>
                 </label>
                 {move || {
-                    if kind() == AnnotationKind::Claim {
+                    if !details_ready.get() {
+                        ().into_any()
+                    } else if kind() == AnnotationKind::Claim {
                         view! {
                             <ClaimSources claim=id />
                             <VerdictEditor claim=id />
