@@ -1,6 +1,6 @@
 // The benchmark corpus: a 100,000-word-scale news-like article and overlapping annotations on
 // it, deterministic so that every tool (ours, the floor, the peers) is measured on the same
-// text and ranges. Copied unchanged from bench/paint.mjs so that it can import them from here.
+// text and ranges. The long-article end-to-end test uses it too.
 //
 // Offsets in the annotations are Unicode code points, as in the app's library format; pages
 // that work in UTF-16 (the DOM) must convert them.

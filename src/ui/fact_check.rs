@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
-use crate::browser::clock;
 use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Verdict};
 use crate::model::offsets::CharIndex;
 use crate::model::text;
@@ -36,24 +35,13 @@ fn items<'a>(article: &Article, ids: impl Iterator<Item = &'a str>) -> Vec<Item>
 #[component]
 pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
     let state = AppState::get();
-    // The choices to link are worked out once the editor is painted: finding the nearest among
-    // a long report's thousands of sources would hold up marking a claim.
-    let choices_ready = RwSignal::new(false);
-    clock::when_idle(std::time::Duration::from_millis(100), move || {
-        let _ = choices_ready.try_set(true);
-    });
     let lists = Memo::new(move |_| {
-        let ready = choices_ready.get();
         state.with_settled(|l| {
             let Some(article) = l.current() else { return (Vec::new(), Vec::new()) };
             let claim = claim.read_value();
             let linked = items(article, article.links.iter().filter(|k| *k.claim == *claim).map(|k| k.source.as_str()));
-            let others = if ready {
-                let index = CharIndex::new(&article.text);
-                article.link_candidates(&claim, LINK_CHOICES).into_iter().map(|a| item(&index, a)).collect()
-            } else {
-                Vec::new()
-            };
+            let index = CharIndex::new(&article.text);
+            let others = article.link_candidates(&claim, LINK_CHOICES).into_iter().map(|a| item(&index, a)).collect();
             (linked, others)
         })
     });
