@@ -161,6 +161,21 @@ pub fn export<'a>(
 pub(crate) mod tests {
     use super::*;
 
+    /// The sample article with its claim "n2" linked to "n1" and judged False, with evidence.
+    pub(crate) fn judged_sample_article() -> Article {
+        use crate::model::library::{CheckStatus, Evidence, Link, Verdict};
+        let mut article = sample_article();
+        article.links = vec![Link { claim: "n2".into(), source: "n1".into() }];
+        article.verdicts = vec![Verdict {
+            claim: "n2".into(),
+            rating: "False".into(),
+            status: CheckStatus::Checked,
+            evidence: vec![Evidence { url: "https://example.org/count".into(), label: "Hospital [count]".into() }],
+            reasoning: "Rose to 103.".into(),
+        }];
+        article
+    }
+
     pub(crate) fn sample_article() -> Article {
         let mut article = Article::new(
             "a1".into(),

@@ -142,16 +142,8 @@ mod tests {
 
     #[test]
     fn claims_show_what_they_rest_on_and_their_verdict() {
-        use crate::model::library::{CheckStatus, Evidence, Library, Link, Session, Verdict};
-        let mut article = super::super::export::tests::sample_article();
-        article.links = vec![Link { claim: "n2".into(), source: "n1".into() }];
-        article.verdicts = vec![Verdict {
-            claim: "n2".into(),
-            rating: "False".into(),
-            status: CheckStatus::Checked,
-            evidence: vec![Evidence { url: "https://example.org/count".into(), label: "Hospital [count]".into() }],
-            reasoning: "Rose to 103.".into(),
-        }];
+        use crate::model::library::{Library, Session};
+        let mut article = super::super::export::tests::judged_sample_article();
         article.session = Session { checker: "Ana".into(), organization: "Desk".into(), ..Session::default() };
         let report = export(&article, &Library::default().ratings, "2026-11-25");
         assert!(report.contains("- Checked by: Ana, Desk\n"));

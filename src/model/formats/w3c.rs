@@ -139,16 +139,8 @@ mod tests {
 
     #[test]
     fn links_are_linking_annotations_and_verdicts_assessing_bodies_and_they_import_back() {
-        use crate::model::library::{CheckStatus, Evidence, Library, Link, Verdict};
-        let mut article = super::super::export::tests::sample_article();
-        article.links = vec![Link { claim: "n2".into(), source: "n1".into() }];
-        article.verdicts = vec![Verdict {
-            claim: "n2".into(),
-            rating: "False".into(),
-            status: CheckStatus::Checked,
-            evidence: vec![Evidence { url: "https://example.org/count".into(), label: "Hospital count".into() }],
-            reasoning: "The count rose to 103.".into(),
-        }];
+        use crate::model::library::Library;
+        let article = super::super::export::tests::judged_sample_article();
         let json: Value = serde_json::from_str(&export(&article)).unwrap();
         assert_eq!(json["total"], 3);
         let items = json["first"]["items"].as_array().unwrap();
