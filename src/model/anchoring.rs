@@ -114,8 +114,12 @@ impl Anchorer {
     /// each side: "town in Kraków would cost" found in another sentence after its own was
     /// deleted is not the same passage.
     fn by_quote(&self, exact: &[char], prefix: &[char], suffix: &[char], hint: Option<usize>) -> Option<Anchor> {
+        // The index has grams only where white space (or the text's start) comes before: a
+        // quote right after punctuation ("it's", a quotation mark) starts inside an indexed
+        // gram. Its end needs no such care: a gram ends at any character not a letter or digit.
+        let after_space = prefix.last().is_none_or(|c| is_space(*c));
         let edge = |c: Option<&char>| c.is_none_or(|c| !c.is_alphanumeric());
-        let occurrences = self.occurrences(exact, edge(prefix.last()), edge(suffix.first()));
+        let occurrences = self.occurrences(exact, after_space, edge(suffix.first()));
         // Characters of context that agree before and after an occurrence.
         let agreement = |s: usize| {
             let before = self.folded[..s].iter().rev().zip(prefix.iter().rev()).take_while(|(a, b)| same(**a, **b));
@@ -161,9 +165,9 @@ impl Anchorer {
         Some(Anchor::Placed { start, end, method, confidence: 1.0 })
     }
 
-    /// Folded positions where `exact` occurs. `may_start_word` and `may_end_word` say the
-    /// quote may begin and end at word edges (its old context had a space or punctuation
-    /// there, or none).
+    /// Folded positions where `exact` occurs. `may_start_word` says the quote may begin at a
+    /// word start of the index (its old context had white space there, or none);
+    /// `may_end_word` that it may end at a word edge (a space or punctuation there, or none).
     fn occurrences(&self, exact: &[char], may_start_word: bool, may_end_word: bool) -> Vec<usize> {
         // A word start inside the quote whose whole gram is in the quote (the text's gram there
         // would be longer if the quote ended inside it), the rarest in the text.
@@ -534,6 +538,16 @@ mod tests {
             placed(new, reanchor(old, "\"a warning\" and\nnothing more", 0, new)).0,
             "“a warning” and nothing\nmore"
         );
+    }
+
+    #[test]
+    fn a_quote_right_after_punctuation_is_found_again() {
+        // Found by tests/properties.rs: the index has no gram that starts inside "it's" or
+        // just after a quotation mark.
+        let old = "He said \"the warning was specific\" and it's true.";
+        let new = format!("Updated. {old}");
+        assert_eq!(placed(&new, reanchor(old, "the warning was specific", 0, &new)).0, "the warning was specific");
+        assert_eq!(placed(&new, reanchor(old, "s true", 0, &new)).0, "s true");
     }
 
     #[test]

@@ -71,18 +71,20 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     if body.trim().is_empty() {
         return Err(SourceError::Empty);
     }
-    let title = if heading.is_empty() { title_of(&body) } else { text::single_line(&heading) };
+    // A heading of white space only (a Markdown "# **\u{2003}**") is no heading.
+    let heading = text::single_line(&heading);
+    let title = if heading.is_empty() { title_of(&body) } else { heading };
     Ok(Draft { title, text: body })
 }
 
-/// The first line of the text that is not a web-page leftover, shortened to a title's length.
+/// The first line of the text that is not a web-page leftover (or, if every line is one, the
+/// first line that is not blank: a title is never empty), shortened to a title's length.
 pub fn title_of(body: &str) -> String {
     let flagged = leftovers::detect(body);
+    let blank = |line: &std::ops::Range<usize>| body[line.clone()].trim().is_empty();
     let first = text::line_ranges(body)
-        .find(|line| {
-            !body[line.clone()].trim().is_empty()
-                && !flagged.iter().any(|l| l.range.start <= line.start && line.end <= l.range.end)
-        })
+        .find(|line| !blank(line) && !flagged.iter().any(|l| l.range.start <= line.start && line.end <= l.range.end))
+        .or_else(|| text::line_ranges(body).find(|line| !blank(line)))
         .map_or("", |line| &body[line]);
     shorten(&text::single_line(first), 160)
 }
@@ -215,6 +217,13 @@ mod tests {
     fn empty_sources_are_refused() {
         assert_eq!(read(" \n\t\n", SourceFormat::Plain), Err(SourceError::Empty));
         assert_eq!(read("<script>x()</script>", SourceFormat::Html), Err(SourceError::Empty));
+    }
+
+    #[test]
+    fn a_title_is_never_empty() {
+        // Found by tests/properties.rs: a page of leftovers only, a heading of white space.
+        assert_eq!(read("Share<p><p>", SourceFormat::Html).unwrap().title, "Share");
+        assert_eq!(read("# **\u{2003}**\n\nBody.", SourceFormat::Markdown).unwrap().title, "Body.");
     }
 
     #[test]

@@ -10,11 +10,13 @@ use std::ops::Range;
 /// line endings become `\n`, a byte-order mark and trailing whitespace on each line are dropped,
 /// runs of three or more newlines shrink to one blank line, and the ends are trimmed.
 pub fn normalize(raw: &str) -> String {
-    let unified = raw.trim_start_matches('\u{feff}').replace("\r\n", "\n").replace('\r', "\n");
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(unified.len());
     let mut blank_run = 0;
     for line in unified.split('\n') {
-        let line = line.trim_end();
+        // The mark goes where it starts the text, after blank lines too: else normalizing
+        // "\n\u{feff}x" would give "\u{feff}x", and normalizing that again would change it.
+        let line = if out.is_empty() { line.trim_start_matches('\u{feff}') } else { line }.trim_end();
         if line.is_empty() {
             blank_run += 1;
             continue;
@@ -99,6 +101,16 @@ mod tests {
     #[test]
     fn normalize_unifies_line_endings_and_blank_runs() {
         assert_eq!(normalize("\u{feff}  A  \r\nb\r\r\n\n\n\nC\t\n\n"), "  A\nb\n\nC");
+    }
+
+    #[test]
+    fn normalized_text_stays_as_it_is() {
+        // Found by tests/properties.rs: a byte-order mark after a blank line.
+        for raw in ["\n\u{feff}", "\r\n\u{feff}x", "x\n\u{feff}y", "\u{feff}\u{feff} \n a"] {
+            let once = normalize(raw);
+            assert_eq!(normalize(&once), once, "{raw:?}");
+        }
+        assert_eq!(normalize("\n\u{feff}x"), "x");
     }
 
     #[test]
