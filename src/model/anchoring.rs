@@ -31,6 +31,9 @@ const SIDE_AGREEMENT: usize = 8;
 const DISTINCTIVE_CHARS: usize = 16;
 /// A rival placement this close in score makes an approximate placement ambiguous.
 const AMBIGUITY_MARGIN: f32 = 0.05;
+/// Folded characters of context used on each side of a quote: twice what our export and the
+/// W3C model keep.
+const MAX_CONTEXT_CHARS: usize = 64;
 /// At most this many characters are hashed per index entry.
 const GRAM: usize = 6;
 /// Grams more frequent than this say little about where a passage is, so they do not vote.
@@ -101,11 +104,16 @@ impl Anchorer {
         }
         let prefix = fold_str(selector.prefix);
         let suffix = fold_str(selector.suffix);
+        // Only the context next to the quote is used: more says nothing more about where it
+        // is, and a W3C file's context can be any length (the alignment table grows with it,
+        // and counts edits in u16).
+        let prefix = &prefix[prefix.len().saturating_sub(MAX_CONTEXT_CHARS)..];
+        let suffix = &suffix[..suffix.len().min(MAX_CONTEXT_CHARS)];
         let hint = selector.start.map(|s| s.0);
-        if let Some(placed) = self.by_quote(&exact, &prefix, &suffix, hint) {
+        if let Some(placed) = self.by_quote(&exact, prefix, suffix, hint) {
             return placed;
         }
-        self.approximately(&exact, &prefix, &suffix)
+        self.approximately(&exact, prefix, suffix)
     }
 
     /// Tiers 1 and 2: every exact occurrence of the folded quote, the best-supported by

@@ -62,6 +62,13 @@ pub struct PageText {
 
 /// Extracts the visible text of an HTML document.
 pub fn visible_text(html: &str) -> PageText {
+    page_text(html, false)
+}
+
+/// [`visible_text`] of a document, or (`in_head`) of the content of its `<head>`, read only
+/// for its title: a `<head>` nested in that is dropped, not read again, so that a page of
+/// nested heads costs one pass and no deep recursion.
+fn page_text(html: &str, in_head: bool) -> PageText {
     let mut out = Collector::default();
     let mut rest = html;
     while !rest.is_empty() {
@@ -89,9 +96,9 @@ pub fn visible_text(html: &str) -> PageText {
             let (inner, after) = split_at_end_tag(rest, &tag.name);
             if tag.name == "title" && out.title.is_empty() {
                 out.title = collapse(&decode_entities(inner));
-            } else if tag.name == "head" {
+            } else if tag.name == "head" && !in_head {
                 // A <head> holds the <title>: look inside it, and drop the rest.
-                let title = visible_text(inner).title;
+                let title = page_text(inner, true).title;
                 if !title.is_empty() {
                     out.title = title;
                 }
@@ -109,25 +116,32 @@ pub fn visible_text(html: &str) -> PageText {
 }
 
 /// Splits `rest` (just after an opening tag named `name`) at its matching end tag, counting
-/// nested elements of the same name; returns (content, text after the end tag).
+/// nested elements of the same name; returns (content, text after the end tag). Runs in time
+/// linear in the content: a page of a hundred thousand dropped elements is read in one pass.
 fn split_at_end_tag<'a>(rest: &'a str, name: &str) -> (&'a str, &'a str) {
     let raw_text = matches!(name, "script" | "style" | "title" | "textarea");
-    let lower = rest.to_ascii_lowercase();
     let close = format!("</{name}");
     let open = format!("<{name}");
     let mut depth = 0usize;
     let mut pos = 0;
+    // The next opening and end tags at or after `pos`, each looked for again only once `pos`
+    // has passed it: deeply nested elements cost one pass, not one per level.
+    let (mut next_open, mut next_close): (Option<Option<usize>>, Option<Option<usize>>) = (None, None);
     loop {
-        let next_close = lower[pos..].find(&close).map(|i| pos + i);
-        let next_open = if raw_text { None } else { find_open_tag(&lower[pos..], &open).map(|i| pos + i) };
-        match (next_open, next_close) {
+        if next_close.is_none_or(|c| c.is_some_and(|c| c < pos)) {
+            next_close = Some(find_ignoring_case(rest, &close, pos));
+        }
+        if !raw_text && next_open.is_none_or(|o| o.is_some_and(|o| o < pos)) {
+            next_open = Some(find_open_tag(rest, &open, pos));
+        }
+        match (next_open.flatten(), next_close.flatten()) {
             (Some(o), Some(c)) if o < c => {
                 depth += 1;
                 pos = o + open.len();
             }
             (_, Some(c)) => {
                 if depth == 0 {
-                    let after = lower[c..].find('>').map_or(rest.len(), |i| c + i + 1);
+                    let after = rest[c..].find('>').map_or(rest.len(), |i| c + i + 1);
                     return (&rest[..c], &rest[after..]);
                 }
                 depth -= 1;
@@ -138,11 +152,18 @@ fn split_at_end_tag<'a>(rest: &'a str, name: &str) -> (&'a str, &'a str) {
     }
 }
 
-/// Finds `<name` followed by a character that ends a tag name.
-fn find_open_tag(haystack: &str, open: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = haystack[from..].find(open) {
-        let at = from + i;
+/// The first position at or after `from` where `needle` (lower-case ASCII, starting with
+/// `<`) starts in `haystack`, ignoring ASCII case.
+fn find_ignoring_case(haystack: &str, needle: &str, from: usize) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    haystack[from..].match_indices('<').map(|(i, _)| from + i).find(|&at| {
+        bytes.get(at..at + needle.len()).is_some_and(|candidate| candidate.eq_ignore_ascii_case(needle.as_bytes()))
+    })
+}
+
+/// Finds `<name` at or after `from`, followed by a character that ends a tag name.
+fn find_open_tag(haystack: &str, open: &str, mut from: usize) -> Option<usize> {
+    while let Some(at) = find_ignoring_case(haystack, open, from) {
         let next = haystack[at + open.len()..].chars().next();
         if matches!(next, Some(c) if c.is_whitespace() || c == '>' || c == '/') {
             return Some(at);

@@ -123,9 +123,12 @@ fn markdown_text(raw: &str) -> (String, String) {
 fn strip_inline_markdown(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
+    // A '[' with no link after it means no later '[' has one either: looking again for every
+    // '[' made a line of them take quadratic time.
+    let mut links_left = true;
     while !rest.is_empty() {
         let image = rest.starts_with("![");
-        if image || rest.starts_with('[') {
+        if links_left && (image || rest.starts_with('[')) {
             let label_start = if image { 2 } else { 1 };
             if let Some(close) = rest.find("](")
                 && let Some(end) = rest[close..].find(')')
@@ -136,6 +139,7 @@ fn strip_inline_markdown(line: &str) -> String {
                 rest = &rest[close + end + 1..];
                 continue;
             }
+            links_left = false;
         }
         if let Some(after) = rest.strip_prefix("**").or_else(|| rest.strip_prefix("__")) {
             rest = after;
