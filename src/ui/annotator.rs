@@ -517,13 +517,20 @@ pub fn Annotator(
     }
 }
 
+/// A CSS length in whole pixels.
+fn px(value: f64) -> String {
+    format!("{value:.0}px")
+}
+
 /// The toolbar by a selection: one button per kind, with keys 1, 2, 3.
 #[component]
 fn SelectionToolbar() -> impl IntoView {
     let state = AppState::get();
     move || {
         state.pending.get().map(|pending| {
-            let style = format!("left: {:.0}px; top: {:.0}px", pending.left.max(8.0), pending.bottom + 8.0);
+            // Set through the CSSOM (`style:`), which the Content-Security-Policy allows, not
+            // as a `style` attribute, which it refuses.
+            let (left, top) = (px(pending.left.max(8.0)), px(pending.bottom + 8.0));
             let buttons = AnnotationKind::ALL
                 .into_iter()
                 .enumerate()
@@ -543,7 +550,7 @@ fn SelectionToolbar() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="selection-toolbar" role="toolbar" aria-label="Mark the selection as" style=style>
+                <div class="selection-toolbar" role="toolbar" aria-label="Mark the selection as" style:left=left style:top=top>
                     {buttons}
                 </div>
             }
@@ -560,7 +567,7 @@ fn HoverCard(
 ) -> impl IntoView {
     move || {
         stack.get().map(|stack| {
-            let style = format!("left: {:.0}px; top: {:.0}px", stack.x + 12.0, stack.y + 18.0);
+            let (left, top) = (px(stack.x + 12.0), px(stack.y + 18.0));
             let rows = annotations.with_untracked(|all| {
                 stack
                     .ids
@@ -579,7 +586,7 @@ fn HoverCard(
                     .collect_view()
             });
             view! {
-                <ul class="hover-card" role="tooltip" style=style>
+                <ul class="hover-card" role="tooltip" style:left=left style:top=top>
                     {rows}
                 </ul>
             }
@@ -604,7 +611,7 @@ fn StackChooser(
     });
     move || {
         stack.get().map(|open| {
-            let style = format!("left: {:.0}px; top: {:.0}px", open.x, open.y + 12.0);
+            let (left, top) = (px(open.x), px(open.y + 12.0));
             let items = annotations.with_untracked(|all| {
                 open.ids
                     .iter()
@@ -633,7 +640,8 @@ fn StackChooser(
                     class="stack-chooser"
                     role="menu"
                     aria-label="Choose an annotation"
-                    style=style
+                    style:left=left
+                    style:top=top
                     node_ref=menu
                     on:keydown=move |ev| {
                         if ev.key() == "Escape" {
