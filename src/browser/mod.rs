@@ -2,6 +2,7 @@
 //! the clock. Kept thin; decisions are made in `model`.
 
 pub mod clock;
+pub mod crash;
 pub mod events;
 pub mod files;
 pub mod highlights;

@@ -5,12 +5,13 @@ use leptos::task::spawn_local;
 
 use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
+use super::export_menu;
 use super::library_dialog::LibraryDialog;
 use super::new_article_dialog::NewArticleDialog;
 use super::notices::{NoticeToast, StorageBanner};
 use super::reader::Reader;
 use super::state::{AppState, Dialog, StorageProblem, sample_draft};
-use crate::browser::{clock, storage};
+use crate::browser::{clock, crash, storage};
 use crate::model::library::{Article, Library};
 use crate::model::stored;
 
@@ -65,6 +66,13 @@ pub fn App() -> impl IntoView {
     let (library, problem, can_save, stored_already) = start_up();
     let state = AppState::new(library, problem);
     provide_context(state);
+    crash::install(export_menu::LIBRARY_FILE_NAME, move || state.library.with_untracked(export_menu::library_export));
+    // The hidden trigger of the end-to-end test of a panic (see `crash::TEST_PANIC_EVENT`).
+    let test_panic =
+        window_event_listener(leptos::ev::Custom::<leptos::ev::Event>::new(crash::TEST_PANIC_EVENT), |_| {
+            panic!("a test asked the app to panic")
+        });
+    on_cleanup(move || test_panic.remove());
 
     // Saves every change; a failed save leaves the stored value as it was. A digest of the value
     // last written or read is kept (the value itself can be megabytes), so that nothing is
@@ -72,6 +80,10 @@ pub fn App() -> impl IntoView {
     let can_save = StoredValue::new(can_save);
     let last_saved = StoredValue::new(None::<u64>);
     let save = move || {
+        // After a panic the library in memory may be half changed: what is stored stays.
+        if crash::has_crashed() {
+            return;
+        }
         clock::start_span("aa-save");
         let encoded = state.library.with_untracked(stored::encode);
         if !can_save.get_value() || last_saved.get_value() == Some(digest(&encoded)) {
@@ -136,7 +148,7 @@ pub fn App() -> impl IntoView {
     // Another tab saved: take its library, keeping this tab's open article, so that neither
     // tab writes over the other's changes.
     let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(storage::LIBRARY_KEY) || !can_save.get_value() {
+        if ev.key().as_deref() != Some(storage::LIBRARY_KEY) || !can_save.get_value() || crash::has_crashed() {
             return;
         }
         let Some(raw) = ev.new_value() else { return };

@@ -41,17 +41,26 @@ impl Export {
     }
 }
 
+/// Where an export comes from: this app, now.
+fn provenance(now: &str) -> export::Provenance {
+    export::Provenance { exported: now.to_string(), app_version: env!("CARGO_PKG_VERSION").into() }
+}
+
+/// The file name of an export of the whole library.
+pub const LIBRARY_FILE_NAME: &str = "article-annotator-library.annotations.json";
+
+/// Every article of the library in our JSON format.
+pub fn library_export(library: &Library) -> String {
+    export::export(&library.articles, &library.ratings, &provenance(&clock::now_iso()))
+}
+
 /// Builds an export and offers it as a download; the message says what went wrong, if anything.
 pub fn download(library: &Library, what: Export) -> Result<(), String> {
     let now = clock::now_iso();
-    let provenance = export::Provenance { exported: now.clone(), app_version: env!("CARGO_PKG_VERSION").into() };
+    let provenance = provenance(&now);
     let article = || library.current().ok_or("Open an article to export it.");
     let (name, mime, contents) = match what {
-        Export::Library => (
-            "article-annotator-library.annotations.json".to_string(),
-            "application/json",
-            export::export(&library.articles, &library.ratings, &provenance),
-        ),
+        Export::Library => (LIBRARY_FILE_NAME.to_string(), "application/json", library_export(library)),
         Export::Json => {
             let a = article()?;
             (
