@@ -4,9 +4,11 @@
 // Custom Highlight API and does nothing else) and a peer (@recogito/text-annotator from npm).
 // How to run it and read it: bench/README.md.
 //
-//   node bench/scale.mjs [runs=5] [--quick]
+//   node bench/scale.mjs [runs=5] [--quick | --limits]
 //
 // --quick measures only the 100,000-word article with 10,000 annotations, without the peer.
+// --limits measures an article at the app's limits (src/model/limits.rs): 1,000,000
+// characters with 20,000 annotations, against the floor, without the peer.
 
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -17,6 +19,7 @@ import { buildRecogito, recogitoAddOne, recogitoPaint } from './peers/recogito.m
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const limits = args.includes('--limits');
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const FLOOR_URL = 'http://floor.bench/';
@@ -334,8 +337,14 @@ async function sizes() {
 
 const server = await startServer();
 const browser = await launchBrowser();
-const cases = quick ? [[100_000, 10_000]] : [[10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
-const peer = !quick;
+// At the limits: the most words whose text stays within 1,000,000 characters.
+const LIMITS_CASE = [174_000, 20_000];
+const cases = limits
+  ? [LIMITS_CASE]
+  : quick
+    ? [[100_000, 10_000]]
+    : [[10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
+const peer = !quick && !limits;
 let quota;
 try {
   if (peer) await buildRecogito();
@@ -346,7 +355,8 @@ try {
     const list = annotations(text, n);
     const stored = library(text, list);
     console.log(`\n## ${words.toLocaleString('en')} words (${[...text].length.toLocaleString('en')} characters), ${n.toLocaleString('en')} annotations; stored library ${(stored.length / 1e6).toFixed(2)} M characters`);
-    const full = n === 10_000 && words === 100_000;
+    const full = limits || (n === 10_000 && words === 100_000);
+    if (limits && [...text].length > 1_000_000) throw new Error('the limits case must stay within 1,000,000 characters');
     const figures = await repeat(async () => {
       const out = {};
       const floor = await open(browser, server, stored, 'floor');

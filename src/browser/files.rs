@@ -3,10 +3,12 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Reads a file as text. Invalid UTF-8 becomes U+FFFD, as the browser's decoder does.
-pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|_| format!("\"{}\" could not be read.", file.name()))?;
-    text.as_string().ok_or_else(|| format!("\"{}\" could not be read as text.", file.name()))
+/// Reads a file as UTF-8 text, and how many malformed sequences in it became U+FFFD (the
+/// browser's own `File.text()` replaces them without saying so).
+pub async fn read_text(file: &web_sys::File) -> Result<(String, usize), String> {
+    let buffer =
+        JsFuture::from(file.array_buffer()).await.map_err(|_| format!("“{}” could not be read.", file.name()))?;
+    Ok(crate::model::text::decode_utf8(&js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// Offers `contents` as a download named `file_name`.

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Verdict};
+use super::limits;
 
 /// One change to an article's annotations, their links and verdicts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +122,14 @@ impl Change {
     }
 
     fn apply_to(&self, article: &mut Article) -> Result<(), EditError> {
+        let adds = match self {
+            Change::Added(_) | Change::Placed { .. } => 1,
+            Change::Accepted(annotations) => annotations.len(),
+            _ => 0,
+        };
+        if adds > 0 && article.annotations.len() + adds > limits::MAX_ANNOTATIONS {
+            return Err(EditError::TooManyAnnotations);
+        }
         match self {
             Change::Added(annotation) => {
                 if position(article, &annotation.id).is_ok() {
@@ -303,6 +312,31 @@ mod tests {
 
     fn ids(lib: &Library) -> Vec<String> {
         lib.get("a").unwrap().annotations.iter().map(|n| n.id.clone()).collect()
+    }
+
+    #[test]
+    fn an_article_at_the_annotation_limit_takes_no_more_but_can_still_change() {
+        let mut lib = library();
+        let full: Vec<Annotation> =
+            (0..limits::MAX_ANNOTATIONS).map(|i| note(&format!("n{i}"), AnnotationKind::Claim, 0, 1)).collect();
+        lib.articles[0].annotations = full[..limits::MAX_ANNOTATIONS - 1].to_vec();
+        let mut history = History::default();
+        history.perform(&mut lib, "a", Change::Added(full[limits::MAX_ANNOTATIONS - 1].clone())).unwrap();
+        let at_limit = lib.clone();
+        let one_more = note("extra", AnnotationKind::Source, 2, 6);
+        assert_eq!(history.perform(&mut lib, "a", Change::Added(one_more.clone())), Err(EditError::TooManyAnnotations));
+        assert_eq!(
+            history.perform(&mut lib, "a", Change::Accepted(vec![one_more])),
+            Err(EditError::TooManyAnnotations)
+        );
+        // (Not assert_eq: printing 20,000 annotations on failure helps nobody.)
+        assert!(lib == at_limit, "a refused change leaves the article as it was");
+        // Deleting one makes room again, and undoing the deletion restores the full article.
+        let removed =
+            Change::Removed { index: 0, annotation: full[0].clone(), links: vec![], verdict: None, suggested: None };
+        history.perform(&mut lib, "a", removed).unwrap();
+        history.undo(&mut lib, "a").unwrap();
+        assert!(lib == at_limit, "undoing the deletion restores the full article");
     }
 
     #[test]

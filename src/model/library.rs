@@ -309,6 +309,8 @@ pub enum EditError {
     BadRatings,
     /// A rating some verdict gives would leave the scale.
     RatingInUse,
+    /// The article would have more than [`super::limits::MAX_ANNOTATIONS`] annotations.
+    TooManyAnnotations,
 }
 
 impl std::fmt::Display for EditError {
@@ -324,6 +326,13 @@ impl std::fmt::Display for EditError {
             Self::BadRatings => "A rating scale needs at least two ratings, each named once.",
             Self::RatingInUse => {
                 "A rating given to a claim cannot be removed from the scale: change those verdicts first."
+            }
+            Self::TooManyAnnotations => {
+                return write!(
+                    f,
+                    "An article can have at most {} annotations, and this one has reached that. Delete some, or split the article.",
+                    super::limits::thousands(super::limits::MAX_ANNOTATIONS as u64)
+                );
             }
         })
     }

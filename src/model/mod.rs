@@ -8,6 +8,7 @@ pub mod history;
 pub mod html;
 pub mod leftovers;
 pub mod library;
+pub mod limits;
 pub mod motion;
 pub mod offsets;
 pub mod reasons;

@@ -1,6 +1,6 @@
 //! Turning what the user brings (a paste or a file) into an article's title and text.
 
-use super::{html, leftovers, text};
+use super::{html, leftovers, limits, text};
 
 /// The kinds of file that "New article" opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,12 +47,15 @@ pub struct Draft {
 pub enum SourceError {
     /// Nothing but whitespace (or, for HTML, nothing visible).
     Empty,
+    /// Longer than [`limits::MAX_ARTICLE_CHARS`]; the message says by how much.
+    TooLong(String),
 }
 
 impl std::fmt::Display for SourceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Empty => f.write_str("There is no text to annotate in it."),
+            Self::TooLong(why) => f.write_str(why),
         }
     }
 }
@@ -70,6 +73,9 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     };
     if body.trim().is_empty() {
         return Err(SourceError::Empty);
+    }
+    if let Some(why) = limits::article_too_long(&body) {
+        return Err(SourceError::TooLong(why));
     }
     // A heading of white space only (a Markdown "# **\u{2003}**") is no heading.
     let heading = text::single_line(&heading);

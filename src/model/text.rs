@@ -6,6 +6,21 @@
 
 use std::ops::Range;
 
+/// Decodes a file's bytes as UTF-8. Each malformed sequence becomes U+FFFD, as the browser's
+/// decoder does; the count of them lets the page say that the file was not all text.
+pub fn decode_utf8(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut malformed = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push('\u{fffd}');
+            malformed += 1;
+        }
+    }
+    (text, malformed)
+}
+
 /// Normalizes text as it enters the app, so that offsets mean the same thing everywhere:
 /// line endings become `\n`, a byte-order mark and trailing whitespace on each line are dropped,
 /// runs of three or more newlines shrink to one blank line, and the ends are trimmed.
@@ -79,10 +94,18 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Collapses every run of whitespace to one space and trims the ends: for one-line fields
-/// such as titles.
+/// Collapses every run of whitespace to one space, trims the ends and drops bidi controls:
+/// for one-line fields such as titles.
 pub fn single_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let kept: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Bidi embedding, override and isolate controls. A title or an excerpt is shown inside the
+/// app's own sentences ("Added “…” to the library."), where an override left open would run on
+/// and reverse the app's words after it, so one-line forms drop them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The passage on one line, cut to at most `max` characters plus "…": for previews.
@@ -97,6 +120,28 @@ pub fn excerpt(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_forms_drop_bidi_controls_that_would_reorder_the_words_around_them() {
+        assert_eq!(
+            single_line("Report \u{202e}gnp.exe\u{202c} and\n \u{2067}مرحبا\u{2069}"),
+            "Report gnp.exe and مرحبا"
+        );
+        assert_eq!(excerpt("\u{202e}evil", 10), "evil");
+        assert_eq!(single_line("ab\u{202e}cd"), "abcd");
+        // Marks that only give direction to neutral characters stay.
+        assert_eq!(single_line("a\u{200f}b"), "a\u{200f}b");
+    }
+
+    #[test]
+    fn malformed_utf8_is_replaced_and_counted() {
+        assert_eq!(decode_utf8("Zoë 😀 مرحبا".as_bytes()), ("Zoë 😀 مرحبا".to_string(), 0));
+        // A lone continuation byte, a truncated two-byte sequence, an overlong encoding, and a
+        // four-byte sequence cut at the end of the file.
+        let bytes = [b'a', 0x80, b'b', 0xc3, b'(', 0xc0, 0xaf, b'c', 0xf0, 0x9f, 0x98];
+        assert_eq!(decode_utf8(&bytes), ("a\u{fffd}b\u{fffd}(\u{fffd}\u{fffd}c\u{fffd}".to_string(), 5));
+        assert_eq!(decode_utf8(&bytes).0, String::from_utf8_lossy(&bytes), "as the browser's decoder");
+    }
 
     #[test]
     fn normalize_unifies_line_endings_and_blank_runs() {

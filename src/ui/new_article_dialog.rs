@@ -39,7 +39,8 @@ pub fn NewArticleDialog() -> impl IntoView {
                 state.add_draft(draft);
                 close();
             }
-            Err(e) => error.set(Some(format!("{e} Paste the article's text first."))),
+            Err(e @ source::SourceError::Empty) => error.set(Some(format!("{e} Paste the article's text first."))),
+            Err(e) => error.set(Some(e.to_string())),
         }
     };
     let file_chosen = move |_| {

@@ -606,11 +606,20 @@ impl AppState {
     /// Markdown or web page file becomes a new article.
     pub async fn open_file(self, file: web_sys::File) -> Result<(), String> {
         let name = file.name();
+        if let Some(why) = crate::model::limits::file_too_large(&name, file.size() as u64) {
+            return Err(why);
+        }
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".json") || lower.ends_with(".jsonld") {
             self.announcement.set(format!("Importing “{name}”…"));
             clock::start_span("aa-import");
-            let raw = crate::browser::files::read_text(&file).await?;
+            let (raw, malformed) = crate::browser::files::read_text(&file).await?;
+            if malformed > 0 {
+                return Err(format!(
+                    "“{name}” was not imported, and nothing changed. It is not UTF-8 text: {malformed} {} could not be read.",
+                    if malformed == 1 { "sequence of bytes" } else { "sequences of bytes" }
+                ));
+            }
             let imported = self.import(&name, &raw).await;
             clock::end_span("aa-import");
             return imported;
@@ -618,9 +627,19 @@ impl AppState {
         let format = SourceFormat::from_file_name(&name).ok_or_else(|| {
             format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")
         })?;
-        let raw = crate::browser::files::read_text(&file).await?;
+        let (raw, malformed) = crate::browser::files::read_text(&file).await?;
         let draft = source::read(&raw, format).map_err(|e| format!("“{name}” cannot be opened. {e}"))?;
+        let title = draft.title.clone();
         self.add_draft(draft);
+        if malformed > 0 {
+            self.inform(
+                format!(
+                    "Added “{title}” to the library. Part of “{name}” is not UTF-8 text: {malformed} unreadable {} shown as �.",
+                    if malformed == 1 { "sequence of bytes is" } else { "sequences of bytes are" }
+                ),
+                None,
+            );
+        }
         Ok(())
     }
 }

@@ -658,12 +658,13 @@ export class App {
   }
 
   /**
-   * Marks a passage as `kind` ("claim", "source", "anonymous_attribution"): selects it, then
+   * Marks a passage (of `text`, the sample's unless told) as `kind` ("claim", "source",
+   * "anonymous_attribution"): selects it, then
    * clicks the toolbar's button (or presses its key, `{ key: true }`). Waits for the panel entry
    * and returns the stored annotation (unless `{ saved: false }`: then returns its span).
    */
-  async mark(passage, kind, { occurrence = 0, key = false, saved = true } = {}) {
-    const span = await this.select(passage, { occurrence });
+  async mark(passage, kind, { occurrence = 0, key = false, saved = true, text } = {}) {
+    const span = await this.select(passage, { occurrence, text });
     const { label, key: digit } = KINDS[kind];
     if (key) await this.page.keyboard.press(digit);
     else await this.toolbar().getByRole('button', { name: label, exact: true }).click();

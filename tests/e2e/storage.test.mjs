@@ -24,6 +24,15 @@ async function startWithStored(raw) {
   return app;
 }
 
+/** Clicks "Export library" in the storage warning and returns the parsed file. */
+async function exportFromBanner(app) {
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download'),
+    app.storageAlert().getByRole('button', { name: 'Export library' }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
 /** The keys under which unreadable values were kept aside, with their values. */
 async function keptAside(app) {
   const entries = await app.storageEntries();
@@ -130,6 +139,25 @@ test('a save that fails (storage full) is reported and leaves the saved library 
   );
   assert.equal(await alert.getByRole('button', { name: 'Download unreadable data' }).count(), 0);
   assert.equal(await app.storedRaw(), before);
+
+  // What is only in memory can be exported from the warning.
+  const exported = await exportFromBanner(app);
+  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Not saved for lack of room', SAMPLE_TITLE].sort());
+  assert.equal(await app.storedRaw(), before);
+  app.assertNoErrors();
+});
+
+test('a truncated stored library is kept aside whole and the page says it cannot be read', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.newArticle('Cut short\n\nA library whose value was cut off mid-write.');
+  const whole = await app.storedRaw();
+  const truncated = whole.slice(0, Math.floor(whole.length * 0.6));
+  await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, truncated]);
+  await app.reload();
+  await expectText(app.storageAlert().getByRole('paragraph'), /^Your saved library could not be read: it is not valid JSON/);
+  const aside = await keptAside(app);
+  assert.deepEqual(aside.map(([, value]) => value), [truncated], 'the truncated value is kept byte for byte');
   app.assertNoErrors();
 });
 
@@ -145,8 +173,33 @@ test('without usable storage the sample opens with a warning that nothing is kep
   await app.load();
   await app.expectHeading(SAMPLE_TITLE);
   await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
-  // The app still works, in memory.
+  // The app still works, in memory, and offers to export it.
   await app.newArticle('Kept in memory only\n\nText.');
   await app.expectHeading('Kept in memory only');
+  const exported = await exportFromBanner(app);
+  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Kept in memory only', SAMPLE_TITLE].sort());
+  app.assertNoErrors();
+});
+
+test('when storage is refused, what another page of the site stored before is left as it was', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.newArticle('Stored before\n\nText.');
+  const before = await app.storedRaw();
+  await app.page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
+  await app.reload();
+  await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
+  await app.newArticle('Not stored\n\nText.');
+  await app.page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  // A page of the same site without the block reads the stored library.
+  const other = await app.page.context().newPage();
+  await other.goto(app.page.url());
+  assert.equal(await other.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), before);
   app.assertNoErrors();
 });

@@ -11,6 +11,7 @@ use super::w3c::ANNOTATION_PREFIX;
 use super::{QuoteContext, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
+use crate::model::limits;
 use crate::model::offsets::{CharIndex, CharOffset};
 use crate::model::stored;
 
@@ -95,6 +96,7 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
         }
         _ => read_w3c(&value, &mut merge, open)?,
     }
+    check_limits(library, &merge.library)?;
     Ok(Imported {
         library: merge.library,
         articles_added: merge.articles_added,
@@ -103,6 +105,27 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
         reanchored: merge.reanchored,
         orphaned: merge.orphaned,
     })
+}
+
+/// Refuses an import that would leave an article it brings or adds to beyond the app's limits.
+fn check_limits(before: &Library, after: &Library) -> Result<(), ImportError> {
+    for article in &after.articles {
+        let had = before.get(&article.id).map(|a| a.annotations.len());
+        if had.is_none()
+            && let Some(why) = limits::article_too_long(&article.text)
+        {
+            return fail(format!("The article “{}” is too long. {why}", article.title));
+        }
+        if had != Some(article.annotations.len()) && article.annotations.len() > limits::MAX_ANNOTATIONS {
+            return fail(format!(
+                "The article “{}” would have {} annotations, and an article can have at most {}.",
+                article.title,
+                limits::thousands(article.annotations.len() as u64),
+                limits::thousands(limits::MAX_ANNOTATIONS as u64)
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[derive(Default)]
@@ -572,6 +595,37 @@ mod tests {
         let mut library = Library::default();
         library.add(super::super::export::tests::sample_article());
         library
+    }
+
+    #[test]
+    fn files_beyond_the_limits_are_refused_whole() {
+        let long = Article::new("long".into(), "Long".into(), "word ".repeat(200_001).trim_end().into(), "t".into());
+        let file = export([&long], &Library::default().ratings, &provenance());
+        let error = import(&file, &library_with_sample(), None).unwrap_err();
+        assert!(error.0.starts_with("The article “Long” is too long. It has 1,000,004 characters"), "{error}");
+
+        let mut crowded = Article::new("crowded".into(), "Crowded".into(), "a b".into(), "t".into());
+        crowded.annotations = (0..=limits::MAX_ANNOTATIONS)
+            .map(|i| Annotation {
+                id: format!("n{i}"),
+                kind: AnnotationKind::Claim,
+                start: CharOffset(0),
+                end: CharOffset(1),
+                note: String::new(),
+                created: "t".into(),
+                modified: "t".into(),
+            })
+            .collect();
+        let file = export([&crowded], &Library::default().ratings, &provenance());
+        let error = import(&file, &Library::default(), None).unwrap_err();
+        assert_eq!(
+            error.0,
+            "The article “Crowded” would have 20,001 annotations, and an article can have at most 20,000."
+        );
+        // At the limit, it imports.
+        crowded.annotations.pop();
+        let file = export([&crowded], &Library::default().ratings, &provenance());
+        assert_eq!(import(&file, &Library::default(), None).unwrap().annotations_added, limits::MAX_ANNOTATIONS);
     }
 
     #[test]
