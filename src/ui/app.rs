@@ -40,7 +40,7 @@ fn start_up() -> (Library, Option<StorageProblem>, bool, bool) {
             );
             (
                 with_sample(),
-                Some(StorageProblem { message, unreadable: Some(raw), offer_export: false }),
+                Some(StorageProblem { message, unreadable: Some(raw), offer_export: !can_save }),
                 can_save,
                 false,
             )

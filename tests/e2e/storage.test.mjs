@@ -147,6 +147,30 @@ test('a save that fails (storage full) is reported and leaves the saved library 
   app.assertNoErrors();
 });
 
+test('a corrupt library that cannot be copied aside is left in place, and what is in memory can be exported', async () => {
+  const raw = '{"format":"article-annotator/library","version":4,"articles":[{"id":"a","tit';
+  const app = await apps.open();
+  await app.load();
+  await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, raw]);
+  // Storage is full from now on: not even the copy aside fits.
+  await app.page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.reload();
+  await expectText(
+    app.storageAlert().getByRole('paragraph'),
+    /It was left in place and will not be written over; changes you make now are not saved\. The app opened the sample article instead\.$/,
+  );
+  await app.newArticle('Only on screen\n\nText.');
+  const exported = await exportFromBanner(app);
+  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Only on screen', SAMPLE_TITLE].sort());
+  assert.equal(await app.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), raw, 'the stored value is untouched');
+  assert.deepEqual(await keptAside(app), []);
+  app.assertNoErrors();
+});
+
 test('a truncated stored library is kept aside whole and the page says it cannot be read', async () => {
   const app = await apps.open();
   await app.load();
