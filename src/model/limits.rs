@@ -8,7 +8,7 @@
 pub const MAX_ARTICLE_CHARS: usize = 1_000_000;
 
 /// The most annotations one article may have. With an article of `MAX_ARTICLE_CHARS`, the
-/// stored library then takes about 84% of Chromium's localStorage.
+/// stored library then takes 85% of Chromium's localStorage (4.46 M of 5.24 M characters).
 pub const MAX_ANNOTATIONS: usize = 20_000;
 
 /// The largest file the app opens or imports; larger ones are refused before they are read.
