@@ -386,7 +386,7 @@ impl Library {
 
     /// Gives an article a new title (whitespace collapsed).
     pub fn rename(&mut self, id: &str, title: &str) -> Result<(), EditError> {
-        let title = text::single_line(title);
+        let title = text::plain_line(title);
         if title.is_empty() {
             return Err(EditError::EmptyTitle);
         }

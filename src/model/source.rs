@@ -71,14 +71,15 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
             (heading, text::normalize(&page.text))
         }
     };
-    if body.trim().is_empty() {
+    // Bidi controls and white space alone are nothing to annotate (and would make no title).
+    if text::plain_line(&body).is_empty() {
         return Err(SourceError::Empty);
     }
     if let Some(why) = limits::article_too_long(&body) {
         return Err(SourceError::TooLong(why));
     }
     // A heading of white space only (a Markdown "# **\u{2003}**") is no heading.
-    let heading = text::single_line(&heading);
+    let heading = text::plain_line(&heading);
     let title = if heading.is_empty() { title_of(&body) } else { heading };
     Ok(Draft { title, text: body })
 }
@@ -87,12 +88,12 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
 /// first line that is not blank: a title is never empty), shortened to a title's length.
 pub fn title_of(body: &str) -> String {
     let flagged = leftovers::detect(body);
-    let blank = |line: &std::ops::Range<usize>| body[line.clone()].trim().is_empty();
+    let blank = |line: &std::ops::Range<usize>| text::plain_line(&body[line.clone()]).is_empty();
     let first = text::line_ranges(body)
         .find(|line| !blank(line) && !flagged.iter().any(|l| l.range.start <= line.start && line.end <= l.range.end))
         .or_else(|| text::line_ranges(body).find(|line| !blank(line)))
         .map_or("", |line| &body[line]);
-    shorten(&text::single_line(first), 160)
+    shorten(&text::plain_line(first), 160)
 }
 
 /// Cuts a title at a word boundary so that it has at most `max` characters, ending with "…".

@@ -94,23 +94,26 @@ pub fn word_count(text: &str) -> usize {
         .count()
 }
 
-/// Collapses every run of whitespace to one space, trims the ends and drops bidi controls:
-/// for one-line fields such as titles.
+/// Collapses every run of whitespace to one space and trims the ends.
 pub fn single_line(text: &str) -> String {
-    let kept: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Bidi embedding, override and isolate controls. A title or an excerpt is shown inside the
-/// app's own sentences ("Added “…” to the library."), where an override left open would run on
-/// and reverse the app's words after it, so one-line forms drop them.
+/// [`single_line`] without bidi embedding, override and isolate controls: for titles and
+/// excerpts, which the app shows inside its own sentences ("Added “…” to the library."), where
+/// an override left open would run on and reverse the app's words after it.
+pub fn plain_line(text: &str) -> String {
+    let kept: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+    single_line(&kept)
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The passage on one line, cut to at most `max` characters plus "…": for previews.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let line = single_line(text);
+    let line = plain_line(text);
     match line.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line,
@@ -124,13 +127,14 @@ mod tests {
     #[test]
     fn one_line_forms_drop_bidi_controls_that_would_reorder_the_words_around_them() {
         assert_eq!(
-            single_line("Report \u{202e}gnp.exe\u{202c} and\n \u{2067}مرحبا\u{2069}"),
+            plain_line("Report \u{202e}gnp.exe\u{202c} and\n \u{2067}مرحبا\u{2069}"),
             "Report gnp.exe and مرحبا"
         );
         assert_eq!(excerpt("\u{202e}evil", 10), "evil");
-        assert_eq!(single_line("ab\u{202e}cd"), "abcd");
+        assert_eq!(plain_line("ab\u{202e}cd"), "abcd");
         // Marks that only give direction to neutral characters stay.
-        assert_eq!(single_line("a\u{200f}b"), "a\u{200f}b");
+        assert_eq!(plain_line("a\u{200f}b"), "a\u{200f}b");
+        assert_eq!(single_line(" a\u{202e} b "), "a\u{202e} b", "single_line only collapses white space");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn NewArticleDialog() -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let pasted = text_area.get().map(|a| a.value()).unwrap_or_default();
-        let title = title_input.get().map(|i| text::single_line(&i.value())).unwrap_or_default();
+        let title = title_input.get().map(|i| text::plain_line(&i.value())).unwrap_or_default();
         match source::read(&pasted, SourceFormat::Plain) {
             Ok(mut draft) => {
                 if !title.is_empty() {
