@@ -20,11 +20,10 @@ pub fn has_crashed() -> bool {
     CRASHED.load(Ordering::Relaxed)
 }
 
-/// Installs the panic hook. The export link downloads a file named `file_name`;
-/// `export_in_memory` gives the library in memory in our export
-/// format; it is asked for only after the message is on the page, with a download of the
-/// stored library in place, because reading the state of a half-finished change may panic
-/// again (which ends the hook, leaving that message as it is).
+/// Installs the panic hook. The export link downloads a file named `file_name`.
+/// `export_in_memory` gives the library in memory in our export format. It is asked for only
+/// once the message is on the page with a download of the stored library in place: reading
+/// the state of a half-finished change may panic again, which ends the hook and leaves that.
 pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> String + Send + Sync + 'static) {
     std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
