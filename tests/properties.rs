@@ -20,7 +20,7 @@ use article_annotator::model::offsets::{
 use article_annotator::model::source::{SourceFormat, read};
 use article_annotator::model::span::{Span, quote, segments, trim};
 use article_annotator::model::stored::{decode, encode};
-use article_annotator::model::text::{normalize, single_line};
+use article_annotator::model::text::{normalize, plain_line, single_line};
 use libraries::Generator;
 use proptest::prelude::*;
 
@@ -396,7 +396,8 @@ mod import_files {
 }
 
 /// Reading sources and HTML pages: no input panics; a draft's text is normalized (as
-/// `text::normalize` leaves it) and not blank, and its title is one non-empty line; a page's
+/// `text::normalize` leaves it) and holds more than white space and bidi controls, and its
+/// title is one non-empty line; a page's
 /// title and heading are collapsed to single spaces and its text has no white space at its
 /// ends; text with no markup, or markup-escaped inside a paragraph, comes out as written up to
 /// white space.
@@ -475,7 +476,7 @@ mod sources {
             for format in [SourceFormat::Plain, SourceFormat::Markdown, SourceFormat::Html] {
                 let Ok(draft) = read(&raw, format) else { continue };
                 prop_assert_eq!(normalize(&draft.text), draft.text.clone(), "{:?}", format);
-                prop_assert!(!draft.text.trim().is_empty(), "{:?}", format);
+                prop_assert!(!plain_line(&draft.text).is_empty(), "{:?}: more than white space and bidi controls", format);
                 prop_assert!(!draft.title.is_empty(), "{:?}: the title is never empty", format);
                 prop_assert_eq!(single_line(&draft.title), draft.title.clone(), "{:?}: the title is one line", format);
             }
@@ -486,7 +487,7 @@ mod sources {
             let normalized = normalize(&raw);
             match read(&raw, SourceFormat::Plain) {
                 Ok(draft) => prop_assert_eq!(draft.text, normalized),
-                Err(_) => prop_assert!(normalized.trim().is_empty()),
+                Err(_) => prop_assert!(plain_line(&normalized).is_empty()),
             }
         }
 
