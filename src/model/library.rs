@@ -384,7 +384,7 @@ impl Library {
         Ok(())
     }
 
-    /// Gives an article a new title (whitespace collapsed).
+    /// Gives an article a new title (on one line: white space collapsed, bidi controls dropped).
     pub fn rename(&mut self, id: &str, title: &str) -> Result<(), EditError> {
         let title = text::plain_line(title);
         if title.is_empty() {
