@@ -112,11 +112,27 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
             if library.current().is_none() {
                 library.current = library.articles.last().map(|a| a.id.clone());
             }
+            check_spans(&library)?;
             Ok(library)
         }
         v if v > CURRENT_VERSION => Err(DecodeError::NewerVersion(v)),
         v => Err(DecodeError::WrongShape(format!("unknown version {v}"))),
     }
+}
+
+/// Refuses annotations that are empty, reversed or past the end of their text: the app never
+/// writes them, so the value was damaged, and it is better kept aside whole than shown wrong.
+fn check_spans(library: &Library) -> Result<(), DecodeError> {
+    for article in &library.articles {
+        let length = article.text.chars().count();
+        if let Some(bad) = article.annotations.iter().find(|a| a.start >= a.end || a.end.0 > length) {
+            return Err(DecodeError::WrongShape(format!(
+                "annotation “{}” of “{}” does not lie inside its text",
+                bad.id, article.title
+            )));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -154,6 +170,20 @@ mod tests {
             decode(r#"{"version":99,"format":"article-annotator/library","articles":"?"}"#),
             Err(DecodeError::NewerVersion(99))
         );
+        // Found by fuzzing: spans past the end of the text, reversed or empty.
+        let with_span = |start: usize, end: usize| {
+            format!(
+                r#"{{"format":"article-annotator/library","version":4,"articles":[{{"id":"a","title":"t","text":"ab 😀","added":"","annotations":[{{"id":"n","kind":"claim","start":{start},"end":{end}}}]}}]}}"#
+            )
+        };
+        assert!(decode(&with_span(0, 4)).is_ok(), "the whole text, emoji counted as one character");
+        for (start, end) in [(0, 5), (3, 2), (2, 2), (7, 9)] {
+            assert_eq!(
+                decode(&with_span(start, end)),
+                Err(DecodeError::WrongShape("annotation “n” of “t” does not lie inside its text".into())),
+                "{start}..{end}"
+            );
+        }
     }
 
     #[test]
