@@ -75,11 +75,7 @@ test('after a panic, the export holds the change that storage could not keep', a
   await app.load();
   await waitFor(async () => assert.equal((await app.stored()).articles.length, 1));
   const before = await app.storedRaw();
-  await app.page.evaluate(() => {
-    Storage.prototype.setItem = function setItem() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await app.refuseStorageWrites();
   await app.newArticle('Only in memory\n\nA change that storage refused.');
   await expectVisible(app.storageAlert());
 

@@ -325,6 +325,31 @@ export class App {
     await openApp(this.page);
   }
 
+  /**
+   * Puts `raw` in localStorage as the stored library before the app first starts in this tab
+   * (call before `load`); a reload keeps what the app saved since.
+   */
+  async seedLibrary(raw) {
+    await this.page.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [LIBRARY_KEY, raw],
+    );
+  }
+
+  /** From now on, every write to localStorage fails as a full storage does. */
+  async refuseStorageWrites() {
+    await this.page.evaluate(() => {
+      Storage.prototype.setItem = function setItem() {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+  }
+
   /** Reloads the page and waits until the app has rendered again. */
   async reload() {
     await this.page.reload();

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { LIBRARY_KEY, expectVisible, useApp, waitFor } from './harness.mjs';
+import { expectVisible, useApp, waitFor } from './harness.mjs';
 import { annotations, article, library } from '../../bench/peers/corpus.mjs';
 
 const apps = useApp();
@@ -13,12 +13,7 @@ const FULL = library(TEXT, annotations(TEXT, 20_000));
 
 test('an article at 20,000 annotations refuses one more with a message; after a deletion it takes one', async () => {
   const app = await apps.open();
-  await app.page.addInitScript(([k, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [LIBRARY_KEY, FULL]);
+  await app.seedLibrary(FULL);
   await app.load();
   const before = await app.storedAnnotations();
   assert.equal(before.length, 20_000);

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIBRARY_KEY, useApp, waitFor } from './harness.mjs';
+import { useApp, waitFor } from './harness.mjs';
 import { annotations, article, library } from '../../bench/peers/corpus.mjs';
 
 const apps = useApp();
@@ -52,12 +52,7 @@ const key = (a) => `${a.kind}:${a.start}:${a.end}`;
 
 test('a 20,000-word article with 2,000 annotations: painted where it is read, all of it for print', async () => {
   const app = await apps.open();
-  await app.page.addInitScript(([k, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [LIBRARY_KEY, library(TEXT, LIST)]);
+  await app.seedLibrary(library(TEXT, LIST));
   await app.load();
   assert.equal(await app.text(), TEXT);
 

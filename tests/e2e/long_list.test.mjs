@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIBRARY_KEY, SAMPLE_TEXT, expectText, expectVisible, useApp, waitFor } from './harness.mjs';
+import { SAMPLE_TEXT, expectText, expectVisible, useApp, waitFor } from './harness.mjs';
 
 const apps = useApp();
 
@@ -29,12 +29,7 @@ function library(n) {
 
 test('250 annotations: 200 drawn, "Show more" draws the rest, the current one is always drawn', async () => {
   const app = await apps.open();
-  await app.page.addInitScript(([key, value]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(key, value);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [LIBRARY_KEY, library(250)]);
+  await app.seedLibrary(library(250));
   await app.load();
   const list = app.page.getByRole('list', { name: 'Annotations in text order' });
   await waitFor(async () => assert.equal(await list.getByRole('listitem').count(), 200));

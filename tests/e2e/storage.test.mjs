@@ -124,11 +124,7 @@ test('a save that fails (storage full) is reported and leaves the saved library 
   await app.load();
   await waitFor(async () => assert.equal((await app.stored()).articles.length, 1));
   const before = await app.storedRaw();
-  await app.page.evaluate(() => {
-    Storage.prototype.setItem = function setItem() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await app.refuseStorageWrites();
 
   await app.newArticle('Not saved for lack of room\n\nText.');
   await app.expectHeading('Not saved for lack of room');
