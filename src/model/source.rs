@@ -72,7 +72,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
         }
     };
     // Bidi controls and white space alone are nothing to annotate (and would make no title).
-    if text::plain_line(&body).is_empty() {
+    if text::is_blank(&body) {
         return Err(SourceError::Empty);
     }
     if let Some(why) = limits::article_too_long(&body) {
@@ -88,7 +88,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
 /// first line that is not blank: a title is never empty), shortened to a title's length.
 pub fn title_of(body: &str) -> String {
     let flagged = leftovers::detect(body);
-    let blank = |line: &std::ops::Range<usize>| text::plain_line(&body[line.clone()]).is_empty();
+    let blank = |line: &std::ops::Range<usize>| text::is_blank(&body[line.clone()]);
     let first = text::line_ranges(body)
         .find(|line| !blank(line) && !flagged.iter().any(|l| l.range.start <= line.start && line.end <= l.range.end))
         .or_else(|| text::line_ranges(body).find(|line| !blank(line)))

@@ -29,6 +29,35 @@ impl Span {
     }
 }
 
+/// Why offsets read from outside (a stored value, a file) are not a span of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutsideText {
+    /// The span would be empty or reversed.
+    NotBefore { start: CharOffset, end: CharOffset },
+    /// The span runs past the end of a text of `length` code points.
+    BeyondEnd { end: CharOffset, length: CharOffset },
+}
+
+impl std::fmt::Display for OutsideText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::NotBefore { start, end } => write!(f, "\"start\" ({}) is not before \"end\" ({})", start.0, end.0),
+            Self::BeyondEnd { end, length } => {
+                write!(f, "\"end\" ({}) is beyond the end of the text ({} characters)", end.0, length.0)
+            }
+        }
+    }
+}
+
+/// Checks that `start..end` is a span of a text of `length` code points.
+pub fn within(start: CharOffset, end: CharOffset, length: CharOffset) -> Result<Span, OutsideText> {
+    let span = Span::new(start, end).ok_or(OutsideText::NotBefore { start, end })?;
+    if end > length {
+        return Err(OutsideText::BeyondEnd { end, length });
+    }
+    Ok(span)
+}
+
 /// The text of a span (clamped to the text).
 pub fn quote(text: &str, span: Span) -> String {
     text.chars().skip(span.start.0).take(span.end.0.saturating_sub(span.start.0)).collect()

@@ -9,6 +9,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::library::{Article, Library};
+use super::offsets::CharOffset;
+use super::span;
 
 /// The version [`encode`] writes.
 pub const CURRENT_VERSION: u64 = 4;
@@ -124,12 +126,10 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
 /// writes them, so the value was damaged, and it is better kept aside whole than shown wrong.
 fn check_spans(library: &Library) -> Result<(), DecodeError> {
     for article in &library.articles {
-        let length = article.text.chars().count();
-        if let Some(bad) = article.annotations.iter().find(|a| a.start >= a.end || a.end.0 > length) {
-            return Err(DecodeError::WrongShape(format!(
-                "annotation “{}” of “{}” does not lie inside its text",
-                bad.id, article.title
-            )));
+        let length = CharOffset(article.text.chars().count());
+        for a in &article.annotations {
+            span::within(a.start, a.end, length)
+                .map_err(|e| DecodeError::WrongShape(format!("annotation “{}” of “{}”: {e}", a.id, article.title)))?;
         }
     }
     Ok(())
@@ -177,11 +177,15 @@ mod tests {
             )
         };
         assert!(decode(&with_span(0, 4)).is_ok(), "the whole text, emoji counted as one character");
-        for (start, end) in [(0, 5), (3, 2), (2, 2), (7, 9)] {
+        for (start, end, why) in [
+            (0, 5, "\"end\" (5) is beyond the end of the text (4 characters)"),
+            (7, 9, "\"end\" (9) is beyond the end of the text (4 characters)"),
+            (3, 2, "\"start\" (3) is not before \"end\" (2)"),
+            (2, 2, "\"start\" (2) is not before \"end\" (2)"),
+        ] {
             assert_eq!(
                 decode(&with_span(start, end)),
-                Err(DecodeError::WrongShape("annotation “n” of “t” does not lie inside its text".into())),
-                "{start}..{end}"
+                Err(DecodeError::WrongShape(format!("annotation “n” of “t”: {why}"))),
             );
         }
     }

@@ -107,6 +107,11 @@ pub fn plain_line(text: &str) -> String {
     single_line(&kept)
 }
 
+/// Whether the text holds nothing but white space and bidi controls: nothing to read.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_bidi_control(c))
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -135,6 +140,7 @@ mod tests {
         // Marks that only give direction to neutral characters stay.
         assert_eq!(plain_line("a\u{200f}b"), "a\u{200f}b");
         assert_eq!(single_line(" a\u{202e} b "), "a\u{202e} b", "single_line only collapses white space");
+        assert!(is_blank(" \u{202e}\u{a0}\n") && !is_blank("\u{202e}a"));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
 use crate::model::limits;
 use crate::model::offsets::{CharIndex, CharOffset};
+use crate::model::span;
 use crate::model::stored;
 
 /// What an import did, for the message in the page.
@@ -89,8 +90,8 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
         Some("article-annotator/library") => {
             let stored = stored::decode(raw)
                 .or_else(|e| fail(format!("The stored library in the file cannot be read: {e}.")))?;
+            // Decoding has checked that every annotation lies inside its text.
             for article in stored.articles {
-                check_spans(&article)?;
                 merge.article(article)?;
             }
         }
@@ -402,21 +403,7 @@ fn check_links(article: &Article) -> Result<(), ImportError> {
 }
 
 fn check_span(start: CharOffset, end: CharOffset, length: CharOffset, place: &str) -> Result<(), ImportError> {
-    if start >= end {
-        return fail(format!("{place}: \"start\" ({}) is not before \"end\" ({}).", start.0, end.0));
-    }
-    if end > length {
-        return fail(format!("{place}: \"end\" ({}) is beyond the end of the text ({} characters).", end.0, length.0));
-    }
-    Ok(())
-}
-
-fn check_spans(article: &Article) -> Result<(), ImportError> {
-    let length = CharOffset(article.text.chars().count());
-    for (j, a) in article.annotations.iter().enumerate() {
-        check_span(a.start, a.end, length, &format!("Annotation {} (id “{}”) of “{}”", j + 1, a.id, article.title))?;
-    }
-    Ok(())
+    span::within(start, end, length).map(|_| ()).or_else(|e| fail(format!("{place}: {e}.")))
 }
 
 fn items_of(page: &Value) -> Option<Vec<&Value>> {
