@@ -43,14 +43,10 @@ pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> String + 
     }));
 }
 
-/// Points the export link at a file with `contents` and shows it.
+/// Points the export link at a file with `contents` and shows it. The URL is never revoked:
+/// the page is stopped, and the link must work until it is left.
 fn offer(link: &web_sys::HtmlAnchorElement, contents: &str) {
-    let parts = js_sys::Array::of1(&contents.into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob));
-    if let Ok(url) = url {
+    if let Ok(url) = super::files::object_url(contents, "application/json") {
         link.set_href(&url);
         link.set_hidden(false);
     }

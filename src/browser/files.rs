@@ -11,14 +11,19 @@ pub async fn read_text(file: &web_sys::File) -> Result<(String, usize), String> 
     Ok(crate::model::text::decode_utf8(&js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
-/// Offers `contents` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |_| "The browser refused the download.".to_string();
+/// An object URL of a file holding `contents`, of type `mime`. It lives until revoked.
+pub fn object_url(contents: &str, mime: &str) -> Result<String, wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
+/// Offers `contents` as a download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |_| "The browser refused the download.".to_string();
+    let url = object_url(contents, mime).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("No document.")?;
     let anchor: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.dyn_into().map_err(|_| "No anchor.".to_string())?;

@@ -613,14 +613,14 @@ impl AppState {
         if lower.ends_with(".json") || lower.ends_with(".jsonld") {
             self.announcement.set(format!("Importing “{name}”…"));
             clock::start_span("aa-import");
-            let (raw, malformed) = crate::browser::files::read_text(&file).await?;
-            if malformed > 0 {
-                return Err(format!(
-                    "“{name}” was not imported, and nothing changed. It is not UTF-8 text: {malformed} {} could not be read.",
-                    if malformed == 1 { "sequence of bytes" } else { "sequences of bytes" }
-                ));
-            }
-            let imported = self.import(&name, &raw).await;
+            let imported = match crate::browser::files::read_text(&file).await {
+                Ok((raw, 0)) => self.import(&name, &raw).await,
+                Ok((_, malformed)) => Err(format!(
+                    "“{name}” was not imported, and nothing changed. It is not UTF-8 text: {} could not be read.",
+                    byte_sequences(malformed)
+                )),
+                Err(e) => Err(e),
+            };
             clock::end_span("aa-import");
             return imported;
         }
@@ -634,14 +634,19 @@ impl AppState {
         if malformed > 0 {
             self.inform(
                 format!(
-                    "Added “{title}” to the library. Part of “{name}” is not UTF-8 text: {malformed} unreadable {} shown as �.",
-                    if malformed == 1 { "sequence of bytes is" } else { "sequences of bytes are" }
+                    "Added “{title}” to the library. Part of “{name}” is not UTF-8 text: {} could not be read and show as �.",
+                    byte_sequences(malformed)
                 ),
                 None,
             );
         }
         Ok(())
     }
+}
+
+/// "1 sequence of bytes", "3 sequences of bytes": what a file held that was not UTF-8.
+fn byte_sequences(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "sequence of bytes" } else { "sequences of bytes" })
 }
 
 /// The sample article as a draft.

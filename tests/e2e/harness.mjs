@@ -341,12 +341,25 @@ export class App {
     );
   }
 
-  /** From now on, every write to localStorage fails as a full storage does. */
+  /** From now on, in this page and after reloads, every write to localStorage fails as a full storage does. */
   async refuseStorageWrites() {
-    await this.page.evaluate(() => {
+    const refuse = () => {
       Storage.prototype.setItem = function setItem() {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
+    };
+    await this.page.addInitScript(refuse);
+    await this.page.evaluate(refuse);
+  }
+
+  /** From the next load on, localStorage cannot be used at all, as in some private modes. */
+  async blockStorage() {
+    await this.page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
     });
   }
 
@@ -594,6 +607,11 @@ export class App {
       },
       { name, mimeType, content },
     );
+    await this.dropTransfer(dataTransfer, target);
+  }
+
+  /** Drops a `DataTransfer` made in the page (a handle), as `dropFile` does, and disposes of it. */
+  async dropTransfer(dataTransfer, target = this.articleText()) {
     await target.dispatchEvent('dragover', { dataTransfer });
     await target.dispatchEvent('drop', { dataTransfer });
     await dataTransfer.dispose();

@@ -95,9 +95,7 @@ async function dropMadeFile(app, name, what, arg) {
     },
     [name, what, arg],
   );
-  await app.articleText().dispatchEvent('dragover', { dataTransfer });
-  await app.articleText().dispatchEvent('drop', { dataTransfer });
-  await dataTransfer.dispose();
+  await app.dropTransfer(dataTransfer);
 }
 
 test('markup, scripts, SVG, entities and bidi controls in a paste, a title, a note and evidence stay text', async () => {
@@ -169,7 +167,7 @@ test('opened files: HTML with scripts and SVG, an SVG file, invalid UTF-8; nothi
   // shown as U+FFFD, and says so.
   await dropMadeFile(app, 'latin1.txt', 'bytes', ['Caf', 0xe9, ' au lait, ', 0xff, 0xfe, ' fin.']);
   await app.expectHeading('Caf\uFFFD au lait, \uFFFD\uFFFD fin.');
-  await app.expectStatus('Added “Caf\uFFFD au lait, \uFFFD\uFFFD fin.” to the library. Part of “latin1.txt” is not UTF-8 text: 3 unreadable sequences of bytes are shown as �.');
+  await app.expectStatus('Added “Caf\uFFFD au lait, \uFFFD\uFFFD fin.” to the library. Part of “latin1.txt” is not UTF-8 text: 3 sequences of bytes could not be read and show as �.');
   await assertStillWorks(app, 'au lait', 'Caf\uFFFD au lait, \uFFFD\uFFFD fin.');
 
   // A JSON file with bytes that are not UTF-8 is refused whole.

@@ -149,11 +149,7 @@ test('a corrupt library that cannot be copied aside is left in place, and what i
   await app.load();
   await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, raw]);
   // Storage is full from now on: not even the copy aside fits.
-  await app.page.addInitScript(() => {
-    Storage.prototype.setItem = function setItem() {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await app.refuseStorageWrites();
   await app.reload();
   await expectText(
     app.storageAlert().getByRole('paragraph'),
@@ -183,13 +179,7 @@ test('a truncated stored library is kept aside whole and the page says it cannot
 
 test('without usable storage the sample opens with a warning that nothing is kept', async () => {
   const app = await apps.open();
-  await app.page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('Access is denied for this document.', 'SecurityError');
-      },
-    });
-  });
+  await app.blockStorage();
   await app.load();
   await app.expectHeading(SAMPLE_TITLE);
   await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
@@ -206,13 +196,7 @@ test('when storage is refused, what another page of the site stored before is le
   await app.load();
   await app.newArticle('Stored before\n\nText.');
   const before = await app.storedRaw();
-  await app.page.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', {
-      get() {
-        throw new DOMException('Access is denied for this document.', 'SecurityError');
-      },
-    });
-  });
+  await app.blockStorage();
   await app.reload();
   await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
   await app.newArticle('Not stored\n\nText.');
