@@ -652,3 +652,57 @@ mod reanchoring {
         }
     }
 }
+
+/// The attribution assistant reads a long text a piece at a time; where the pieces fall must not
+/// change what it finds.
+mod attribution_pieces {
+    use super::*;
+    use article_annotator::model::attribution::suggest_by_pieces;
+
+    /// Sources, cues, reasons, pronouns and quotation marks, so that pieces cut through all of them.
+    const WORDS: &[&str] = &[
+        "a U.S. official said",
+        "the official",
+        "who was not authorized to comment",
+        "insisted on anonymity",
+        "Zoë Lambert told Reuters",
+        "according to",
+        "two people familiar with the talks",
+        "They",
+        "said",
+        "declined to comment.",
+        "the budget rose.",
+        "“",
+        "”",
+        "\"",
+        "محمد العلي",
+        ".",
+        ",",
+    ];
+
+    fn text() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(prop::sample::select(WORDS), 1..60),
+            prop::collection::vec(prop::sample::select(&[" ", " ", " ", "\n\n", "\n", "\n\n\n"][..]), 1..9),
+        )
+            .prop_map(|(words, gaps)| {
+                let mut out = String::new();
+                for (i, word) in words.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(gaps[i % gaps.len()]);
+                    }
+                    out.push_str(word);
+                }
+                out
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn pieces_of_any_size_find_what_one_pass_finds(text in text(), piece in 1..200usize) {
+            prop_assert_eq!(suggest_by_pieces(&text, piece), suggest_by_pieces(&text, usize::MAX), "in {:?}", text);
+        }
+    }
+}

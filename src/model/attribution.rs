@@ -291,9 +291,9 @@ pub const REASONS: [&str; 16] = [
 
 /// Splits a text into tokens: words (with inner apostrophes, hyphens and dots: "U.S.",
 /// "mayor's") and single punctuation marks.
-fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Token<'a>> {
+/// `quoted` says whether the text starts inside quotation marks.
+fn tokenize<'a>(text: &'a str, chars: &[char], mut quoted: bool) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
-    let mut quoted = false;
     let mut i = 0;
     // The byte offset of `chars[i]` in `text`, kept in step with `i`.
     let mut byte = 0;
@@ -322,13 +322,7 @@ fn tokenize<'a>(text: &'a str, chars: &[char]) -> Vec<Token<'a>> {
             tokens.push(Token { text: &text[start_byte..byte], start, end: i, quoted });
             continue;
         }
-        if matches!(c, '"' | '“' | '”') {
-            quoted = match c {
-                '“' => true,
-                '”' => false,
-                _ => !quoted,
-            };
-        }
+        quoted = quoted_after(c, quoted);
         let end_byte = byte + c.len_utf8();
         tokens.push(Token {
             text: &text[byte..end_byte],
@@ -363,10 +357,76 @@ fn sentences(chars: &[char], tokens: &[Token]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whether the text is inside quotation marks after `c`, if it was `quoted` before.
+fn quoted_after(c: char, quoted: bool) -> bool {
+    match c {
+        '“' => true,
+        '”' => false,
+        '"' => !quoted,
+        _ => quoted,
+    }
+}
+
+/// About how many bytes of text [`suggest`] reads at a time.
+const PIECE_BYTES: usize = 16_384;
+
 /// Finds the sources of `text`.
+///
+/// The text is read a piece of paragraphs at a time, each with the two paragraphs after it:
+/// a sentence never runs past a paragraph and a reason is looked for at most two sentences on,
+/// so the pieces find exactly what one pass over the whole text would, and the pass's memory
+/// (a character and a token per character and word) is that of one piece, not of a 100,000-word
+/// report's (10 MB).
 pub fn suggest(text: &str) -> Vec<Suggestion> {
+    suggest_by_pieces(text, PIECE_BYTES)
+}
+
+/// [`suggest`], reading about `piece_bytes` of text at a time (at least a paragraph). The
+/// result does not depend on `piece_bytes`; that is what the tests check.
+pub fn suggest_by_pieces(text: &str, piece_bytes: usize) -> Vec<Suggestion> {
+    let mut found = Vec::new();
+    let (mut start, mut start_char, mut quoted) = (0, 0, false);
+    while start < text.len() {
+        let end = paragraph_end_from(text, start.saturating_add(piece_bytes.max(1)));
+        let core = &text[start..end];
+        let core_chars = core.chars().count();
+        let shift = |s: Span| Span { start: CharOffset(s.start.0 + start_char), end: CharOffset(s.end.0 + start_char) };
+        let read_with_context = &text[start..after_paragraphs(text, end, 2)];
+        found.extend(
+            suggest_in(read_with_context, quoted)
+                .into_iter()
+                .filter(|s| s.span.start.0 < core_chars)
+                .map(|s| Suggestion { kind: s.kind, span: shift(s.span), reason: s.reason.map(shift) }),
+        );
+        quoted = core.chars().fold(quoted, |q, c| quoted_after(c, q));
+        (start, start_char) = (end, start_char + core_chars);
+    }
+    found
+}
+
+/// The byte offset of the first paragraph break (`"\n\n"`) at or after `at`, or the end.
+fn paragraph_end_from(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    // `at` may fall inside a character; a break starts on a character of its own.
+    let from = (at..text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+    text[from..].find("\n\n").map_or(text.len(), |i| from + i)
+}
+
+/// The byte offset after `count` more paragraphs with words in them, from `at`, or the end.
+fn after_paragraphs(text: &str, mut at: usize, count: usize) -> usize {
+    for _ in 0..count {
+        let Some(words) = text[at..].find(|c: char| !c.is_whitespace()) else { return text.len() };
+        at = paragraph_end_from(text, at + words);
+    }
+    at
+}
+
+/// Finds the sources of all of `text`, which starts inside quotation marks if `quoted`.
+fn suggest_in(text: &str, quoted: bool) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = tokenize(text, &chars);
+    let tokens = tokenize(text, &chars, quoted);
     let sentences = sentences(&chars, &tokens);
     let mut found: Vec<(SourceKind, usize, usize, usize)> = Vec::new(); // kind, first, end token, sentence
     for (s, &(from, to)) in sentences.iter().enumerate() {
@@ -670,6 +730,23 @@ mod tests {
         for (kind, quote, _) in &found {
             if *kind == SourceKind::Anonymous {
                 assert!(quote.to_lowercase().contains("official"), "{quote}");
+            }
+        }
+    }
+
+    #[test]
+    fn reading_by_pieces_finds_what_one_pass_finds() {
+        // Quotation marks left open over a paragraph break, and reasons a paragraph later.
+        let text = "\u{201c}It rained,\u{201d} a U.S. official said.\n\n\u{201c}We said nothing.\n\n\
+            The official, who was not authorized to comment, said more.\u{201d} Reuters reported it.\n\n\
+            Two people familiar with the talks said it failed.\n\nThey spoke on condition of anonymity. \
+            Zoë Lambert said so.\n\n\"Quoted \n\nacross,\" a diplomat said.";
+        let sample = read(SAMPLE_TEXT, SourceFormat::Plain).unwrap().text;
+        for text in [text, sample.as_str()] {
+            let whole = suggest_by_pieces(text, usize::MAX);
+            assert!(whole.len() >= 4, "{whole:?}");
+            for piece in [1, 2, 7, 40, 100, 1000] {
+                assert_eq!(suggest_by_pieces(text, piece), whole, "pieces of {piece} bytes");
             }
         }
     }

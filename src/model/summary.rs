@@ -9,6 +9,7 @@ use super::library::{AnnotationKind, Article, CheckStatus, Verdict};
 use super::offsets::CharIndex;
 use super::reasons::reason_given;
 use super::span::Span;
+use super::text::digest;
 
 /// Annotation ids, in text order, for each thing the summary counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -80,8 +81,9 @@ pub fn counts(article: &Article, scale: &[String]) -> Summary {
 /// the summary is redrawn on every change: with the cache, a change costs only its own passages.
 #[derive(Default)]
 pub struct ReasonCache {
-    /// The text the rest was worked out for.
-    text: String,
+    /// A digest of the text the rest was worked out for: a copy of a long report would be
+    /// its size again in memory.
+    text: Option<u64>,
     /// Sources the assistant found with a reason for their anonymity.
     explained: Vec<Span>,
     known: HashMap<Span, bool>,
@@ -91,7 +93,7 @@ impl ReasonCache {
     /// Whether the cache holds the assistant's findings for `text` (else the next
     /// [`ReasonCache::unexplained`] call starts with a pass over the whole text).
     pub fn is_for(&self, text: &str) -> bool {
-        !self.text.is_empty() && self.text == text
+        self.text == Some(digest(text))
     }
 
     /// The anonymous attributions of `article` with no reason for the anonymity in their
@@ -109,13 +111,13 @@ impl ReasonCache {
             // The assistant ties reasons to their source across sentences ("The official, who
             // was not authorized…"); a passage it does not recognise falls back to the
             // nearby-phrase rule.
-            self.text = article.text.clone();
+            self.text = Some(digest(&article.text));
             self.explained =
                 suggest(&article.text).into_iter().filter(|s| s.reason.is_some()).map(|s| s.span).collect();
             self.known.clear();
         }
         if anonymous.iter().any(|a| !self.known.contains_key(&a.span())) {
-            let index = CharIndex::new(&self.text);
+            let index = CharIndex::new(&article.text);
             for a in &anonymous {
                 let span = a.span();
                 if !self.known.contains_key(&span) {

@@ -14,6 +14,7 @@ use super::state::{AppState, Dialog, StorageProblem, sample_draft};
 use crate::browser::{clock, crash, storage};
 use crate::model::library::{Article, Library};
 use crate::model::stored;
+use crate::model::text::digest;
 
 /// The library to start with, any problem storage had, whether it may be saved, and whether it
 /// is what storage holds already.
@@ -50,14 +51,6 @@ fn start_up() -> (Library, Option<StorageProblem>, bool, bool) {
             (with_sample(), Some(StorageProblem { message, unreadable: None, offer_export: true }), false, false)
         }
     }
-}
-
-/// A digest of a stored value, to tell whether it changed.
-fn digest(value: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// The whole app.

@@ -1,0 +1,87 @@
+//! Memory benchmark: the peak and the resident heap of each step the app takes when it starts
+//! on a stored library (decode it, build the summary's reasons, run the attribution assistant),
+//! counted by a global allocator, natively. Pointers are 8 bytes here and 4 in wasm32, so the
+//! figures are an upper bound of the wasm's, whose memory never shrinks: its size is the
+//! highest peak. Each step is printed against the stored value's own size, measured in the
+//! same run.
+//!
+//! ```text
+//! node bench/peers/write-library.mjs > target/bench-library.json
+//! cargo bench --bench memory -- target/bench-library.json
+//! ```
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+use article_annotator::model::{attribution, stored, summary::ReasonCache};
+
+/// Counts the bytes in use and the most ever in use since the last [`Counting::reset_peak`].
+struct Counting;
+
+static IN_USE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// The stored value's length in bytes: the baseline of the figures.
+static STORED: AtomicUsize = AtomicUsize::new(1);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = IN_USE.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        IN_USE.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn reset_peak() -> usize {
+    let now = IN_USE.load(Relaxed);
+    PEAK.store(now, Relaxed);
+    now
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.2} MB", bytes as f64 / 1e6)
+}
+
+/// Runs `step`, prints what it kept and its peak above what was in use before.
+fn measure<T>(name: &str, step: impl FnOnce() -> T) -> T {
+    let before = reset_peak();
+    let out = step();
+    let (after, peak) = (IN_USE.load(Relaxed), PEAK.load(Relaxed));
+    println!(
+        "- {name}: keeps {}, peak +{} ({:.2}x the stored value)",
+        mb(after.saturating_sub(before)),
+        mb(peak - before),
+        (peak - before) as f64 / STORED.load(Relaxed) as f64
+    );
+    out
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; the path is the one other argument.
+    let Some(path) = std::env::args().skip(1).find(|a| !a.starts_with('-')) else {
+        eprintln!("usage: cargo bench --bench memory -- STORED_LIBRARY.json (see bench/README.md)");
+        std::process::exit(2);
+    };
+    let raw = std::fs::read_to_string(path).expect("a readable stored library");
+    STORED.store(raw.len(), Relaxed);
+    println!("stored library: {} ({} characters)", mb(raw.len()), raw.chars().count());
+    let library = measure("decode", || stored::decode(&raw).expect("a library"));
+    let article = library.current().expect("an article");
+    println!(
+        "  {} annotations, {} links, text {}",
+        article.annotations.len(),
+        article.links.len(),
+        mb(article.text.len())
+    );
+    measure("attribution::suggest", || attribution::suggest(&article.text).len());
+    let mut reasons = ReasonCache::default();
+    measure("summary reasons", || reasons.unexplained(article).len());
+    measure("encode", || stored::encode(&library).len());
+    println!("in use at the end: {}", mb(IN_USE.load(Relaxed)));
+}
