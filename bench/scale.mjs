@@ -404,6 +404,9 @@ try {
           for (const [figure, value] of Object.entries(edits[name])) out[`${name}.${figure}`] = value;
         }
         out.save = edits.save;
+        // Wasm memory never shrinks, so this is the highest it went through the edits and saves.
+        const after = await memory(ours);
+        Object.assign(out, { heapEdited: after.heap, wasmEdited: after.wasm });
         Object.assign(out, await ourExportImport(ours.page));
       }
       await ours.context.close();
@@ -430,6 +433,8 @@ try {
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
         `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
         `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);
+      console.log(`- memory after the four edits and their saves: ours JS heap ${mb(median(f.heapEdited))} + wasm ${mb(median(f.wasmEdited))} = ` +
+        `${mb(median(f.heapEdited) + median(f.wasmEdited))} -> ${((median(f.heapEdited) + median(f.wasmEdited)) / median(f.floorHeap)).toFixed(2)}x the floor's after loading`);
       console.log(`- storage: the stored library takes ${(stored.length / 1e6).toFixed(2)} M of the ${(quota / 1e6).toFixed(2)} M characters this browser's localStorage holds (${(100 * stored.length / quota).toFixed(0)}%); the export spells out quotes and context: ${mb(median(f.size))}`);
       console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file); import it back: ${stat(f.imported)}`);
     }

@@ -64,10 +64,48 @@ fn a_saved_library_loads_back_unchanged() {
     LocalStorage::clear();
     assert!(matches!(storage::load("t0"), Loaded::Empty));
     let library = library_of("Title 😀", "Text\n\nمرحبا");
-    storage::save(&stored::encode(&library)).unwrap();
+    storage::save(&storage::encode(&library)).unwrap();
     match storage::load("t1") {
         Loaded::Library(loaded) => assert_eq!(loaded, library),
         _ => panic!("the saved library should load"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_library_larger_than_a_piece_is_stored_exactly_as_encoded() {
+    LocalStorage::clear();
+    // Characters of one to four bytes, so that pieces of 64 KB end inside some of them.
+    let text = "Zoë said 😀 that محمد العلي paid 中文.\n\n".repeat(6_000);
+    let library = library_of("Long", &text);
+    let encoded = storage::encode(&library);
+    storage::save(&encoded).unwrap();
+    let stored = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap().unwrap();
+    assert!(stored.len() > 4 * 64 * 1024, "{} bytes", stored.len());
+    assert_eq!(stored, stored::encode(&library));
+    match storage::load("t3") {
+        Loaded::Library(loaded) => assert_eq!(loaded, library),
+        _ => panic!("the saved library should load"),
+    }
+    assert_eq!(storage::encode(&library).digest, encoded.digest, "the same library, the same digest");
+    assert_ne!(storage::encode(&library_of("Long", &text[1..])).digest, encoded.digest);
+}
+
+#[wasm_bindgen_test]
+fn a_value_with_a_lone_surrogate_is_read_with_a_replacement_character() {
+    LocalStorage::clear();
+    let library = library_of("Title", "Text");
+    // A JS string may hold half of a surrogate pair, which no Rust string can.
+    let raw = stored::encode(&library);
+    let (before, after) = raw.split_once("\"Text\"").unwrap();
+    let value = js_sys::JsString::from(format!("{before}\"Te"))
+        .concat(&js_sys::JsString::from_char_code1(0xd83d))
+        .concat(&format!("xt\"{after}").into());
+    let local_storage = LocalStorage::raw();
+    let set_item: js_sys::Function = js_sys::Reflect::get(&local_storage, &"setItem".into()).unwrap().unchecked_into();
+    set_item.call2(&local_storage, &LIBRARY_KEY.into(), &value).unwrap();
+    match storage::load("t4") {
+        Loaded::Library(loaded) => assert_eq!(loaded.articles[0].text, "Te\u{fffd}xt"),
+        _ => panic!("a lone surrogate should be replaced, not make the library unreadable"),
     }
 }
 
@@ -90,7 +128,7 @@ fn an_unreadable_value_is_kept_aside_and_left_in_place() {
 fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
     LocalStorage::clear();
     let saved = library_of("Saved", "Short text");
-    storage::save(&stored::encode(&saved)).unwrap();
+    storage::save(&storage::encode(&saved)).unwrap();
     let before = LocalStorage::raw().get_item(LIBRARY_KEY).unwrap();
     // Fill the origin's quota with 1 MB values until the browser refuses one.
     let filler = "x".repeat(1 << 20);
@@ -100,7 +138,7 @@ fn a_full_storage_refuses_the_save_and_keeps_the_old_value() {
         assert!(filled < 200, "localStorage never filled up");
     }
     let bigger = library_of("Bigger", &"y".repeat(2 << 20));
-    let error = storage::save(&stored::encode(&bigger)).expect_err("a save beyond the quota must fail");
+    let error = storage::save(&storage::encode(&bigger)).expect_err("a save beyond the quota must fail");
     assert!(error.0.contains("full"), "{}", error.0);
     assert_eq!(LocalStorage::raw().get_item(LIBRARY_KEY).unwrap(), before);
     LocalStorage::clear();

@@ -3,7 +3,12 @@
 //! Reading never fails the app: a value that cannot be read is copied aside under another key
 //! before anything may be written over it, and the caller is told why.
 
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hasher;
+
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 
 use crate::model::library::Library;
 use crate::model::stored;
@@ -37,10 +42,10 @@ pub fn load(now: &str) -> Loaded {
     if !available() {
         return Loaded::Unavailable;
     }
-    let raw = match LocalStorage::raw().get_item(LIBRARY_KEY) {
+    let raw = match read_item(LIBRARY_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::Empty,
-        Err(_) => return Loaded::Unavailable,
+        Err(()) => return Loaded::Unavailable,
     };
     match stored::decode(&raw) {
         Ok(library) => Loaded::Library(library),
@@ -52,17 +57,117 @@ pub fn load(now: &str) -> Loaded {
     }
 }
 
-/// Writes an encoded library (see [`stored::encode`]); the stored value is replaced only if
-/// the whole write succeeds.
-pub fn save(encoded: &str) -> Result<(), SaveError> {
+/// A stored value, copied into wasm memory at its exact UTF-8 size. A plain `get_item` passes
+/// the string through wasm-bindgen, which reserves three bytes for each UTF-16 unit after the
+/// first non-ASCII one: 7 MB for a 2.3 MB library, and wasm memory never shrinks.
+fn read_item(key: &str) -> Result<Option<String>, ()> {
+    let storage: RawStorage = LocalStorage::raw().unchecked_into();
+    let Some(value) = storage.get_item(key).map_err(drop)? else { return Ok(None) };
+    Ok(Some(to_rust(&value)))
+}
+
+/// A JS string as a Rust one, at its exact size (see [`read_item`]). Lone surrogates, which a
+/// JS string may hold, come out of the encoder as U+FFFD.
+fn to_rust(value: &JsString) -> String {
+    String::from_utf8(Utf8Encoder::new().encode(value).to_vec()).expect("TextEncoder writes UTF-8")
+}
+
+/// The library that another tab just stored, from its `storage` event; `None` for other keys
+/// and for a removal.
+pub fn stored_by_other_tab(event: &web_sys::StorageEvent) -> Option<String> {
+    if event.key().as_deref() != Some(LIBRARY_KEY) {
+        return None;
+    }
+    let value = js_sys::Reflect::get(event, &"newValue".into()).ok()?.dyn_into::<JsString>().ok()?;
+    Some(to_rust(&value))
+}
+
+/// A library encoded for storage. The value is held in JS, built a piece at a time: as one Rust
+/// string it would need the library's size again in wasm memory, which never shrinks.
+pub struct Encoded {
+    value: JsString,
+    /// Tells whether two encodings are the same, without keeping either.
+    pub digest: u64,
+}
+
+/// Encodes the library (see [`stored::encode`]).
+pub fn encode(library: &Library) -> Encoded {
+    let mut writer =
+        ToJs { value: JsString::from(""), pending: Vec::with_capacity(2 * ToJs::PIECE), hasher: DefaultHasher::new() };
+    stored::encode_to(library, &mut writer).expect("writing to JS cannot fail");
+    writer.flush_whole();
+    Encoded { value: writer.value, digest: writer.hasher.finish() }
+}
+
+/// Moves what it is given into a JS string, a piece of complete characters at a time.
+struct ToJs {
+    value: JsString,
+    pending: Vec<u8>,
+    hasher: DefaultHasher,
+}
+
+impl ToJs {
+    const PIECE: usize = 64 * 1024;
+
+    /// Appends the complete characters pending (all of them, at the end of a valid encoding).
+    fn flush_whole(&mut self) {
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(all) => all.len(),
+            Err(error) => error.valid_up_to(),
+        };
+        let piece = std::str::from_utf8(&self.pending[..whole]).expect("checked above");
+        self.value = self.value.concat(&JsString::from(piece));
+        self.pending.drain(..whole);
+    }
+}
+
+impl std::io::Write for ToJs {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.hasher.write(bytes);
+        // A long text comes in one write: it is moved a piece at a time too.
+        for part in bytes.chunks(Self::PIECE) {
+            self.pending.extend_from_slice(part);
+            if self.pending.len() >= Self::PIECE {
+                self.flush_whole();
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes an encoded library; the stored value is replaced only if the whole write succeeds.
+pub fn save(encoded: &Encoded) -> Result<(), SaveError> {
     if !available() {
         return Err(SaveError("this browser does not allow this page to use its storage".into()));
     }
-    LocalStorage::raw().set_item(LIBRARY_KEY, encoded).map_err(|error| {
+    let storage: RawStorage = LocalStorage::raw().unchecked_into();
+    storage.set_item(LIBRARY_KEY, &encoded.value).map_err(|error| {
         let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok().and_then(|v| v.as_string());
         SaveError(match field("name").as_deref() {
             Some("QuotaExceededError") => "the browser's storage for this page is full".into(),
             _ => field("message").unwrap_or_else(|| "the browser refused to store it".into()),
         })
     })
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `localStorage`, through methods whose values stay in JS.
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item(this: &RawStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item(this: &RawStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+
+    /// The page's `TextEncoder`, for a string that stays in JS.
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder")]
+    fn encode(this: &Utf8Encoder, input: &JsString) -> js_sys::Uint8Array;
 }

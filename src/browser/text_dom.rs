@@ -7,6 +7,7 @@ use web_sys::{Element, Node, Range, Text};
 
 use crate::model::offsets::{CharOffset, Utf16Offset, char_to_utf16, utf16_to_char};
 use crate::model::span::Span;
+use crate::model::text::{paragraphs, split_marked};
 
 /// The text nodes of the article container, in order, each with the offset where it starts.
 pub struct TextMap {
@@ -18,7 +19,24 @@ struct TextNode {
     node: Text,
     start: CharOffset,
     end: CharOffset,
-    data: String,
+    /// The node's text, kept only if it has characters outside the Basic Multilingual Plane
+    /// (two UTF-16 units each): elsewhere code points and UTF-16 units count alike, and a copy
+    /// of every node would be a second copy of a long report in memory.
+    astral: Option<String>,
+}
+
+impl TextNode {
+    fn to_utf16(&self, at: CharOffset) -> u32 {
+        // Past the node's end, as the conversions do, it clamps to its end.
+        let local = CharOffset(at.0.saturating_sub(self.start.0).min(self.end.0 - self.start.0));
+        self.astral.as_deref().map_or(local.0, |data| char_to_utf16(data, local).0) as u32
+    }
+
+    fn to_char(&self, unit: u32) -> CharOffset {
+        let local =
+            self.astral.as_deref().map_or(unit as usize, |data| utf16_to_char(data, Utf16Offset(unit as usize)).0);
+        CharOffset(self.start.0 + local.min(self.end.0 - self.start.0))
+    }
 }
 
 impl TextMap {
@@ -32,8 +50,10 @@ impl TextMap {
             while let Ok(Some(node)) = walker.next_node() {
                 let node: Text = node.unchecked_into();
                 let data = node.data();
-                let end = start + data.chars().count();
-                nodes.push(TextNode { node, start: CharOffset(start), end: CharOffset(end), data });
+                let chars = data.chars().count();
+                let astral = (chars != node.length() as usize).then_some(data);
+                let end = start + chars;
+                nodes.push(TextNode { node, start: CharOffset(start), end: CharOffset(end), astral });
                 start = end;
             }
         }
@@ -47,9 +67,8 @@ impl TextMap {
         let last = self.nodes.partition_point(|n| n.end < span.end);
         let (start, end) = (self.nodes.get(first)?, self.nodes.get(last)?);
         let range = self.container.owner_document()?.create_range().ok()?;
-        let local = |n: &TextNode, at: CharOffset| char_to_utf16(&n.data, CharOffset(at.0 - n.start.0)).0 as u32;
-        range.set_start(&start.node, local(start, span.start)).ok()?;
-        range.set_end(&end.node, local(end, span.end)).ok()?;
+        range.set_start(&start.node, start.to_utf16(span.start)).ok()?;
+        range.set_end(&end.node, end.to_utf16(span.end)).ok()?;
         Some(range)
     }
 
@@ -78,7 +97,7 @@ impl TextMap {
     /// The text offset of a DOM position, or `None` if it is outside the container.
     pub fn offset(&self, node: &Node, offset: u32) -> Option<CharOffset> {
         if let Some(text) = self.nodes.iter().find(|n| n.node.unchecked_ref::<Node>() == node) {
-            return Some(CharOffset(text.start.0 + utf16_to_char(&text.data, Utf16Offset(offset as usize)).0));
+            return Some(text.to_char(offset));
         }
         if !self.container.contains(Some(node)) {
             return None;
@@ -105,7 +124,7 @@ impl TextMap {
         let position = |at: CharOffset| {
             let i = self.nodes.partition_point(|n| n.end < at).min(self.nodes.len().checked_sub(1)?);
             let n = &self.nodes[i];
-            Some((n.node.clone(), char_to_utf16(&n.data, CharOffset(at.0.saturating_sub(n.start.0))).0 as u32))
+            Some((n.node.clone(), n.to_utf16(at)))
         };
         if let (Some((a, a_off)), Some((f, f_off))) = (position(anchor), position(focus)) {
             let _ = selection.set_base_and_extent(&a, a_off, &f, f_off);
@@ -118,6 +137,39 @@ impl TextMap {
         let caret = document.caret_position_from_point(x as f32, y as f32)?;
         self.offset(&caret.offset_node()?, caret.offset())
     }
+}
+
+/// Replaces the children of `container` with `text`: each paragraph in a `<span class="para">`,
+/// the blank lines between them as the text's own `"\n\n"`, and the byte ranges in `struck`
+/// inside `<del>`. Nothing of it is kept in wasm memory: the text lives in the DOM only.
+pub fn lay_out(container: &Element, text: &str, struck: &[std::ops::Range<usize>]) {
+    let Some(document) = container.owner_document() else { return };
+    let fragment = document.create_document_fragment();
+    let element = |name: &str| document.create_element(name).expect("an HTML element name");
+    let append = |parent: &Node, child: &Node| {
+        parent.append_child(child).expect("a new node takes a child");
+    };
+    let ranges = paragraphs(text);
+    let last = ranges.len().saturating_sub(1);
+    for (i, para) in ranges.into_iter().enumerate() {
+        let span = element("span");
+        span.set_class_name("para");
+        for (piece, is_struck) in split_marked(para, struck) {
+            let piece = document.create_text_node(&text[piece]);
+            if is_struck {
+                let del = element("del");
+                append(&del, &piece);
+                append(&span, &del);
+            } else {
+                append(&span, &piece);
+            }
+        }
+        append(&fragment, &span);
+        if i < last {
+            append(&fragment, &document.create_text_node("\n\n"));
+        }
+    }
+    container.replace_children_with_node_1(&fragment);
 }
 
 /// The viewport rectangle of a range: (left, top, bottom), in CSS pixels.

@@ -80,6 +80,13 @@ impl std::fmt::Display for DecodeError {
 
 /// Serializes the library for storage.
 pub fn encode(library: &Library) -> String {
+    let mut out = Vec::new();
+    encode_to(library, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`encode`], written piece by piece to `out`: a long library need never be whole in memory.
+pub fn encode_to(library: &Library, out: impl std::io::Write) -> std::io::Result<()> {
     let stored = StoredRef {
         format: FORMAT,
         version: CURRENT_VERSION,
@@ -87,7 +94,7 @@ pub fn encode(library: &Library) -> String {
         articles: &library.articles,
         ratings: &library.ratings,
     };
-    serde_json::to_string(&stored).expect("a library always serializes")
+    serde_json::to_writer(out, &stored).map_err(std::io::Error::from)
 }
 
 /// Reads a stored library of any version this app has ever written.

@@ -89,14 +89,11 @@ pub fn Annotator(
     let annotations = Annotations { state, article };
     let range_of = move |span: Span| map.with_value(|m| m.as_ref().and_then(|m| m.range(span)));
 
-    // After the text renders, map its nodes; after any change, paint every kind.
-    Effect::new(move |_| {
-        text.track();
-        struck.track();
-        let Some(element) = container.get() else { return };
+    // After the text is laid out, map its nodes; after any change, paint every kind.
+    let on_laid_out = move |element: web_sys::HtmlDivElement| {
         map.set_value(Some(TextMap::of(&element)));
         map_version.update(|v| *v += 1);
-    });
+    };
     // Only the text on screen and two screens either side has its highlights registered, and
     // the rest as it scrolls near. Chromium re-validates every registered range on each change
     // to the page: with the ten thousand of a long report registered, any change, even one
@@ -489,7 +486,7 @@ pub fn Annotator(
             on:mouseleave=move |_| hover.set(None)
             on:click=on_click
         >
-            <ArticleText text=text struck=struck node_ref=container />
+            <ArticleText text=text struck=struck node_ref=container on_laid_out=on_laid_out />
         </div>
         // Highlights are paint, not elements: what the current one is reaches screen readers as
         // the description of the focused text.

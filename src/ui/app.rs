@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 
 use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
@@ -14,7 +15,6 @@ use super::state::{AppState, Dialog, StorageProblem, sample_draft};
 use crate::browser::{clock, crash, storage};
 use crate::model::library::{Article, Library};
 use crate::model::stored;
-use crate::model::text::digest;
 
 /// The library to start with, any problem storage had, whether it may be saved, and whether it
 /// is what storage holds already.
@@ -25,7 +25,17 @@ fn start_up() -> (Library, Option<StorageProblem>, bool, bool) {
         library.add(Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso()));
         library
     };
-    match clock::timed("aa-load", || storage::load(&clock::now_iso())) {
+    let mem = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length()
+    };
+    web_sys::console::log_1(&format!("MEM before load {}", mem()).into());
+    let loaded = clock::timed("aa-load", || storage::load(&clock::now_iso()));
+    web_sys::console::log_1(&format!("MEM after load {}", mem()).into());
+    match loaded {
         storage::Loaded::Empty => (with_sample(), None, true, false),
         storage::Loaded::Library(library) => (library, None, true, true),
         storage::Loaded::Unreadable { reason, raw, kept_as } => {
@@ -78,8 +88,8 @@ pub fn App() -> impl IntoView {
             return;
         }
         clock::start_span("aa-save");
-        let encoded = state.library.with_untracked(stored::encode);
-        if !can_save.get_value() || last_saved.get_value() == Some(digest(&encoded)) {
+        let encoded = state.library.with_untracked(storage::encode);
+        if !can_save.get_value() || last_saved.get_value() == Some(encoded.digest) {
             clock::end_span("aa-save");
             return;
         }
@@ -87,7 +97,7 @@ pub fn App() -> impl IntoView {
         clock::end_span("aa-save");
         match saved {
             Ok(()) => {
-                last_saved.set_value(Some(digest(&encoded)));
+                last_saved.set_value(Some(encoded.digest));
                 if state.storage_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.offer_export)) {
                     state.storage_problem.set(None);
                 }
@@ -141,17 +151,17 @@ pub fn App() -> impl IntoView {
     // Another tab saved: take its library, keeping this tab's open article, so that neither
     // tab writes over the other's changes.
     let other_tabs = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() != Some(storage::LIBRARY_KEY) || !can_save.get_value() || crash::has_crashed() {
+        if !can_save.get_value() || crash::has_crashed() {
             return;
         }
-        let Some(raw) = ev.new_value() else { return };
+        let Some(raw) = storage::stored_by_other_tab(&ev) else { return };
         match stored::decode(&raw) {
             Ok(mut library) => {
                 let open = state.library.with_untracked(|l| l.current.clone());
                 if let Some(open) = open.filter(|id| library.get(id).is_some()) {
                     library.current = Some(open);
                 }
-                last_saved.set_value(Some(digest(&stored::encode(&library))));
+                last_saved.set_value(Some(storage::encode(&library).digest));
                 state.library.set(library);
                 state.announcement.set("Updated with changes made in another tab.".into());
             }

@@ -4,10 +4,14 @@ use std::ops::Range;
 
 use leptos::prelude::*;
 
-use crate::model::text::{paragraphs, split_marked};
+use crate::browser::text_dom;
 
 /// The article text. Its container's text content is exactly the article text: paragraphs are
 /// spans, the blank lines between them are the text's own `"\n\n"`, and nothing else is added.
+///
+/// The paragraphs are laid out by [`text_dom::lay_out`], not as Leptos views: views keep a copy
+/// of each paragraph's text and handles on its nodes for as long as the article is open, which
+/// for a long report is another copy of it in memory and three times the DOM nodes.
 #[component]
 pub fn ArticleText(
     /// The normalized article text.
@@ -19,29 +23,17 @@ pub fn ArticleText(
     /// The container element, for code that maps DOM positions to offsets.
     #[prop(optional)]
     node_ref: NodeRef<leptos::html::Div>,
+    /// Called with the container each time the text has been laid out anew.
+    #[prop(optional, into)]
+    on_laid_out: Option<Callback<web_sys::HtmlDivElement>>,
 ) -> impl IntoView {
-    let rendered = move || {
-        let struck = struck.get();
-        text.with(|text| {
-            let ranges = paragraphs(text);
-            let last = ranges.len().saturating_sub(1);
-            ranges
-                .into_iter()
-                .enumerate()
-                .map(|(i, para)| {
-                    let separator = if i < last { "\n\n" } else { "" };
-                    let pieces = split_marked(para, &struck)
-                        .into_iter()
-                        .map(|(piece, is_struck)| {
-                            let piece = text[piece].to_string();
-                            if is_struck { view! { <del>{piece}</del> }.into_any() } else { piece.into_any() }
-                        })
-                        .collect_view();
-                    (view! { <span class="para">{pieces}</span> }, separator)
-                })
-                .collect_view()
-        })
-    };
+    Effect::new(move |_| {
+        let Some(element) = node_ref.get() else { return };
+        text.with(|text| struck.with(|struck| text_dom::lay_out(&element, text, struck)));
+        if let Some(on_laid_out) = on_laid_out {
+            on_laid_out.run(element);
+        }
+    });
     view! {
         <div
             id="article-text"
@@ -53,8 +45,6 @@ pub fn ArticleText(
             dir="auto"
             tabindex="0"
             node_ref=node_ref
-        >
-            {rendered}
-        </div>
+        ></div>
     }
 }
