@@ -514,9 +514,10 @@ pub fn Annotator(
     }
 }
 
-/// A CSS length in whole pixels.
+/// A CSS length in whole pixels, rounded as an integer: printing a float would add 9 KB of
+/// float formatting to the wasm.
 fn px(value: f64) -> String {
-    format!("{value:.0}px")
+    format!("{}px", value.round() as i64)
 }
 
 /// The toolbar by a selection: one button per kind, with keys 1, 2, 3.
