@@ -41,7 +41,7 @@ async fn article_container_holds_exactly_the_article_text() {
     let parent = container();
     let struck = RwSignal::new(Vec::new());
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <ArticleText text=Signal::stored(text.to_string()) struck=struck /> }
+        view! { <ArticleText text=Signal::stored(std::sync::Arc::<str>::from(text)) struck=struck /> }
     });
     tick().await;
     let shown = parent.query_selector("[role=document]").unwrap().expect("the article container");
@@ -104,7 +104,7 @@ fn a_value_with_a_lone_surrogate_is_read_with_a_replacement_character() {
     let set_item: js_sys::Function = js_sys::Reflect::get(&local_storage, &"setItem".into()).unwrap().unchecked_into();
     set_item.call2(&local_storage, &LIBRARY_KEY.into(), &value).unwrap();
     match storage::load("t4") {
-        Loaded::Library(loaded) => assert_eq!(loaded.articles[0].text, "Te\u{fffd}xt"),
+        Loaded::Library(loaded) => assert_eq!(&*loaded.articles[0].text, "Te\u{fffd}xt"),
         _ => panic!("a lone surrogate should be replaced, not make the library unreadable"),
     }
 }
@@ -176,7 +176,7 @@ async fn dom_positions_and_text_offsets_agree_in_every_script() {
     let parent = container();
     let struck = RwSignal::new(vec![struck_bytes]);
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <ArticleText text=Signal::stored(text.to_string()) struck=struck /> }
+        view! { <ArticleText text=Signal::stored(std::sync::Arc::<str>::from(text)) struck=struck /> }
     });
     tick().await;
     let shown = parent.query_selector("[role=document]").unwrap().unwrap();

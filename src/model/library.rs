@@ -1,5 +1,7 @@
 //! The articles kept in this browser, and the edits the app makes to them.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::offsets::CharOffset;
@@ -192,8 +194,9 @@ pub struct Article {
     pub id: String,
     /// Shown in the library and at the top of the reader; never empty.
     pub title: String,
-    /// The normalized text (see [`text::normalize`]).
-    pub text: String,
+    /// The normalized text (see [`text::normalize`]). Shared, not copied, by the views that
+    /// follow it: a long report is megabytes.
+    pub text: Arc<str>,
     /// Where the article was published, an `http(s)` URL; empty if unknown.
     #[serde(default)]
     pub source_url: String,
@@ -231,7 +234,7 @@ impl Article {
         Article {
             id,
             title,
-            text,
+            text: text.into(),
             source_url: String::new(),
             published: String::new(),
             added,
@@ -451,13 +454,13 @@ impl Library {
 
     /// Replaces the text with a cleaned version (leftovers removed) and marks the leftovers as
     /// reviewed. Refused while the article has annotations: their offsets refer to the old text.
-    pub fn replace_text(&mut self, id: &str, new_text: String) -> Result<String, EditError> {
+    pub fn replace_text(&mut self, id: &str, new_text: String) -> Result<Arc<str>, EditError> {
         let article = self.get_mut(id)?;
         if !article.annotations.is_empty() {
             return Err(EditError::HasAnnotations);
         }
         article.leftovers_reviewed = true;
-        Ok(std::mem::replace(&mut article.text, new_text))
+        Ok(std::mem::replace(&mut article.text, new_text.into()))
     }
 
     /// Records that the user chose to keep the leftovers.
@@ -467,7 +470,7 @@ impl Library {
     }
 
     /// Puts back a text replaced by [`Library::replace_text`].
-    pub fn restore_text(&mut self, id: &str, old_text: String) -> Result<(), EditError> {
+    pub fn restore_text(&mut self, id: &str, old_text: Arc<str>) -> Result<(), EditError> {
         let article = self.get_mut(id)?;
         article.text = old_text;
         article.leftovers_reviewed = false;
@@ -644,7 +647,7 @@ mod tests {
         let old = lib.replace_text("a", "Clean".into()).unwrap();
         assert!(lib.get("a").unwrap().leftovers_reviewed);
         lib.restore_text("a", old).unwrap();
-        assert_eq!(lib.get("a").unwrap().text, "Text");
+        assert_eq!(&*lib.get("a").unwrap().text, "Text");
         assert!(!lib.get("a").unwrap().leftovers_reviewed);
     }
 
@@ -661,7 +664,7 @@ mod tests {
             modified: String::new(),
         });
         assert_eq!(lib.replace_text("a", "Other".into()), Err(EditError::HasAnnotations));
-        assert_eq!(lib.get("a").unwrap().text, "Text");
+        assert_eq!(&*lib.get("a").unwrap().text, "Text");
     }
 
     #[test]

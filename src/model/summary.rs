@@ -198,7 +198,7 @@ mod tests {
         assert!(cache.unexplained(&article).is_empty());
         // Without its reason, "a U.S. official said" (which comes before the edit, so keeps its
         // offsets) no longer explains itself: a stale cache would still say it did.
-        article.text = article.text.replace("who was not authorized to comment", "who spoke at length");
+        article.text = article.text.replace("who was not authorized to comment", "who spoke at length").into();
         assert_eq!(cache.unexplained(&article), ["official"]);
         assert_eq!(summarize(&article, &scale()).anonymous_without_reason, ["official"]);
     }

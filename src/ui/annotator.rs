@@ -72,7 +72,7 @@ pub fn Annotator(
     /// The article's id.
     id: String,
     /// Its text.
-    text: Memo<String>,
+    text: Memo<std::sync::Arc<str>>,
     /// Byte ranges previewed as removed (leftovers).
     struck: RwSignal<Vec<Range<usize>>>,
 ) -> impl IntoView {
@@ -598,7 +598,7 @@ fn StackChooser(
     /// The stack to choose from; the menu is open while this is set.
     stack: RwSignal<Option<Stack>>,
     annotations: Annotations,
-    text: Memo<String>,
+    text: Memo<std::sync::Arc<str>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let menu = NodeRef::<html::Div>::new();

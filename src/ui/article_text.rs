@@ -16,7 +16,7 @@ use crate::browser::text_dom;
 pub fn ArticleText(
     /// The normalized article text.
     #[prop(into)]
-    text: Signal<String>,
+    text: Signal<std::sync::Arc<str>>,
     /// Byte ranges to show as about to be removed (the leftovers preview).
     #[prop(into)]
     struck: Signal<Vec<Range<usize>>>,

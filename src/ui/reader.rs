@@ -22,7 +22,8 @@ pub fn Reader(
         move || state.library.with(|l| l.get(&id.get_value()).map(f).unwrap_or_default())
     };
     let title = Memo::new(move |_| field(|a| a.title.clone())());
-    let body = Memo::new(move |_| field(|a| a.text.clone())());
+    let body =
+        Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(|a| a.text.clone()).unwrap_or_default()));
     let source_url = Memo::new(move |_| field(|a| a.source_url.clone())());
     let published = Memo::new(move |_| field(|a| a.published.clone())());
     let words = Memo::new(move |_| body.with(|t| text::word_count(t)));

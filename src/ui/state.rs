@@ -19,7 +19,7 @@ pub enum Undo {
     /// Put back a deleted article.
     RestoreArticle(RemovedArticle),
     /// Put back the text an article had before its leftovers were removed.
-    RestoreText { id: String, text: String },
+    RestoreText { id: String, text: std::sync::Arc<str> },
     /// Take back the latest change to an article's annotations.
     AnnotationChange { article: String },
     /// Put back an orphan that was placed or discarded.
@@ -425,7 +425,7 @@ impl AppState {
         let Some(pending) = self.pending.get_untracked() else { return };
         let Some(article) = self.current_id() else { return };
         let (trimmed, duplicate) = self.library.with_untracked(|l| {
-            let text = l.get(&article).map(|a| a.text.as_str()).unwrap_or_default();
+            let text = l.get(&article).map(|a| &*a.text).unwrap_or_default();
             let trimmed = span::trim(text, pending.span);
             let duplicate = trimmed.is_some_and(|t| {
                 l.get(&article).is_some_and(|a| a.annotations.iter().any(|n| n.kind == kind && n.span() == t))

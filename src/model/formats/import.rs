@@ -479,7 +479,7 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
                     "{place}: its target “{source}” is not an article of this browser; open the article first."
                 ))
             })?;
-        let text = merge.library.get(&article_id).map(|a| a.text.as_str()).unwrap_or_default();
+        let text = merge.library.get(&article_id).map(|a| &*a.text).unwrap_or_default();
         if !anchorers.contains_key(&article_id) {
             anchorers.insert(article_id.clone(), (Anchorer::new(text), text.chars().count()));
         }
