@@ -3,13 +3,13 @@
 //! has gone. Every count comes with the annotations it counts, so that the page can lead to them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::attribution::suggest;
 use super::library::{AnnotationKind, Article, CheckStatus, Verdict};
 use super::offsets::CharIndex;
 use super::reasons::reason_given;
 use super::span::Span;
-use super::text::digest;
 
 /// Annotation ids, in text order, for each thing the summary counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -81,9 +81,9 @@ pub fn counts(article: &Article, scale: &[String]) -> Summary {
 /// the summary is redrawn on every change: with the cache, a change costs only its own passages.
 #[derive(Default)]
 pub struct ReasonCache {
-    /// A digest of the text the rest was worked out for: a copy of a long report would be
-    /// its size again in memory.
-    text: Option<u64>,
+    /// The text the rest was worked out for, shared with its article: a copy of a long report
+    /// would be its size again in memory, and comparing a shared text is one pointer.
+    text: Option<Arc<str>>,
     /// Sources the assistant found with a reason for their anonymity.
     explained: Vec<Span>,
     known: HashMap<Span, bool>,
@@ -92,8 +92,8 @@ pub struct ReasonCache {
 impl ReasonCache {
     /// Whether the cache holds the assistant's findings for `text` (else the next
     /// [`ReasonCache::unexplained`] call starts with a pass over the whole text).
-    pub fn is_for(&self, text: &str) -> bool {
-        self.text == Some(digest(text))
+    pub fn is_for(&self, text: &Arc<str>) -> bool {
+        self.text.as_ref().is_some_and(|known| Arc::ptr_eq(known, text) || known == text)
     }
 
     /// The anonymous attributions of `article` with no reason for the anonymity in their
@@ -111,7 +111,7 @@ impl ReasonCache {
             // The assistant ties reasons to their source across sentences ("The official, who
             // was not authorized…"); a passage it does not recognise falls back to the
             // nearby-phrase rule.
-            self.text = Some(digest(&article.text));
+            self.text = Some(article.text.clone());
             self.explained =
                 suggest(&article.text).into_iter().filter(|s| s.reason.is_some()).map(|s| s.span).collect();
             self.known.clear();

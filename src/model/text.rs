@@ -125,15 +125,6 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
-/// A 64-bit digest of a text, to tell whether it changed without keeping a copy (a stored
-/// library or a long report is megabytes).
-pub fn digest(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

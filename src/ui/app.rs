@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
@@ -25,17 +24,7 @@ fn start_up() -> (Library, Option<StorageProblem>, bool, bool) {
         library.add(Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso()));
         library
     };
-    let mem = || {
-        wasm_bindgen::memory()
-            .unchecked_into::<js_sys::WebAssembly::Memory>()
-            .buffer()
-            .unchecked_into::<js_sys::ArrayBuffer>()
-            .byte_length()
-    };
-    web_sys::console::log_1(&format!("MEM before load {}", mem()).into());
-    let loaded = clock::timed("aa-load", || storage::load(&clock::now_iso()));
-    web_sys::console::log_1(&format!("MEM after load {}", mem()).into());
-    match loaded {
+    match clock::timed("aa-load", || storage::load(&clock::now_iso())) {
         storage::Loaded::Empty => (with_sample(), None, true, false),
         storage::Loaded::Library(library) => (library, None, true, true),
         storage::Loaded::Unreadable { reason, raw, kept_as } => {
