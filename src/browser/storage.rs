@@ -99,6 +99,28 @@ pub fn encode(library: &Library) -> Encoded {
     Encoded { value: writer.value, digest: writer.hasher.finish() }
 }
 
+/// The digest [`encode`] gives, without building the value: for a library taken from another
+/// tab, which is never written back.
+pub fn digest(library: &Library) -> u64 {
+    let mut hashing = Hashing(DefaultHasher::new());
+    stored::encode_to(library, &mut hashing).expect("hashing cannot fail");
+    hashing.0.finish()
+}
+
+/// Hashes what it is given and keeps nothing.
+struct Hashing(DefaultHasher);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Moves what it is given into a JS string, a piece of complete characters at a time.
 struct ToJs {
     value: JsString,

@@ -150,7 +150,7 @@ pub fn App() -> impl IntoView {
                 if let Some(open) = open.filter(|id| library.get(id).is_some()) {
                     library.current = Some(open);
                 }
-                last_saved.set_value(Some(storage::encode(&library).digest));
+                last_saved.set_value(Some(storage::digest(&library)));
                 state.library.set(library);
                 state.announcement.set("Updated with changes made in another tab.".into());
             }
