@@ -2,6 +2,7 @@
 //! localStorage. Run with `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+use article_annotator::browser::js_text::JsText;
 use article_annotator::browser::storage::{self, LIBRARY_KEY, Loaded};
 use article_annotator::model::library::{Article, Library};
 use article_annotator::model::stored;
@@ -89,6 +90,27 @@ fn a_library_larger_than_a_piece_is_stored_exactly_as_encoded() {
     assert_eq!(storage::encode(&library).digest, encoded.digest, "the same library, the same digest");
     assert_eq!(storage::digest(&library), encoded.digest, "a digest without the value is the same digest");
     assert_ne!(storage::encode(&library_of("Long", &text[1..])).digest, encoded.digest);
+}
+
+#[wasm_bindgen_test]
+fn text_written_into_js_in_any_cuts_comes_out_whole() {
+    use std::io::Write;
+    let text = "Zoë 😀 محمد 中文 — ".repeat(20_000);
+    // Writes of 1 to 7 bytes cut characters of two, three and four bytes anywhere.
+    let mut js = JsText::new();
+    let mut rest = text.as_bytes();
+    for size in (1..=7).cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        let (now, later) = rest.split_at(size.min(rest.len()));
+        js.write_all(now).unwrap();
+        rest = later;
+    }
+    js.write_all(text.as_bytes()).unwrap();
+    let parts = js.into_parts();
+    assert!(parts.length() > 8, "{} pieces", parts.length());
+    assert_eq!(String::from(parts.join("")), text.repeat(2));
 }
 
 #[wasm_bindgen_test]

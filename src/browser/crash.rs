@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
 
+use super::js_text::JsText;
 use super::storage::LIBRARY_KEY;
 
 /// The event that makes the app panic, for the end-to-end test of this path. Only a script of
@@ -24,7 +25,7 @@ pub fn has_crashed() -> bool {
 /// `export_in_memory` gives the library in memory in our export format. It is asked for only
 /// once the message is on the page with a download of the stored library in place: reading
 /// the state of a half-finished change may panic again, which ends the hook and leaves that.
-pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> String + Send + Sync + 'static) {
+pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> JsText + Send + Sync + 'static) {
     std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
         if CRASHED.swap(true, Ordering::Relaxed) {
@@ -35,17 +36,17 @@ pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> String + 
             .and_then(|w| w.local_storage().ok().flatten())
             .and_then(|s| s.get_item(LIBRARY_KEY).ok().flatten());
         if let Some(stored) = stored {
-            offer(&export, &stored);
+            offer(&export, JsText::of(&stored));
         }
         let _ = if export.hidden() { reload.focus() } else { export.focus() };
-        offer(&export, &export_in_memory());
+        offer(&export, export_in_memory());
         let _ = export.focus();
     }));
 }
 
 /// Points the export link at a file with `contents` and shows it. The URL is never revoked:
 /// the page is stopped, and the link must work until it is left.
-fn offer(link: &web_sys::HtmlAnchorElement, contents: &str) {
+fn offer(link: &web_sys::HtmlAnchorElement, contents: JsText) {
     if let Ok(url) = super::files::object_url(contents, "application/json") {
         link.set_href(&url);
         link.set_hidden(false);

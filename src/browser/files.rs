@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::js_text::JsText;
+
 /// Reads a file as UTF-8 text, and how many malformed sequences in it became U+FFFD (the
 /// browser's own `File.text()` replaces them without saying so).
 pub async fn read_text(file: &web_sys::File) -> Result<(String, usize), String> {
@@ -12,16 +14,15 @@ pub async fn read_text(file: &web_sys::File) -> Result<(String, usize), String> 
 }
 
 /// An object URL of a file holding `contents`, of type `mime`. It lives until revoked.
-pub fn object_url(contents: &str, mime: &str) -> Result<String, wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&contents.into());
+pub fn object_url(contents: JsText, mime: &str) -> Result<String, wasm_bindgen::JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&contents.into_parts(), &options)?;
     web_sys::Url::create_object_url_with_blob(&blob)
 }
 
 /// Offers `contents` as a download named `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(file_name: &str, mime: &str, contents: JsText) -> Result<(), String> {
     let fail = |_| "The browser refused the download.".to_string();
     let url = object_url(contents, mime).map_err(fail)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("No document.")?;

@@ -6,5 +6,6 @@ pub mod crash;
 pub mod events;
 pub mod files;
 pub mod highlights;
+pub mod js_text;
 pub mod storage;
 pub mod text_dom;

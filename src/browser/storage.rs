@@ -10,6 +10,7 @@ use gloo_storage::{LocalStorage, Storage};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
+use super::js_text::JsText;
 use crate::model::library::Library;
 use crate::model::stored;
 
@@ -92,68 +93,33 @@ pub struct Encoded {
 
 /// Encodes the library (see [`stored::encode`]).
 pub fn encode(library: &Library) -> Encoded {
-    let mut writer =
-        ToJs { value: JsString::from(""), pending: Vec::with_capacity(2 * ToJs::PIECE), hasher: DefaultHasher::new() };
-    stored::encode_to(library, &mut writer).expect("writing to JS cannot fail");
-    writer.flush_whole();
-    Encoded { value: writer.value, digest: writer.hasher.finish() }
+    let mut encoding = Hashing { hasher: DefaultHasher::new(), copy_to: Some(JsText::new()) };
+    stored::encode_to(library, &mut encoding).expect("writing to JS cannot fail");
+    let value = encoding.copy_to.take().expect("set above").into_string();
+    Encoded { value, digest: encoding.hasher.finish() }
 }
 
 /// The digest [`encode`] gives, without building the value: for a library taken from another
 /// tab, which is never written back.
 pub fn digest(library: &Library) -> u64 {
-    let mut hashing = Hashing(DefaultHasher::new());
+    let mut hashing = Hashing { hasher: DefaultHasher::new(), copy_to: None };
     stored::encode_to(library, &mut hashing).expect("hashing cannot fail");
-    hashing.0.finish()
+    hashing.hasher.finish()
 }
 
-/// Hashes what it is given and keeps nothing.
-struct Hashing(DefaultHasher);
+/// Hashes what it is given, and copies it into JS text if asked to.
+struct Hashing {
+    hasher: DefaultHasher,
+    copy_to: Option<JsText>,
+}
 
 impl std::io::Write for Hashing {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.write(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Moves what it is given into a JS string, a piece of complete characters at a time.
-struct ToJs {
-    value: JsString,
-    pending: Vec<u8>,
-    hasher: DefaultHasher,
-}
-
-impl ToJs {
-    const PIECE: usize = 64 * 1024;
-
-    /// Appends the complete characters pending (all of them, at the end of a valid encoding).
-    fn flush_whole(&mut self) {
-        let whole = match std::str::from_utf8(&self.pending) {
-            Ok(all) => all.len(),
-            Err(error) => error.valid_up_to(),
-        };
-        let piece = std::str::from_utf8(&self.pending[..whole]).expect("checked above");
-        self.value = self.value.concat(&JsString::from(piece));
-        self.pending.drain(..whole);
-    }
-}
-
-impl std::io::Write for ToJs {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.hasher.write(bytes);
-        // A long text comes in one write: it is moved a piece at a time too.
-        for part in bytes.chunks(Self::PIECE) {
-            self.pending.extend_from_slice(part);
-            if self.pending.len() >= Self::PIECE {
-                self.flush_whole();
-            }
+        match &mut self.copy_to {
+            Some(text) => std::io::Write::write(text, bytes),
+            None => Ok(bytes.len()),
         }
-        Ok(bytes.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

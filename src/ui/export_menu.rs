@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::browser::js_text::JsText;
 use crate::browser::{clock, files};
 use crate::model::formats::{self, claimreview, csv, export, report, w3c};
-use crate::model::library::Library;
+use crate::model::library::{Article, Library};
 
 /// What can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +51,19 @@ fn provenance(now: &str) -> export::Provenance {
 pub const LIBRARY_FILE_NAME: &str = "article-annotator-library.annotations.json";
 
 /// Every article of the library in our JSON format.
-pub fn library_export(library: &Library) -> String {
-    export::export(&library.articles, &library.ratings, &provenance(&clock::now_iso()))
+pub fn library_export(library: &Library) -> JsText {
+    articles_export(&library.articles, &library.ratings, &provenance(&clock::now_iso()))
+}
+
+/// Our export of `articles`, written into JS as it is made.
+fn articles_export<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    ratings: &[String],
+    provenance: &export::Provenance,
+) -> JsText {
+    let mut text = JsText::new();
+    export::export_to(articles, ratings, provenance, &mut text).expect("writing to JS cannot fail");
+    text
 }
 
 /// Builds an export and offers it as a download; the message says what went wrong, if anything.
@@ -66,12 +78,12 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
             (
                 formats::file_name(&a.title, ".annotations.json"),
                 "application/json",
-                export::export([a], &library.ratings, &provenance),
+                articles_export([a], &library.ratings, &provenance),
             )
         }
         Export::W3c => {
             let a = article()?;
-            (formats::file_name(&a.title, ".w3c.jsonld"), "application/ld+json", w3c::export(a))
+            (formats::file_name(&a.title, ".w3c.jsonld"), "application/ld+json", JsText::of(&w3c::export(a)))
         }
         Export::ClaimReview => {
             let a = article()?;
@@ -83,18 +95,19 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
             }
             let today = now.get(..10).unwrap_or_default();
             let contents = claimreview::export(a, &library.ratings, today);
-            (formats::file_name(&a.title, ".claimreview.jsonld"), "application/ld+json", contents)
+            (formats::file_name(&a.title, ".claimreview.jsonld"), "application/ld+json", JsText::of(&contents))
         }
         Export::Csv => {
             let a = article()?;
-            (formats::file_name(&a.title, ".annotations.csv"), "text/csv", csv::export([a]))
+            (formats::file_name(&a.title, ".annotations.csv"), "text/csv", JsText::of(&csv::export([a])))
         }
         Export::Markdown => {
             let a = article()?;
-            (formats::file_name(&a.title, ".report.md"), "text/markdown", report::export(a, &library.ratings, &now))
+            let report = report::export(a, &library.ratings, &now);
+            (formats::file_name(&a.title, ".report.md"), "text/markdown", JsText::of(&report))
         }
     };
-    files::download(&name, mime, &contents)
+    files::download(&name, mime, contents)
 }
 
 /// A button that opens the list of exports.

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::export_menu;
 use super::state::{AppState, Dialog};
 use crate::browser::files;
+use crate::browser::js_text::JsText;
 
 /// A lasting storage problem, in an alert region.
 #[component]
@@ -14,7 +15,7 @@ pub fn StorageBanner() -> impl IntoView {
     let download_unreadable = move |_| {
         let raw = state.storage_problem.with_untracked(|p| p.as_ref().and_then(|p| p.unreadable.clone()));
         if let Some(raw) = raw
-            && let Err(e) = files::download("unreadable-library.json", "application/json", &raw)
+            && let Err(e) = files::download("unreadable-library.json", "application/json", JsText::of(&raw))
         {
             state.fail(e);
         }

@@ -103,6 +103,19 @@ pub fn export<'a>(
     ratings: &[String],
     provenance: &Provenance,
 ) -> String {
+    let mut out = Vec::new();
+    export_to(articles, ratings, provenance, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`export`], written piece by piece to `out`: an export of a long library (megabytes, with
+/// its quotes spelled out) need never be whole in memory.
+pub fn export_to<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    ratings: &[String],
+    provenance: &Provenance,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
     let articles = articles
         .into_iter()
         .map(|article| {
@@ -154,7 +167,7 @@ pub fn export<'a>(
         ratings,
         articles,
     };
-    serde_json::to_string_pretty(&file).expect("an export always serializes")
+    serde_json::to_writer_pretty(out, &file).map_err(std::io::Error::from)
 }
 
 #[cfg(test)]
