@@ -30,6 +30,14 @@ async fn tick() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Stores `value` as the library just as JS holds it: a JS string may hold what no Rust string
+/// can, such as half of a surrogate pair.
+fn store_js(value: &js_sys::JsString) {
+    let local_storage = LocalStorage::raw();
+    let set_item: js_sys::Function = js_sys::Reflect::get(&local_storage, &"setItem".into()).unwrap().unchecked_into();
+    set_item.call2(&local_storage, &LIBRARY_KEY.into(), value).unwrap();
+}
+
 fn library_of(title: &str, text: &str) -> Library {
     let mut library = Library::default();
     library.add(Article::new("a1".into(), title.into(), text.into(), "2026-11-25T10:00:00.000Z".into()));
@@ -123,13 +131,24 @@ fn a_value_with_a_lone_surrogate_is_read_with_a_replacement_character() {
     let value = js_sys::JsString::from(format!("{before}\"Te"))
         .concat(&js_sys::JsString::from_char_code1(0xd83d))
         .concat(&format!("xt\"{after}").into());
-    let local_storage = LocalStorage::raw();
-    let set_item: js_sys::Function = js_sys::Reflect::get(&local_storage, &"setItem".into()).unwrap().unchecked_into();
-    set_item.call2(&local_storage, &LIBRARY_KEY.into(), &value).unwrap();
+    store_js(&value);
     match storage::load("t4") {
         Loaded::Library(loaded) => assert_eq!(&*loaded.articles[0].text, "Te\u{fffd}xt"),
         _ => panic!("a lone surrogate should be replaced, not make the library unreadable"),
     }
+}
+
+#[wasm_bindgen_test]
+fn the_stored_value_for_the_crash_download_is_exactly_what_storage_holds() {
+    LocalStorage::clear();
+    assert!(storage::stored_value().is_none());
+    // Even half of a surrogate pair, which a copy through Rust would replace.
+    let value = js_sys::JsString::from("{\"broken ").concat(&js_sys::JsString::from_char_code1(0xd83d));
+    store_js(&value);
+    let read = storage::stored_value().expect("a stored value").into_string();
+    assert_eq!(read.length(), value.length());
+    assert!(js_sys::Object::is(&read, &value), "{:?}", String::from(read));
+    LocalStorage::clear();
 }
 
 #[wasm_bindgen_test]

@@ -7,7 +7,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 
 use super::js_text::JsText;
-use super::storage::LIBRARY_KEY;
 
 /// The event that makes the app panic, for the end-to-end test of this path. Only a script of
 /// the page can send it, and the Content-Security-Policy lets no script but the app's own run.
@@ -32,11 +31,8 @@ pub fn install(file_name: &'static str, export_in_memory: impl Fn() -> JsText + 
             return;
         }
         let Some((export, reload)) = show_message(file_name) else { return };
-        let stored = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .and_then(|s| s.get_item(LIBRARY_KEY).ok().flatten());
-        if let Some(stored) = stored {
-            offer(&export, JsText::of(&stored));
+        if let Some(stored) = super::storage::stored_value() {
+            offer(&export, stored);
         }
         let _ = if export.hidden() { reload.focus() } else { export.focus() };
         offer(&export, export_in_memory());

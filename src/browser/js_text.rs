@@ -49,6 +49,13 @@ impl JsText {
     }
 }
 
+impl From<JsString> for JsText {
+    /// Text that is already one JS string.
+    fn from(text: JsString) -> Self {
+        JsText { parts: Array::of1(&text), pending: Vec::new() }
+    }
+}
+
 impl Default for JsText {
     fn default() -> Self {
         Self::new()

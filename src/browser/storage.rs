@@ -73,6 +73,13 @@ fn to_rust(value: &JsString) -> String {
     String::from_utf8(Utf8Encoder::new().encode(value).to_vec()).expect("TextEncoder writes UTF-8")
 }
 
+/// The stored value as it is, left in JS: for the crash message's download, made when wasm
+/// memory may already be exhausted.
+pub fn stored_value() -> Option<JsText> {
+    let storage: RawStorage = LocalStorage::raw().unchecked_into();
+    Some(storage.get_item(LIBRARY_KEY).ok()??.into())
+}
+
 /// The library that another tab just stored, from its `storage` event; `None` for other keys
 /// and for a removal.
 pub fn stored_by_other_tab(event: &web_sys::StorageEvent) -> Option<String> {
@@ -93,33 +100,30 @@ pub struct Encoded {
 
 /// Encodes the library (see [`stored::encode`]).
 pub fn encode(library: &Library) -> Encoded {
-    let mut encoding = Hashing { hasher: DefaultHasher::new(), copy_to: Some(JsText::new()) };
+    let mut encoding = Hashing { hasher: DefaultHasher::new(), out: JsText::new() };
     stored::encode_to(library, &mut encoding).expect("writing to JS cannot fail");
-    let value = encoding.copy_to.take().expect("set above").into_string();
-    Encoded { value, digest: encoding.hasher.finish() }
+    Encoded { digest: encoding.hasher.finish(), value: encoding.out.into_string() }
 }
 
 /// The digest [`encode`] gives, without building the value: for a library taken from another
 /// tab, which is never written back.
 pub fn digest(library: &Library) -> u64 {
-    let mut hashing = Hashing { hasher: DefaultHasher::new(), copy_to: None };
+    let mut hashing = Hashing { hasher: DefaultHasher::new(), out: std::io::sink() };
     stored::encode_to(library, &mut hashing).expect("hashing cannot fail");
     hashing.hasher.finish()
 }
 
-/// Hashes what it is given, and copies it into JS text if asked to.
-struct Hashing {
+/// Hashes what it passes on to `out`.
+struct Hashing<W> {
     hasher: DefaultHasher,
-    copy_to: Option<JsText>,
+    out: W,
 }
 
-impl std::io::Write for Hashing {
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.hasher.write(bytes);
-        match &mut self.copy_to {
-            Some(text) => std::io::Write::write(text, bytes),
-            None => Ok(bytes.len()),
-        }
+        self.out.write_all(bytes)?;
+        Ok(bytes.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {

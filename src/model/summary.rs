@@ -82,7 +82,7 @@ pub fn counts(article: &Article, scale: &[String]) -> Summary {
 #[derive(Default)]
 pub struct ReasonCache {
     /// The text the rest was worked out for, shared with its article: a copy of a long report
-    /// would be its size again in memory, and comparing a shared text is one pointer.
+    /// would be its size again in memory, and `Arc`s of one text compare equal by pointer.
     text: Option<Arc<str>>,
     /// Sources the assistant found with a reason for their anonymity.
     explained: Vec<Span>,
@@ -93,7 +93,7 @@ impl ReasonCache {
     /// Whether the cache holds the assistant's findings for `text` (else the next
     /// [`ReasonCache::unexplained`] call starts with a pass over the whole text).
     pub fn is_for(&self, text: &Arc<str>) -> bool {
-        self.text.as_ref().is_some_and(|known| Arc::ptr_eq(known, text) || known == text)
+        self.text.as_ref() == Some(text)
     }
 
     /// The anonymous attributions of `article` with no reason for the anonymity in their

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -72,7 +73,7 @@ pub fn Annotator(
     /// The article's id.
     id: String,
     /// Its text.
-    text: Memo<std::sync::Arc<str>>,
+    text: Memo<Arc<str>>,
     /// Byte ranges previewed as removed (leftovers).
     struck: RwSignal<Vec<Range<usize>>>,
 ) -> impl IntoView {
@@ -598,7 +599,7 @@ fn StackChooser(
     /// The stack to choose from; the menu is open while this is set.
     stack: RwSignal<Option<Stack>>,
     annotations: Annotations,
-    text: Memo<std::sync::Arc<str>>,
+    text: Memo<Arc<str>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let menu = NodeRef::<html::Div>::new();

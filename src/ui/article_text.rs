@@ -1,6 +1,7 @@
 //! The article text, laid out for reading.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ use crate::browser::text_dom;
 pub fn ArticleText(
     /// The normalized article text.
     #[prop(into)]
-    text: Signal<std::sync::Arc<str>>,
+    text: Signal<Arc<str>>,
     /// Byte ranges to show as about to be removed (the leftovers preview).
     #[prop(into)]
     struck: Signal<Vec<Range<usize>>>,

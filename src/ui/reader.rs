@@ -8,7 +8,17 @@ use super::annotator::Annotator;
 use super::details_form::DetailsForm;
 use super::leftovers_review::LeftoversReview;
 use super::state::AppState;
+use crate::model::library::Article;
 use crate::model::{leftovers, text};
+
+/// One field of the article `id`, followed as the library changes; the default while the
+/// article is not there. A memo: views of it are redrawn only when the field itself changes.
+fn article_field<T>(state: AppState, id: StoredValue<String>, field: fn(&Article) -> T) -> Memo<T>
+where
+    T: Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(field).unwrap_or_default()))
+}
 
 /// The open article.
 #[component]
@@ -18,14 +28,10 @@ pub fn Reader(
 ) -> impl IntoView {
     let state = AppState::get();
     let id = StoredValue::new(id);
-    let field = move |f: fn(&crate::model::library::Article) -> String| {
-        move || state.library.with(|l| l.get(&id.get_value()).map(f).unwrap_or_default())
-    };
-    let title = Memo::new(move |_| field(|a| a.title.clone())());
-    let body =
-        Memo::new(move |_| state.library.with(|l| l.get(&id.get_value()).map(|a| a.text.clone()).unwrap_or_default()));
-    let source_url = Memo::new(move |_| field(|a| a.source_url.clone())());
-    let published = Memo::new(move |_| field(|a| a.published.clone())());
+    let title = article_field(state, id, |a| a.title.clone());
+    let body = article_field(state, id, |a| a.text.clone());
+    let source_url = article_field(state, id, |a| a.source_url.clone());
+    let published = article_field(state, id, |a| a.published.clone());
     let words = Memo::new(move |_| body.with(|t| text::word_count(t)));
     // Leftovers are offered until reviewed, and only while nothing is marked in the text.
     let offer = Memo::new(move |_| {

@@ -1,5 +1,7 @@
 //! The app's state, shared with every component through one `Copy` context value.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::browser::clock;
@@ -19,7 +21,7 @@ pub enum Undo {
     /// Put back a deleted article.
     RestoreArticle(RemovedArticle),
     /// Put back the text an article had before its leftovers were removed.
-    RestoreText { id: String, text: std::sync::Arc<str> },
+    RestoreText { id: String, text: Arc<str> },
     /// Take back the latest change to an article's annotations.
     AnnotationChange { article: String },
     /// Put back an orphan that was placed or discarded.

@@ -247,8 +247,11 @@ impl Merge {
 fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
     serde_json::from_str(&value.to_string()).map_err(|error| {
         // The position is one in the text made here, not in the user's file.
-        let message = error.to_string();
-        message.rfind(" at line ").map_or(message.clone(), |at| message[..at].to_string())
+        let mut message = error.to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        message
     })
 }
 
