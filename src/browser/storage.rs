@@ -100,26 +100,28 @@ pub struct Encoded {
 
 /// Encodes the library (see [`stored::encode`]).
 pub fn encode(library: &Library) -> Encoded {
-    let mut encoding = Hashing { hasher: DefaultHasher::new(), out: JsText::new() };
+    let mut value = JsText::new();
+    let mut encoding = Hashing { hasher: DefaultHasher::new(), out: &mut value };
     stored::encode_to(library, &mut encoding).expect("writing to JS cannot fail");
-    Encoded { digest: encoding.hasher.finish(), value: encoding.out.into_string() }
+    Encoded { digest: encoding.hasher.finish(), value: value.into_string() }
 }
 
 /// The digest [`encode`] gives, without building the value: for a library taken from another
 /// tab, which is never written back.
 pub fn digest(library: &Library) -> u64 {
-    let mut hashing = Hashing { hasher: DefaultHasher::new(), out: std::io::sink() };
+    let mut hashing = Hashing { hasher: DefaultHasher::new(), out: &mut std::io::sink() };
     stored::encode_to(library, &mut hashing).expect("hashing cannot fail");
     hashing.hasher.finish()
 }
 
-/// Hashes what it passes on to `out`.
-struct Hashing<W> {
+/// Hashes what it passes on to `out`. One type for both uses, not a generic: the encoder is
+/// compiled once per writer type, 4 KB of wasm each.
+struct Hashing<'a> {
     hasher: DefaultHasher,
-    out: W,
+    out: &'a mut dyn std::io::Write,
 }
 
-impl<W: std::io::Write> std::io::Write for Hashing<W> {
+impl std::io::Write for Hashing<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.hasher.write(bytes);
         self.out.write_all(bytes)?;
