@@ -13,6 +13,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use article_annotator::model::formats::{export, import};
+use article_annotator::model::library::Library;
 use article_annotator::model::{attribution, stored, summary::ReasonCache};
 
 /// Counts the bytes in use and the most ever in use since the last [`Counting::reset_peak`].
@@ -85,5 +87,17 @@ fn main() {
     measure("encode into one string", || stored::encode(&library).len());
     // What the app does: each piece goes on to JS at once (`browser::storage::encode`).
     measure("encode, written out as it goes", || stored::encode_to(&library, std::io::sink()).is_ok());
+    // Importing the library's own export, as "Export library" then "Import" does; its figures
+    // are against the export file's size, which spells quotes and context out.
+    let provenance = export::Provenance { exported: "2026-12-01".into(), app_version: "bench".into() };
+    let file = export::export(&library.articles, &library.ratings, &provenance);
+    STORED.store(file.len(), Relaxed);
+    println!("export file: {} (the import's figures are against it)", mb(file.len()));
+    measure("import into the same library (all already there)", || {
+        import::import(&file, &library, None).map(|i| i.already_there).expect("an import")
+    });
+    measure("import into an empty library", || {
+        import::import(&file, &Library::default(), None).map(|i| i.annotations_added).expect("an import")
+    });
     println!("in use at the end: {}", mb(IN_USE.load(Relaxed)));
 }

@@ -324,7 +324,10 @@ async function ourExportImport(page) {
   await (await chooser).setFiles({ name: file.suggestedFilename(), mimeType: 'application/json', buffer });
   await page.waitForFunction(() => performance.getEntriesByName('aa-import', 'measure').length > 0, null, { timeout: 60_000 })
     .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await page.getByRole('status').allTextContents()}`); });
-  return { exported, wasmExported, imported: await span(page, 'aa-import'), size: buffer.length };
+  // And the highest it went with the import, which holds the file, its reading and the library
+  // it makes beside the one in use.
+  const wasmImported = await page.evaluate(() => window.__memory?.buffer.byteLength ?? 0);
+  return { exported, wasmExported, imported: await span(page, 'aa-import'), wasmImported, size: buffer.length };
 }
 
 /** How many characters this browser's localStorage takes for this origin, found by halving. */
@@ -447,7 +450,7 @@ try {
       console.log(`- memory after the four edits and their saves: ours JS heap ${mb(median(f.heapEdited))} + wasm ${mb(median(f.wasmEdited))} = ` +
         `${mb(median(f.heapEdited) + median(f.wasmEdited))} -> ${((median(f.heapEdited) + median(f.wasmEdited)) / median(f.floorHeap)).toFixed(2)}x the floor's after loading`);
       console.log(`- storage: the stored library takes ${(stored.length / 1e6).toFixed(2)} M of the ${(quota / 1e6).toFixed(2)} M characters this browser's localStorage holds (${(100 * stored.length / quota).toFixed(0)}%); the export spells out quotes and context: ${mb(median(f.size))}`);
-      console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file), wasm memory then ${mb(median(f.wasmExported))}; import it back: ${stat(f.imported)}`);
+      console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file), wasm memory then ${mb(median(f.wasmExported))}; import it back: ${stat(f.imported)}, wasm memory then ${mb(median(f.wasmImported))}`);
     }
   }
   console.log('\n## Size of the built app (bytes)');

@@ -6,6 +6,7 @@ pub mod attribution;
 pub mod formats;
 pub mod history;
 pub mod html;
+pub mod json;
 pub mod leftovers;
 pub mod library;
 pub mod limits;

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::json::Json;
 use super::library::{Article, Library};
 use super::offsets::CharOffset;
 use super::span;
@@ -40,9 +41,11 @@ struct StoredRef<'a> {
 
 /// The two fields that say whether the rest can be read at all; the rest is skipped unparsed.
 #[derive(Deserialize)]
-struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
+struct Header<'a> {
+    #[serde(borrow)]
+    format: Option<Json<'a>>,
+    #[serde(borrow)]
+    version: Option<Json<'a>>,
 }
 
 /// A syntax error or a value cut short is not JSON; anything else is JSON of the wrong shape.
@@ -105,9 +108,9 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
     let version = header
         .version
         .as_ref()
-        .and_then(serde_json::Value::as_u64)
+        .and_then(Json::as_u64)
         .ok_or_else(|| DecodeError::WrongShape("no \"version\" number".into()))?;
-    if header.format.as_ref().and_then(serde_json::Value::as_str) != Some(FORMAT) {
+    if header.format.as_ref().and_then(Json::as_str) != Some(FORMAT) {
         return Err(DecodeError::WrongShape(format!("\"format\" is not \"{FORMAT}\"")));
     }
     match version {

@@ -2,14 +2,13 @@
 //! files (text-quote and text-position selectors). All or nothing: the library is changed only
 //! if the whole file is valid, and every error names the annotation and the field at fault.
 
-use serde_json::Value;
-
 use std::collections::HashMap;
 
 use super::export::{FORMAT, VERSION, sha256_hex};
 use super::w3c::ANNOTATION_PREFIX;
 use super::{QuoteContext, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
+use crate::model::json::{self, Json, Object};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
 use crate::model::limits;
 use crate::model::offsets::{CharIndex, CharOffset};
@@ -47,11 +46,20 @@ fn fail<T>(message: impl Into<String>) -> Result<T, ImportError> {
     Err(ImportError(message.into()))
 }
 
+fn not_json<T>(error: serde_json::Error) -> Result<T, ImportError> {
+    fail(format!("The file is not valid JSON ({error})."))
+}
+
+/// How deep an export's annotations lie: in the file, its "articles", an article, its
+/// "annotations". They are read from their text one at a time, after a first pass has checked
+/// the whole file: a tree of all of them took 1.8 times the file (`cargo bench --bench memory`).
+const ANNOTATION_DEPTH: usize = 4;
+
 /// Imports a file into a copy of `library`. W3C annotations that do not name an article of the
 /// library go to the article `open` (the one in the reader).
 pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(raw).or_else(|e| fail(format!("The file is not valid JSON ({e}).")))?;
-    let format = value.get("format").and_then(Value::as_str);
+    let value = json::read_to_depth(raw, ANNOTATION_DEPTH).or_else(not_json)?;
+    let format = value.get("format").and_then(Json::as_str);
     let mut merge = Merge { library: library.clone(), ..Merge::default() };
     for article in library.articles.iter().filter(|a| !a.source_url.is_empty()) {
         // A URL held by two articles names neither.
@@ -62,7 +70,7 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
     }
     match format {
         Some(FORMAT) => {
-            let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+            let version = value.get("version").and_then(Json::as_u64).unwrap_or(0);
             if version > VERSION {
                 return fail(format!(
                     "The file was written by a newer version of Article Annotator (format version {version}; this one reads up to {VERSION})."
@@ -70,17 +78,17 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
             }
             let articles = value
                 .get("articles")
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .ok_or_else(|| ImportError("The file has no \"articles\" list.".into()))?;
             for (i, article) in articles.iter().enumerate() {
                 merge.article(read_export_article(article, i)?)?;
             }
             if let Some(ratings) = value.get("ratings") {
-                let Some(ratings) = ratings.as_array().filter(|list| list.iter().all(Value::is_string)) else {
+                let Some(ratings) = ratings.as_array().filter(|list| list.iter().all(Json::is_string)) else {
                     return fail("The file's \"ratings\" is not a list of ratings.");
                 };
                 // Ratings the library does not have yet join its scale, so that no verdict is lost.
-                for rating in ratings.iter().filter_map(Value::as_str) {
+                for rating in ratings.iter().filter_map(Json::as_str) {
                     if !merge.library.ratings.iter().any(|r| r == rating) {
                         merge.library.ratings.push(rating.to_string());
                     }
@@ -95,7 +103,7 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
                 merge.article(article)?;
             }
         }
-        _ => read_w3c(&value, &mut merge, open)?,
+        _ => read_w3c(&json::read(raw).or_else(not_json)?, &mut merge, open)?,
     }
     check_limits(library, &merge.library)?;
     Ok(Imported {
@@ -244,8 +252,8 @@ impl Merge {
 /// A JSON value as one of the library's types. It is read again from its text, not with
 /// `serde_json::from_value`: the stored library is read from text, and one way of reading each
 /// type keeps a second copy of its code out of the wasm.
-fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_json::from_str(&value.to_string()).map_err(|error| {
+fn typed<T: serde::de::DeserializeOwned>(value: &Json) -> Result<T, String> {
+    serde_json::from_str(&value.to_text()).map_err(|error| {
         // The position is one in the text made here, not in the user's file.
         let mut message = error.to_string();
         if let Some(at) = message.rfind(" at line ") {
@@ -257,12 +265,12 @@ fn typed<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
 
 /// Reads fields of one JSON object, naming `place` in every error.
 struct Fields<'a> {
-    object: &'a serde_json::Map<String, Value>,
+    object: &'a Object<'a>,
     place: String,
 }
 
 impl<'a> Fields<'a> {
-    fn of(value: &'a Value, place: String) -> Result<Self, ImportError> {
+    fn of(value: &'a Json, place: String) -> Result<Self, ImportError> {
         match value.as_object() {
             Some(object) => Ok(Fields { object, place }),
             None => fail(format!("{place} is not a JSON object.")),
@@ -271,7 +279,7 @@ impl<'a> Fields<'a> {
 
     fn text(&self, name: &str) -> Result<&'a str, ImportError> {
         match self.object.get(name) {
-            Some(Value::String(s)) => Ok(s),
+            Some(Json::String(s)) => Ok(s),
             Some(_) => fail(format!("{}: field \"{name}\" is not a string.", self.place)),
             None => fail(format!("{}: field \"{name}\" is missing.", self.place)),
         }
@@ -282,7 +290,7 @@ impl<'a> Fields<'a> {
     }
 
     fn offset(&self, name: &str) -> Result<CharOffset, ImportError> {
-        match self.object.get(name).map(Value::as_u64) {
+        match self.object.get(name).map(Json::as_u64) {
             Some(Some(n)) => Ok(CharOffset(n as usize)),
             Some(None) => fail(format!("{}: field \"{name}\" is not a whole number.", self.place)),
             None => fail(format!("{}: field \"{name}\" is missing.", self.place)),
@@ -290,7 +298,7 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportError> {
+fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportError> {
     let fields = Fields::of(value, format!("Article {}", index + 1))?;
     let title = fields.text("title")?;
     let place = format!("Article {} (“{title}”)", index + 1);
@@ -310,13 +318,21 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
     article.published = fields.optional_text("published")?.to_string();
     article.leftovers_reviewed = true;
     let annotations = match fields.object.get("annotations") {
-        Some(Value::Array(list)) => list,
+        Some(Json::Array(list)) => list,
         _ => return fail(format!("{place}: field \"annotations\" is missing or not a list.")),
     };
     let index_of_text = CharIndex::new(&article.text);
     let length = CharOffset(article.text.chars().count());
-    for (j, value) in annotations.iter().enumerate() {
-        let id_hint = value.get("id").and_then(Value::as_str).unwrap_or("?");
+    for (j, item) in annotations.iter().enumerate() {
+        let read;
+        let value = match item {
+            Json::Raw(text) => {
+                read = json::read(text).or_else(not_json)?;
+                &read
+            }
+            value => value,
+        };
+        let id_hint = value.get("id").and_then(Json::as_str).unwrap_or("?");
         let fields = Fields::of(value, format!("Annotation {} (id “{id_hint}”) of “{title}”", j + 1))?;
         let kind = match fields.text("kind")? {
             "claim" => AnnotationKind::Claim,
@@ -347,10 +363,10 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
         }
         let id = fields.text("id")?.to_string();
         if let Some(sources) = fields.object.get("sources") {
-            let Some(sources) = sources.as_array().filter(|list| list.iter().all(Value::is_string)) else {
+            let Some(sources) = sources.as_array().filter(|list| list.iter().all(Json::is_string)) else {
                 return fail(format!("{}: field \"sources\" is not a list of annotation ids.", fields.place));
             };
-            let sources = sources.iter().filter_map(Value::as_str);
+            let sources = sources.iter().filter_map(Json::as_str);
             article.links.extend(sources.map(|source| Link { claim: id.clone(), source: source.to_string() }));
         }
         if let Some(verdict) = fields.object.get("verdict") {
@@ -366,7 +382,7 @@ fn read_export_article(value: &Value, index: usize) -> Result<Article, ImportErr
             verdict.claim = id.clone();
             article.verdicts.push(verdict);
         }
-        if fields.object.get("suggested").and_then(Value::as_bool) == Some(true) {
+        if fields.object.get("suggested").and_then(Json::as_bool) == Some(true) {
             article.suggested.push(id.clone());
         }
         article.annotations.push(Annotation {
@@ -420,18 +436,18 @@ fn check_span(start: CharOffset, end: CharOffset, length: CharOffset, place: &st
     span::within(start, end, length).map(|_| ()).or_else(|e| fail(format!("{place}: {e}.")))
 }
 
-fn items_of(page: &Value) -> Option<Vec<&Value>> {
-    page.get("items").and_then(Value::as_array).map(|l| l.iter().collect())
+fn items_of<'a>(page: &'a Json<'a>) -> Option<Vec<&'a Json<'a>>> {
+    page.get("items").and_then(Json::as_array).map(|l| l.iter().collect())
 }
 
 /// The annotations of a W3C document: one annotation, a list, a page or a collection.
-fn w3c_items(value: &Value) -> Option<Vec<&Value>> {
+fn w3c_items<'a>(value: &'a Json<'a>) -> Option<Vec<&'a Json<'a>>> {
     if let Some(list) = value.as_array() {
         return Some(list.iter().collect());
     }
     let types: Vec<&str> = match value.get("type") {
-        Some(Value::String(t)) => vec![t.as_str()],
-        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        Some(Json::String(t)) => vec![t],
+        Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).collect(),
         _ => return None,
     };
     if types.contains(&"AnnotationCollection") {
@@ -445,7 +461,7 @@ fn w3c_items(value: &Value) -> Option<Vec<&Value>> {
     }
 }
 
-fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), ImportError> {
+fn read_w3c(value: &Json, merge: &mut Merge, open: Option<&str>) -> Result<(), ImportError> {
     let Some(items) = w3c_items(value) else {
         return fail("The file is neither an Article Annotator export nor W3C Web Annotation JSON.");
     };
@@ -459,14 +475,14 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
         let target = item.get("target").ok_or_else(|| ImportError(format!("{place}: field \"target\" is missing.")))?;
         // A link between two annotations (ours: a claim and its source), added once all are in.
         if let (Some("linking"), Some(claim), Some(source)) = (
-            fields.object.get("motivation").and_then(Value::as_str),
+            fields.object.get("motivation").and_then(Json::as_str),
             target.as_str(),
-            item.get("body").and_then(Value::as_str),
+            item.get("body").and_then(Json::as_str),
         ) {
             links.push((claim.to_string(), source.to_string()));
             continue;
         }
-        let source = target.get("source").and_then(Value::as_str).unwrap_or("");
+        let source = target.get("source").and_then(Json::as_str).unwrap_or("");
         let article_id = merge
             .library
             .articles
@@ -488,13 +504,13 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
         }
         let (anchorer, length) = &anchorers[&article_id];
         let (anchor, quote) = w3c_anchor(target, anchorer, CharOffset(*length), &place)?;
-        let bodies: Vec<&Value> = match item.get("body") {
-            Some(Value::Array(list)) => list.iter().collect(),
+        let bodies: Vec<&Json> = match item.get("body") {
+            Some(Json::Array(list)) => list.iter().collect(),
             Some(body) => vec![body],
             None => Vec::new(),
         };
-        let purpose = |b: &&Value, p: &str| b.get("purpose").and_then(Value::as_str) == Some(p);
-        let value_of = |b: &Value| b.get("value").and_then(Value::as_str).unwrap_or("").to_string();
+        let purpose = |b: &&Json, p: &str| b.get("purpose").and_then(Json::as_str) == Some(p);
+        let value_of = |b: &Json| b.get("value").and_then(Json::as_str).unwrap_or("").to_string();
         let kind = bodies
             .iter()
             .filter(|b| purpose(b, "tagging"))
@@ -508,7 +524,7 @@ fn read_w3c(value: &Value, merge: &mut Merge, open: Option<&str>) -> Result<(), 
             .collect::<Vec<_>>()
             .join("\n\n");
         let id = id_iri.strip_prefix("urn:article-annotator:annotation:").unwrap_or(id_iri).to_string();
-        let time = |name: &str| item.get(name).and_then(Value::as_str).unwrap_or("").to_string();
+        let time = |name: &str| item.get(name).and_then(Json::as_str).unwrap_or("").to_string();
         let (start, end) = match anchor {
             Anchor::Placed { start, end, .. } => (start, end),
             Anchor::Orphan { .. } => (CharOffset(0), CharOffset(0)),
@@ -551,19 +567,19 @@ fn kind_from_tag(tag: &str) -> Option<AnnotationKind> {
 /// quote, else by re-anchoring its quote selector (the position as a hint). Also returns the
 /// quote, kept with the annotation if it becomes an orphan.
 fn w3c_anchor(
-    target: &Value,
+    target: &Json,
     anchorer: &Anchorer,
     length: CharOffset,
     place: &str,
 ) -> Result<(Anchor, QuoteContext), ImportError> {
-    let selectors: Vec<&Value> = match target.get("selector") {
-        Some(Value::Array(list)) => list.iter().collect(),
+    let selectors: Vec<&Json> = match target.get("selector") {
+        Some(Json::Array(list)) => list.iter().collect(),
         Some(selector) => vec![selector],
         None => return fail(format!("{place}: its target has no selector.")),
     };
-    let of_type = |t: &str| selectors.iter().copied().find(|s| s.get("type").and_then(Value::as_str) == Some(t));
+    let of_type = |t: &str| selectors.iter().copied().find(|s| s.get("type").and_then(Json::as_str) == Some(t));
     let quote = of_type("TextQuoteSelector");
-    let text_of = |name: &str| quote.and_then(|q| q.get(name)).and_then(Value::as_str).unwrap_or("").to_string();
+    let text_of = |name: &str| quote.and_then(|q| q.get(name)).and_then(Json::as_str).unwrap_or("").to_string();
     let quote = QuoteContext { exact: text_of("exact"), prefix: text_of("prefix"), suffix: text_of("suffix") };
     let mut hint = None;
     if let Some(position) = of_type("TextPositionSelector") {
