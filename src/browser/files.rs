@@ -10,7 +10,7 @@ use super::js_text::JsText;
 pub async fn read_text(file: &web_sys::File) -> Result<(String, usize), String> {
     let buffer =
         JsFuture::from(file.array_buffer()).await.map_err(|_| format!("“{}” could not be read.", file.name()))?;
-    Ok(crate::model::text::decode_utf8(&js_sys::Uint8Array::new(&buffer).to_vec()))
+    Ok(crate::model::text::decode_utf8(js_sys::Uint8Array::new(&buffer).to_vec()))
 }
 
 /// An object URL of a file holding `contents`, of type `mime`. It lives until revoked.

@@ -110,8 +110,9 @@ impl<'a> Json<'a> {
             Json::Bool(b) => write!(out, "{b}"),
             Json::Number(Number::Unsigned(n)) => write!(out, "{n}"),
             Json::Number(Number::Negative(n)) => write!(out, "{n}"),
-            // Rust prints the shortest text that reads back as the same `f64`.
-            Json::Number(Number::Float(x)) => write!(out, "{x:?}"),
+            // serde_json prints the shortest text that reads back as the same `f64` (and its
+            // printer is in the app already, where `core`'s would add 8 KB).
+            Json::Number(Number::Float(x)) => serde_json::to_writer(&mut *out, x).map_err(std::io::Error::other),
             Json::String(text) => write_string(out, text),
             Json::Raw(text) => out.write_all(text.as_bytes()),
             Json::Array(items) => {

@@ -7,8 +7,13 @@
 use std::ops::Range;
 
 /// Decodes a file's bytes as UTF-8. Each malformed sequence becomes U+FFFD, as the browser's
-/// decoder does; the count of them lets the page say that the file was not all text.
-pub fn decode_utf8(bytes: &[u8]) -> (String, usize) {
+/// decoder does; the count of them lets the page say that the file was not all text. Valid
+/// bytes become the text in place: a file is never twice in memory.
+pub fn decode_utf8(bytes: Vec<u8>) -> (String, usize) {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return (text, 0),
+        Err(error) => error.into_bytes(),
+    };
     let mut text = String::with_capacity(bytes.len());
     let mut malformed = 0;
     for chunk in bytes.utf8_chunks() {
@@ -145,12 +150,12 @@ mod tests {
 
     #[test]
     fn malformed_utf8_is_replaced_and_counted() {
-        assert_eq!(decode_utf8("Zoë 😀 مرحبا".as_bytes()), ("Zoë 😀 مرحبا".to_string(), 0));
+        assert_eq!(decode_utf8("Zoë 😀 مرحبا".into()), ("Zoë 😀 مرحبا".to_string(), 0));
         // A lone continuation byte, a truncated two-byte sequence, an overlong encoding, and a
         // four-byte sequence cut at the end of the file.
-        let bytes = [b'a', 0x80, b'b', 0xc3, b'(', 0xc0, 0xaf, b'c', 0xf0, 0x9f, 0x98];
-        assert_eq!(decode_utf8(&bytes), ("a\u{fffd}b\u{fffd}(\u{fffd}\u{fffd}c\u{fffd}".to_string(), 5));
-        assert_eq!(decode_utf8(&bytes).0, String::from_utf8_lossy(&bytes), "as the browser's decoder");
+        let bytes = vec![b'a', 0x80, b'b', 0xc3, b'(', 0xc0, 0xaf, b'c', 0xf0, 0x9f, 0x98];
+        assert_eq!(decode_utf8(bytes.clone()), ("a\u{fffd}b\u{fffd}(\u{fffd}\u{fffd}c\u{fffd}".to_string(), 5));
+        assert_eq!(decode_utf8(bytes.clone()).0, String::from_utf8_lossy(&bytes), "as the browser's decoder");
     }
 
     #[test]

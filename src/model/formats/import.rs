@@ -2,7 +2,7 @@
 //! files (text-quote and text-position selectors). All or nothing: the library is changed only
 //! if the whole file is valid, and every error names the annotation and the field at fault.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::export::{FORMAT, VERSION, sha256_hex};
 use super::w3c::ANNOTATION_PREFIX;
@@ -153,7 +153,7 @@ impl Merge {
     /// Adds an article, or its new annotations to the same article already in the library
     /// (the same id, or else a colleague's copy: the one article that had the same source URL
     /// before the import), placed again by their quotes if its text is not the same.
-    fn article(&mut self, article: Article) -> Result<(), ImportError> {
+    fn article(&mut self, mut article: Article) -> Result<(), ImportError> {
         let known = self.library.articles.iter().find(|a| a.id == article.id).map(|a| a.id.clone());
         let Some(id) = known.or_else(|| self.copies_of.get(&article.source_url).cloned().flatten()) else {
             self.annotations_added += article.annotations.len();
@@ -163,9 +163,20 @@ impl Merge {
             return Ok(());
         };
         let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
+        // Annotations the article has already are skipped before their quotes are made (an
+        // export imported again makes none), and found by hashing, not by a scan each.
+        let had: HashSet<&str> = existing
+            .annotations
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(existing.orphans.iter().map(|o| o.annotation.id.as_str()))
+            .collect();
+        let brought = article.annotations.len();
+        article.annotations.retain(|a| !had.contains(a.id.as_str()));
+        self.already_there += brought - article.annotations.len();
         let anchorer = (existing.text != article.text).then(|| Anchorer::new(&existing.text));
         let quotes = quotes_with_context(&article, &article.annotations);
-        for (annotation, quote) in article.annotations.into_iter().zip(quotes) {
+        for (annotation, quote) in std::mem::take(&mut article.annotations).into_iter().zip(quotes) {
             let anchor = match &anchorer {
                 None => Anchor::Placed {
                     start: annotation.start,
@@ -253,14 +264,17 @@ impl Merge {
 /// `serde_json::from_value`: the stored library is read from text, and one way of reading each
 /// type keeps a second copy of its code out of the wasm.
 fn typed<T: serde::de::DeserializeOwned>(value: &Json) -> Result<T, String> {
-    serde_json::from_str(&value.to_text()).map_err(|error| {
-        // The position is one in the text made here, not in the user's file.
-        let mut message = error.to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        message
-    })
+    serde_json::from_str(&value.to_text()).map_err(|error| without_position(&error))
+}
+
+/// An error in a part of the file read on its own: its position is one in that part, not in
+/// the user's file.
+fn without_position(error: &serde_json::Error) -> String {
+    let mut message = error.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    message
 }
 
 /// Reads fields of one JSON object, naming `place` in every error.
@@ -326,8 +340,11 @@ fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportErro
     for (j, item) in annotations.iter().enumerate() {
         let read;
         let value = match item {
+            // Checked to be JSON already; but skipping knows no depth limit, and reading does.
             Json::Raw(text) => {
-                read = json::read(text).or_else(not_json)?;
+                read = json::read(text).or_else(|e| {
+                    fail(format!("Annotation {} of “{title}” cannot be read ({}).", j + 1, without_position(&e)))
+                })?;
                 &read
             }
             value => value,
@@ -703,6 +720,15 @@ mod tests {
         assert!(refused(&missing).contains("field \"start\" is missing"));
         let deep = "[".repeat(100_000);
         assert!(refused(&deep).starts_with("The file is not valid JSON"));
+        // Closed nesting far below serde_json's depth limit of 128: an export's annotations
+        // are skipped on the first pass, which has no such limit, and read one at a time.
+        let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(refused(&nested).starts_with("The file is not valid JSON (recursion limit exceeded at line 1"));
+        let first_annotation = good.find("{\n          \"id\": \"n2\"").expect("the first annotation");
+        let in_annotation = format!("{}{nested},{}", &good[..first_annotation], &good[first_annotation..]);
+        assert_eq!(refused(&in_annotation), "Annotation 1 of “Kerman” cannot be read (recursion limit exceeded).");
+        let in_articles = good.replacen("\"articles\": [", &format!("\"articles\": [{nested},"), 1);
+        assert_eq!(refused(&in_articles), "Article 1 is not a JSON object.");
     }
 
     #[test]
