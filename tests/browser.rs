@@ -239,3 +239,46 @@ async fn dom_positions_and_text_offsets_agree_in_every_script() {
     map.select(CharOffset(9), CharOffset(2));
     assert_eq!(map.selection_ends(), Some((CharOffset(9), CharOffset(2))));
 }
+
+/// Waits for the `selectionchange` events already queued to be delivered.
+async fn selection_events() {
+    tick().await;
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_selectionchange_after_the_app_empties_the_selection_is_told_apart() {
+    use article_annotator::browser::text_dom::{clear_selection, take_emptied};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let parent = container();
+    parent.set_text_content(Some("A passage to select."));
+    let text = parent.first_child().unwrap();
+    let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
+    // What a `selectionchange` listener like the app's is told, event by event.
+    let told = Rc::new(RefCell::new(Vec::new()));
+    let record = {
+        let told = told.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || told.borrow_mut().push(take_emptied()))
+    };
+    document().add_event_listener_with_callback("selectionchange", record.as_ref().unchecked_ref()).unwrap();
+
+    selection.remove_all_ranges().unwrap();
+    selection_events().await;
+    told.borrow_mut().clear();
+    // Emptying an empty selection fires nothing, so it must leave nothing for a later event.
+    clear_selection();
+    selection.set_base_and_extent(&text, 2, &text, 9).unwrap();
+    selection_events().await;
+    assert_eq!(*told.borrow(), [false], "the user's selection is read, not taken as empty");
+    // Emptied by the app: the one event after it is told so, and the next is not.
+    clear_selection();
+    selection_events().await;
+    selection.set_base_and_extent(&text, 0, &text, 1).unwrap();
+    selection_events().await;
+    assert_eq!(*told.borrow(), [false, true, false]);
+
+    document().remove_event_listener_with_callback("selectionchange", record.as_ref().unchecked_ref()).unwrap();
+    selection.remove_all_ranges().unwrap();
+    parent.remove();
+}

@@ -2,6 +2,8 @@
 //! (code points). The article container holds exactly the article text, so walking its text
 //! nodes in order and counting gives every offset.
 
+use std::cell::Cell;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};
 
@@ -178,11 +180,27 @@ pub fn rect_of(range: &Range) -> (f64, f64, f64) {
     (rect.left(), rect.top(), rect.bottom())
 }
 
-/// Empties the page's selection.
+thread_local! {
+    /// Whether the app emptied the selection and the `selectionchange` after it has not come.
+    static EMPTIED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Empties the page's selection; the `selectionchange` that follows is told by [`take_emptied`].
 pub fn clear_selection() {
     if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        // Emptying an empty selection fires no event, which would leave the mark for the next.
+        if selection.range_count() > 0 {
+            EMPTIED.set(true);
+        }
         let _ = selection.remove_all_ranges();
     }
+}
+
+/// Whether this `selectionchange` may be the one after [`clear_selection`], when reading the
+/// selection would make the browser lay out the page's changes at once. (The browser reports
+/// changes made before it delivers the event in that same event, so it may hold more.)
+pub fn take_emptied() -> bool {
+    EMPTIED.replace(false)
 }
 
 /// Scrolls the window so that a range is in view, if it is not already: it lands a third of
