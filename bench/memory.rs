@@ -1,6 +1,7 @@
 //! Memory benchmark: the peak and the resident heap of each step the app takes when it starts
 //! on a stored library (decode it, run the attribution assistant, build the summary's reasons,
-//! encode it again), counted by a global allocator, natively. Pointers are 8 bytes here and 4 in wasm32, so the
+//! step the keyboard caret, encode it again) and of importing its export, counted by a global
+//! allocator, natively. Pointers are 8 bytes here and 4 in wasm32, so the
 //! figures are an upper bound of the wasm's, whose memory never shrinks: its size is the
 //! highest peak. Each step is printed against the stored value's own size, measured in the
 //! same run.
@@ -15,6 +16,8 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use article_annotator::model::formats::{export, import};
 use article_annotator::model::library::Library;
+use article_annotator::model::motion::{self, Unit};
+use article_annotator::model::offsets::CharOffset;
 use article_annotator::model::{attribution, stored, summary::ReasonCache};
 
 /// Counts the bytes in use and the most ever in use since the last [`Counting::reset_peak`].
@@ -84,6 +87,8 @@ fn main() {
     measure("attribution::suggest", || attribution::suggest(&article.text).len());
     let mut reasons = ReasonCache::default();
     measure("summary reasons", || reasons.unexplained(article).len());
+    let middle = CharOffset(article.text.chars().count() / 2);
+    measure("a keyboard caret step (by sentence)", || motion::step(&article.text, middle, Unit::Sentence, true));
     measure("encode into one string", || stored::encode(&library).len());
     // What the app does: each piece goes on to JS at once (`browser::storage::encode`).
     measure("encode, written out as it goes", || stored::encode_to(&library, std::io::sink()).is_ok());

@@ -706,3 +706,46 @@ mod attribution_pieces {
         }
     }
 }
+
+/// The keyboard caret steps through the text where it lies, by byte offsets, and answers in
+/// code points.
+mod caret_motion {
+    use super::*;
+    use article_annotator::model::motion::{Unit, step};
+
+    fn is_word(c: char) -> bool {
+        c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+    }
+
+    proptest! {
+        #[test]
+        fn every_step_stays_in_the_text_and_goes_its_way(text in unicode_text(60), at in 0..80usize, unit in 0..3usize, forward in any::<bool>()) {
+            let unit = [Unit::Character, Unit::Word, Unit::Sentence][unit];
+            let length = text.chars().count();
+            let at = CharOffset(at.min(length));
+            let landed = step(&text, at, unit, forward);
+            prop_assert!(landed.0 <= length);
+            if forward { prop_assert!(landed >= at) } else { prop_assert!(landed <= at) }
+        }
+
+        #[test]
+        fn a_character_step_is_one_code_point(text in unicode_text(60), at in 0..80usize) {
+            let length = text.chars().count();
+            let at = CharOffset(at.min(length));
+            prop_assert_eq!(step(&text, at, Unit::Character, true).0, (at.0 + 1).min(length));
+            prop_assert_eq!(step(&text, at, Unit::Character, false).0, at.0.saturating_sub(1));
+        }
+
+        #[test]
+        fn a_word_step_lands_at_the_edge_of_a_word(text in unicode_text(60), at in 0..80usize) {
+            let chars: Vec<char> = text.chars().collect();
+            let at = CharOffset(at.min(chars.len()));
+            let end = step(&text, at, Unit::Word, true).0;
+            prop_assert!(end == chars.len() || !is_word(chars[end]), "forward stops before a non-word character or the end");
+            prop_assert!(end == at.0 || end == chars.len() || is_word(chars[end - 1]), "after a word, if one came before the end");
+            let start = step(&text, at, Unit::Word, false).0;
+            prop_assert!(start == 0 || !is_word(chars[start - 1]));
+            prop_assert!(start == at.0 || start == 0 || is_word(chars[start]));
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Moving a keyboard caret through an article's text: by character, word and sentence.
 //! Positions are code points; each function returns where the caret lands.
 
-use super::offsets::CharOffset;
+use super::offsets::{CharOffset, byte_to_char, char_to_byte};
 
 /// Abbreviations whose period does not end a sentence (compared without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -23,105 +23,139 @@ pub enum Unit {
 
 /// Where a caret at `at` lands after one step forward (`forward`) or backward by `unit`.
 pub fn step(text: &str, at: CharOffset, unit: Unit, forward: bool) -> CharOffset {
-    step_in(&text.chars().collect::<Vec<_>>(), at, unit, forward)
+    byte_to_char(text, step_bytes(text, char_to_byte(text, at), unit, forward))
 }
 
-/// [`step`] in a text already split into characters, for callers that take several steps.
-pub fn step_in(chars: &[char], at: CharOffset, unit: Unit, forward: bool) -> CharOffset {
-    let at = at.0.min(chars.len());
-    CharOffset(match (unit, forward) {
-        (Unit::Character, true) => (at + 1).min(chars.len()),
-        (Unit::Character, false) => at.saturating_sub(1),
+/// [`step`] in UTF-8 byte offsets (on character boundaries). It reads the text where it lies:
+/// a long report is a million characters, which a step must not copy (4 MB as `char`s).
+pub fn step_bytes(text: &str, at: usize, unit: Unit, forward: bool) -> usize {
+    let t = Cursor(text);
+    let at = at.min(text.len());
+    match (unit, forward) {
+        (Unit::Character, true) => t.next(at),
+        (Unit::Character, false) => t.prev(at),
         (Unit::Word, true) => {
             let mut i = at;
-            while i < chars.len() && !is_word(chars[i]) {
-                i += 1;
+            while t.at(i).is_some_and(|c| !is_word(c)) {
+                i = t.next(i);
             }
-            while i < chars.len() && is_word(chars[i]) {
-                i += 1;
+            while t.at(i).is_some_and(is_word) {
+                i = t.next(i);
             }
             i
         }
         (Unit::Word, false) => {
             let mut i = at;
-            while i > 0 && !is_word(chars[i - 1]) {
-                i -= 1;
+            while t.before(i).is_some_and(|c| !is_word(c)) {
+                i = t.prev(i);
             }
-            while i > 0 && is_word(chars[i - 1]) {
-                i -= 1;
+            while t.before(i).is_some_and(is_word) {
+                i = t.prev(i);
             }
             i
         }
         (Unit::Sentence, true) => {
             let mut i = at;
             // Leave the whitespace after the current sentence behind first.
-            while i < chars.len() && chars[i].is_whitespace() {
-                i += 1;
+            while t.at(i).is_some_and(char::is_whitespace) {
+                i = t.next(i);
             }
-            while i < chars.len() && !ends_sentence(chars, i) {
-                i += 1;
+            while i < text.len() && !ends_sentence(t, i) {
+                i = t.next(i);
             }
-            (i + 1).min(chars.len())
+            t.next(i)
         }
         (Unit::Sentence, false) => {
             let sentence_start = |from: usize| {
                 let mut i = from;
-                while i > 0 && !ends_sentence(chars, i - 1) {
-                    i -= 1;
+                while i > 0 && !ends_sentence(t, t.prev(i)) {
+                    i = t.prev(i);
                 }
-                while i < chars.len() && chars[i].is_whitespace() {
-                    i += 1;
+                while t.at(i).is_some_and(char::is_whitespace) {
+                    i = t.next(i);
                 }
                 i
             };
             let mut i = at;
-            while i > 0 && chars[i - 1].is_whitespace() {
-                i -= 1;
+            while t.before(i).is_some_and(char::is_whitespace) {
+                i = t.prev(i);
             }
             // From inside a sentence, go to its start; from its start, to the previous one's.
             let start = sentence_start(i);
-            if start >= at && i > 0 { sentence_start(i - 1) } else { start.min(at) }
+            if start >= at && i > 0 { sentence_start(t.prev(i)) } else { start.min(at) }
         }
-    })
+    }
+}
+
+/// Reads characters around byte offsets of a text, which are always on character boundaries.
+#[derive(Clone, Copy)]
+struct Cursor<'a>(&'a str);
+
+impl Cursor<'_> {
+    /// The character starting at `i`, if `i` is not the end.
+    fn at(self, i: usize) -> Option<char> {
+        self.0[i..].chars().next()
+    }
+
+    /// The character ending at `i`, if `i` is not the start.
+    fn before(self, i: usize) -> Option<char> {
+        self.0[..i].chars().next_back()
+    }
+
+    /// The offset after the character at `i` (the end stays the end).
+    fn next(self, i: usize) -> usize {
+        self.at(i).map_or(i, |c| i + c.len_utf8())
+    }
+
+    /// The offset of the character before `i` (the start stays the start).
+    fn prev(self, i: usize) -> usize {
+        self.before(i).map_or(i, |c| i - c.len_utf8())
+    }
 }
 
 fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
-/// Whether a sentence ends right after position `i` (so the caret would stand at `i + 1`).
-fn ends_sentence(chars: &[char], i: usize) -> bool {
-    let next = chars.get(i + 1).copied();
-    if chars[i] == '\n' {
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | ')')
+}
+
+/// Whether a sentence ends with the character at `i` (so the caret would stand after it).
+fn ends_sentence(t: Cursor, i: usize) -> bool {
+    let Some(here) = t.at(i) else { return false };
+    let after = t.next(i);
+    let next = t.at(after);
+    if here == '\n' {
         return false;
     }
-    if next == Some('\n') && chars.get(i + 2) == Some(&'\n') {
+    if next == Some('\n') && t.at(t.next(after)) == Some('\n') {
         return true; // the end of a paragraph
     }
-    if next.is_some() && next != Some('\n') && !next.is_some_and(char::is_whitespace) {
+    if next.is_some_and(|n| !n.is_whitespace()) {
         // A closing quote or bracket belongs to the sentence it closes.
-        if matches!(chars[i], '.' | '!' | '?') || !matches!(chars[i], '"' | '”' | '’' | ')') {
+        if matches!(here, '.' | '!' | '?') || !is_closing(here) {
             return false;
         }
     }
     let mut j = i;
-    while j > 0 && matches!(chars[j], '"' | '”' | '’' | ')') {
-        j -= 1;
+    while j > 0 && t.at(j).is_some_and(is_closing) {
+        j = t.prev(j);
     }
-    match chars[j] {
-        '!' | '?' => true,
-        '.' => !is_abbreviation(chars, j) && next.is_none_or(|n| n.is_whitespace()),
+    match t.at(j) {
+        Some('!' | '?') => true,
+        Some('.') => !is_abbreviation(t, j) && next.is_none_or(char::is_whitespace),
         _ => next.is_none(),
     }
 }
 
 /// Whether the period at `dot` ends an abbreviation ("U.S.", "Gen.", "Jan.").
-fn is_abbreviation(chars: &[char], dot: usize) -> bool {
+fn is_abbreviation(t: Cursor, dot: usize) -> bool {
     let mut start = dot;
-    while start > 0 && !chars[start - 1].is_whitespace() {
-        start -= 1;
+    while t.before(start).is_some_and(|c| !c.is_whitespace()) {
+        start = t.prev(start);
     }
-    let word: String = chars[start..dot].iter().collect::<String>().to_lowercase();
+    let word = t.0[start..dot].to_lowercase();
     let word = word.trim_start_matches(['(', '"', '“', '‘']);
     word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))

@@ -5,7 +5,7 @@
 //! is the fallback for passages the attribution assistant does not recognise as a source.
 
 use super::attribution::REASONS;
-use super::motion::{Unit, step_in};
+use super::motion::{Unit, step_bytes};
 use super::offsets::{CharIndex, CharOffset};
 use super::span::Span;
 
@@ -16,12 +16,14 @@ pub fn reason_given(index: &CharIndex, span: Span) -> bool {
     // long article stays linear: no sentence of news runs to a thousand characters.
     const WINDOW: usize = 1_000;
     let from = CharOffset(span.start.0.saturating_sub(WINDOW));
-    let window: Vec<char> = index.slice(from, CharOffset(span.end.0 + 2 * WINDOW)).chars().collect();
-    let local = |at: CharOffset| CharOffset(at.0 - from.0);
-    let start = step_in(&window, CharOffset(local(span.start).0 + 1), Unit::Sentence, false);
-    let end_of_sentence = step_in(&window, CharOffset(local(span.end).0.saturating_sub(1)), Unit::Sentence, true);
-    let end = step_in(&window, end_of_sentence, Unit::Sentence, true);
-    let lower = window[start.min(local(span.start)).0..end.0].iter().collect::<String>().to_lowercase();
+    let window = index.slice(from, CharOffset(span.end.0 + 2 * WINDOW));
+    // Byte offsets in the window.
+    let local = |at: CharOffset| index.byte(at) - index.byte(from);
+    let step = |at: usize, unit: Unit, forward: bool| step_bytes(window, at, unit, forward);
+    let start = step(step(local(span.start), Unit::Character, true), Unit::Sentence, false);
+    let end_of_sentence = step(step(local(span.end), Unit::Character, false), Unit::Sentence, true);
+    let end = step(end_of_sentence, Unit::Sentence, true);
+    let lower = window[start.min(local(span.start))..end].to_lowercase();
     REASONS.iter().any(|reason| lower.contains(reason))
 }
 
