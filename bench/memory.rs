@@ -53,13 +53,16 @@ fn mb(bytes: usize) -> String {
     format!("{:.2} MB", bytes as f64 / 1e6)
 }
 
-/// Runs `step`, prints what it kept and its peak above what was in use before.
+/// Runs `step`, prints what it kept and its peak above what was in use before, and its time
+/// (once, natively: a sign of the order of things, not a benchmark of speed).
 fn measure<T>(name: &str, step: impl FnOnce() -> T) -> T {
     let before = reset_peak();
+    let started = std::time::Instant::now();
     let out = step();
+    let took = started.elapsed().as_secs_f64() * 1_000.0;
     let (after, peak) = (IN_USE.load(Relaxed), PEAK.load(Relaxed));
     println!(
-        "- {name}: keeps {}, peak +{} ({:.2}x the stored value)",
+        "- {name}: keeps {}, peak +{} ({:.2}x the stored value), {took:.0} ms",
         mb(after.saturating_sub(before)),
         mb(peak - before),
         (peak - before) as f64 / STORED.load(Relaxed) as f64
@@ -103,6 +106,19 @@ fn main() {
     });
     measure("import into an empty library", || {
         import::import(&file, &Library::default(), None).map(|i| i.annotations_added).expect("an import")
+    });
+    // A colleague's copy of the article: the same text with annotations of their own.
+    let mut theirs = library.clone();
+    for article in &mut theirs.articles {
+        let rename = |id: &mut String| id.insert_str(0, "colleague-");
+        article.annotations.iter_mut().for_each(|a| rename(&mut a.id));
+        article.links.iter_mut().for_each(|l| [&mut l.claim, &mut l.source].into_iter().for_each(rename));
+        article.verdicts.iter_mut().for_each(|v| rename(&mut v.claim));
+        article.suggested.iter_mut().for_each(rename);
+    }
+    let copy = export::export(&theirs.articles, &theirs.ratings, &provenance);
+    measure("import a colleague's copy into the library (all annotations new)", || {
+        import::import(&copy, &library, None).map(|i| i.annotations_added).expect("an import")
     });
     println!("in use at the end: {}", mb(IN_USE.load(Relaxed)));
 }

@@ -147,6 +147,15 @@ struct Merge {
     already_there: usize,
     reanchored: usize,
     orphaned: usize,
+    /// Article id -> the ids of its annotations and orphans, made when the import first adds to
+    /// it: looking each one up in the lists made importing a colleague's copy quadratic.
+    ids: HashMap<String, HashSet<String>>,
+}
+
+/// The ids of an article's annotations and orphans.
+fn ids_in(article: &Article) -> HashSet<String> {
+    let orphans = article.orphans.iter().map(|o| &o.annotation);
+    article.annotations.iter().chain(orphans).map(|a| a.id.clone()).collect()
 }
 
 impl Merge {
@@ -163,16 +172,11 @@ impl Merge {
             return Ok(());
         };
         let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
-        // Annotations the article has already are skipped before their quotes are made (an
-        // export imported again makes none), and found by hashing, not by a scan each.
-        let had: HashSet<&str> = existing
-            .annotations
-            .iter()
-            .map(|a| a.id.as_str())
-            .chain(existing.orphans.iter().map(|o| o.annotation.id.as_str()))
-            .collect();
+        // Annotations the article has already are skipped before their quotes are made: an
+        // export imported again makes none.
+        let had = self.ids.entry(id.clone()).or_insert_with(|| ids_in(existing));
         let brought = article.annotations.len();
-        article.annotations.retain(|a| !had.contains(a.id.as_str()));
+        article.annotations.retain(|a| !had.contains(&a.id));
         self.already_there += brought - article.annotations.len();
         let anchorer = (existing.text != article.text).then(|| Anchorer::new(&existing.text));
         let quotes = quotes_with_context(&article, &article.annotations);
@@ -195,26 +199,29 @@ impl Merge {
         }
         // Links whose both ends are now in the article, and verdicts on claims this import added.
         let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
-        let has = |id: &str, list: &[Annotation]| list.iter().any(|a| a.id == id);
+        let placed: HashSet<&str> = existing.annotations.iter().map(|a| a.id.as_str()).collect();
+        let mut linked: HashSet<(String, String)> =
+            existing.links.iter().map(|l| (l.claim.clone(), l.source.clone())).collect();
         for link in article.links {
-            if has(&link.claim, &existing.annotations)
-                && has(&link.source, &existing.annotations)
-                && !existing.links.contains(&link)
+            if placed.contains(link.claim.as_str())
+                && placed.contains(link.source.as_str())
+                && linked.insert((link.claim.clone(), link.source.clone()))
             {
                 existing.links.push(link);
             }
         }
+        let mut judged: HashSet<String> = existing.verdicts.iter().map(|v| v.claim.clone()).collect();
         for verdict in article.verdicts {
-            if has(&verdict.claim, &existing.annotations) && !existing.verdicts.iter().any(|v| v.claim == verdict.claim)
-            {
+            if placed.contains(verdict.claim.as_str()) && judged.insert(verdict.claim.clone()) {
                 existing.verdicts.push(verdict);
             }
         }
         if existing.session.is_empty() {
             existing.session = article.session;
         }
+        let mut marked: HashSet<String> = existing.suggested.iter().cloned().collect();
         for id in article.suggested {
-            if has(&id, &existing.annotations) && !existing.suggested.contains(&id) {
+            if placed.contains(id.as_str()) && marked.insert(id.clone()) {
                 existing.suggested.push(id);
             }
         }
@@ -236,10 +243,8 @@ impl Merge {
         text_changed: bool,
     ) -> Result<(), ImportError> {
         let existing = self.library.get_mut(article).or_else(|e| fail(e.to_string()))?;
-        let known = |id: &str| {
-            existing.annotations.iter().any(|a| a.id == id) || existing.orphans.iter().any(|o| o.annotation.id == id)
-        };
-        if known(&annotation.id) {
+        let ids = self.ids.entry(article.to_string()).or_insert_with(|| ids_in(existing));
+        if !ids.insert(annotation.id.clone()) {
             self.already_there += 1;
             return Ok(());
         }
@@ -431,7 +436,12 @@ fn is_web_url(url: &str) -> bool {
 /// Every link goes from a claim to a source or anonymous attribution of the same article, and
 /// every verdict is on a claim.
 fn check_links(article: &Article) -> Result<(), ImportError> {
-    let kind_of = |id: &str| article.annotations.iter().find(|a| a.id == id).map(|a| a.kind);
+    // The first annotation of an id counts (a second one is skipped as already there).
+    let mut kinds = HashMap::new();
+    for a in &article.annotations {
+        kinds.entry(a.id.as_str()).or_insert(a.kind);
+    }
+    let kind_of = |id: &str| kinds.get(id).copied();
     for link in &article.links {
         if kind_of(&link.claim) != Some(AnnotationKind::Claim) {
             return fail(format!("Annotation “{}” of “{}”: only claims have sources.", link.claim, article.title));
@@ -686,6 +696,34 @@ mod tests {
         // Version 1 files (without orphans) read the same.
         let version_1 = import(&file.replace("\"version\": 4", "\"version\": 1"), &Library::default(), None);
         assert_eq!(version_1.unwrap().library, first.library);
+    }
+
+    #[test]
+    fn a_colleagues_copy_adds_its_own_annotations_links_and_verdicts_once() {
+        let mine = library_with_sample();
+        let mut theirs = mine.articles[0].clone();
+        for a in &mut theirs.annotations {
+            a.id.insert_str(0, "c-");
+        }
+        // Theirs, and one of mine again (already there); their claim may rest on my source.
+        theirs.annotations.push(mine.articles[0].annotations[1].clone());
+        let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
+        theirs.links = vec![link("c-n2", "c-n1"), link("c-n2", "n1")];
+        theirs.verdicts = vec![Verdict { claim: "c-n2".into(), rating: "False".into(), ..Verdict::default() }];
+        theirs.suggested = vec!["c-n1".into(), "n1".into()];
+        let file = export([&theirs], &mine.ratings, &provenance());
+        let merged = import(&file, &mine, None).unwrap();
+        assert_eq!((merged.articles_added, merged.annotations_added, merged.already_there), (0, 2, 1));
+        let article = &merged.library.articles[0];
+        let ids: Vec<&str> = article.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["n2", "n1", "c-n2", "c-n1"]);
+        assert_eq!(article.links, [link("c-n2", "c-n1"), link("c-n2", "n1")]);
+        assert_eq!(article.verdicts.iter().map(|v| v.claim.as_str()).collect::<Vec<_>>(), ["c-n2"]);
+        assert_eq!(article.suggested, ["c-n1", "n1"]);
+        // Once more: everything is there already, and nothing is added twice.
+        let again = import(&file, &merged.library, None).unwrap();
+        assert_eq!((again.annotations_added, again.already_there), (0, 3));
+        assert_eq!(again.library, merged.library);
     }
 
     fn refused(file: &str) -> String {
