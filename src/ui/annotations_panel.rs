@@ -92,12 +92,20 @@ pub fn AnnotationsPanel() -> impl IntoView {
     // Rows are drawn a page at a time (drawing 10,000 took ten seconds), and always far enough
     // to include the current annotation, so that choosing one in the text finds its entry.
     let limit = RwSignal::new(ROWS_PER_PAGE);
-    let drawn = Memo::new(move |_| {
+    // How many rows are drawn: choosing another annotation, or none, redraws them only if the
+    // count changes (redrawing 200 rows indexes the whole text).
+    let shown = Memo::new(move |_| {
         let active = state.active.get();
         listed.with(|ids| {
             let needed = active.and_then(|id| ids.iter().position(|i| *i == id)).map_or(0, |i| i + 1);
-            let shown = &ids[..ids.len().min(limit.get().max(needed))];
-            state.with_settled(|l| l.current().map(|article| rows_of(article, shown)).unwrap_or_default())
+            ids.len().min(limit.get().max(needed))
+        })
+    });
+    let drawn = Memo::new(move |_| {
+        let shown = shown.get();
+        listed.with(|ids| {
+            let ids = &ids[..shown.min(ids.len())];
+            state.with_settled(|l| l.current().map(|article| rows_of(article, ids)).unwrap_or_default())
         })
     });
     let hidden = move || listed.with(Vec::len).saturating_sub(drawn.with(Vec::len));

@@ -484,9 +484,12 @@ test('deleting an annotation, by its button or the Delete key, and taking it bac
   await waitFor(async () => assert.deepEqual(await storedNow(), original.slice(0, 2)));
   assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 });
 
-  // The notice's Undo puts it back as it was: same id, place, fields.
+  // The deleted entry's button is gone, so the focus went to the notice's Undo, which puts it
+  // back as it was (same id, place, fields) from the keyboard.
   await expectVisible(app.status().getByRole('button', { name: 'Dismiss' }));
-  await app.status().getByRole('button', { name: 'Undo', exact: true }).click();
+  const undo = app.status().getByRole('button', { name: 'Undo', exact: true });
+  await waitFor(async () => assert.ok(await isFocused(undo), 'Undo has the focus'));
+  await page.keyboard.press('Enter');
   await expectEntries(app, all);
   await waitFor(async () => assert.deepEqual(await storedNow(), original));
   await expectPainted(app, {
