@@ -416,6 +416,9 @@ pub fn Annotator(
                 }
             }
             "Escape" => {
+                // As for 1, 2 and 3: the selection may be newer than the last `selectionchange`
+                // handled (input can come first), and Escape must clear it, not what was before.
+                place_toolbar();
                 if state.picking.get_untracked().is_some() {
                     state.picking.set(None);
                 } else if state.pending.get_untracked().is_some() {
