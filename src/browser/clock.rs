@@ -39,6 +39,21 @@ pub async fn yield_to_browser() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Runs `work` in the task right after the next frame: once a change is painted, and with the
+/// page's layout still clean, so that what reads it (the selection, a focus) lays nothing out
+/// inside the change's own script, and what takes long (a save) does not delay its paint.
+pub fn after_next_frame(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return };
+    let in_next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(work);
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(in_next_task.unchecked_ref());
+}
+
 /// Runs `work` once the browser is idle: after pending input and the next paint, or within
 /// `at_most` if the page stays busy. Where `requestIdleCallback` is missing (Safari), after a
 /// short timer instead.

@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 
 use super::article_text::ArticleText;
 use super::state::{AppState, PendingSelection};
-use crate::browser::events;
 use crate::browser::highlights::{self, LiveHighlight};
 use crate::browser::text_dom::{self, TextMap};
+use crate::browser::{clock, events};
 use crate::model::library::{Annotation, AnnotationKind};
 use crate::model::motion::{self, Unit};
 use crate::model::offsets::CharOffset;
@@ -300,16 +300,11 @@ pub fn Annotator(
         if !text_dom::take_emptied() {
             return place_toolbar();
         }
-        request_animation_frame(move || {
-            let still_mounted = move || map.try_with_value(|_| ()).is_some();
-            set_timeout(
-                move || {
-                    if still_mounted() {
-                        place_toolbar()
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        clock::after_next_frame(move || {
+            // The component may be gone by then.
+            if map.try_with_value(|_| ()).is_some() {
+                place_toolbar();
+            }
         });
     }));
     let scroll_listener = window_event_listener_untyped("scroll", move |_| {

@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
             return;
         }
         save_due.set_value(true);
-        request_animation_frame(move || set_timeout(save_if_due, std::time::Duration::ZERO));
+        clock::after_next_frame(save_if_due);
         // A tab in the background paints no frames.
         clock::when_idle(std::time::Duration::from_millis(500), save_if_due);
     });

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::export_menu;
 use super::state::{AppState, Dialog};
-use crate::browser::files;
 use crate::browser::js_text::JsText;
+use crate::browser::{clock, files};
 
 /// A lasting storage problem, in an alert region.
 #[component]
@@ -76,12 +76,11 @@ pub fn NoticeToast(
     // frame, since focusing makes Chromium lay the page out (3 ms of a deletion at the limits).
     Effect::new(move |_| {
         if let Some(button) = undo_button.get() {
-            let focus = move || {
+            clock::after_next_frame(move || {
                 if button.is_connected() {
                     let _ = button.focus();
                 }
-            };
-            request_animation_frame(move || set_timeout(focus, std::time::Duration::ZERO));
+            });
         }
     });
     view! {
