@@ -51,8 +51,8 @@ async function activePassage(app) {
 /** Waits until the current annotation is `name` in the panel and `passage` in the text (or none). */
 async function expectCurrent(app, name, passage) {
   await waitFor(async () => {
-    assert.equal(await app.currentEntry(), name);
-    assert.equal(await activePassage(app), passage);
+    await waitFor(async () => assert.equal(await app.currentEntry(), name));
+    await waitFor(async () => assert.equal(await activePassage(app), passage));
   });
 }
 
@@ -83,7 +83,7 @@ test('marking by mouse: drag over a passage, then the toolbar or a key', async (
   await expectVisible(app.panel().getByText(/^Nothing is marked yet/));
 
   await app.dragSelect('a U.S. official said');
-  assert.deepEqual(await app.selection(), { text: 'a U.S. official said', ...spanOf('a U.S. official said') });
+  await waitFor(async () => assert.deepEqual(await app.selection(), { text: 'a U.S. official said', ...spanOf('a U.S. official said') }));
   const toolbar = app.toolbar();
   for (const name of ['Claim', 'Source', 'Anonymous attribution']) {
     await expectVisible(toolbar.getByRole('button', { name, exact: true }));
@@ -108,7 +108,7 @@ test('marking by mouse: drag over a passage, then the toolbar or a key', async (
     'Anonymous attribution: a U.S. official said',
     'Source: The Wall Street Journal',
   ]);
-  assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 }));
   await expectText(app.panel().getByText(/in text order$/), '3 in text order');
   await expectPainted(app, {
     claim: ['killed 95 people'],
@@ -129,15 +129,15 @@ test('marking by mouse: drag over a passage, then the toolbar or a key', async (
   );
   assert.equal(new Set(stored.map((a) => a.id)).size, 3, 'each annotation has its own id');
   // Painting added nothing to the text.
-  assert.equal(await app.text(), SAMPLE_TEXT);
-  assert.equal(await app.articleText().locator('*:not(span.para)').count(), 0, 'no elements but paragraphs');
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
+  await waitFor(async () => assert.equal(await app.articleText().locator('*:not(span.para)').count(), 0, 'no elements but paragraphs'));
 
   // Marking the same passage with the same kind again (dragged right to left) is refused.
   await app.dragSelect('killed 95 people', { backward: true });
-  assert.deepEqual(await app.selection(), { text: 'killed 95 people', ...spanOf('killed 95 people') });
+  await waitFor(async () => assert.deepEqual(await app.selection(), { text: 'killed 95 people', ...spanOf('killed 95 people') }));
   await app.toolbar().getByRole('button', { name: 'Claim', exact: true }).click();
   await app.expectStatus('That passage is already marked as claim.');
-  assert.equal((await app.storedAnnotations()).length, 3);
+  await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 3));
   await expectEntries(app, [
     'Claim: killed 95 people',
     'Anonymous attribution: a U.S. official said',
@@ -172,7 +172,7 @@ test('marking by keyboard only: caret by word and sentence, Shift to select, 1/2
     assert.deepEqual(await app.selection(), { text: "Iran's mission to the United Nations", ...mission }),
   );
   await expectVisible(app.toolbar());
-  assert.equal(await caretAt(app), null, 'no caret is painted over a selection');
+  await waitFor(async () => assert.equal(await caretAt(app), null, 'no caret is painted over a selection'));
   await page.keyboard.press('3');
   await expectVisible(app.entry("Anonymous attribution: Iran's mission to the United Nations"));
   await expectHidden(app.toolbar());
@@ -181,7 +181,7 @@ test('marking by keyboard only: caret by word and sentence, Shift to select, 1/2
     "Anonymous attribution: Iran's mission to the United Nations",
     "Iran's mission to the United Nations",
   );
-  assert.ok(await isFocused(text), 'the article text still has the focus');
+  await waitFor(async () => assert.ok(await isFocused(text), 'the article text still has the focus'));
   // (That the caret shows again at once, where the selection ended, is the next test's.)
 
   // Shift+ArrowDown selects up to the end of the sentence: from the start of a paragraph, its
@@ -220,7 +220,7 @@ test('marking by keyboard only: caret by word and sentence, Shift to select, 1/2
     `Claim: ${firstSentence}`,
     'Source: The Wall Street Journal',
   ]);
-  assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 }));
   await expectPainted(app, {
     claim: [firstSentence],
     source: ['The Wall Street Journal'],
@@ -243,7 +243,7 @@ test('marking by keyboard only: caret by word and sentence, Shift to select, 1/2
   await waitFor(async () => assert.deepEqual(await app.selection(), { text: 'Jerusalem', ...jerusalem }));
   await page.keyboard.press('1');
   await expectVisible(app.entry('Claim: Jerusalem'));
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   app.assertNoErrors();
 });
 
@@ -260,7 +260,7 @@ test('after marking or clearing a keyboard selection, the caret shows where the 
   // at the selection's focus end, where the next arrow key moves from.
   await page.keyboard.press('Escape');
   await expectHidden(app.toolbar());
-  assert.equal(await app.selection(), null);
+  await waitFor(async () => assert.equal(await app.selection(), null));
   await waitFor(async () => assert.equal(await caretAt(app), words.end), { timeout: 2000 });
 
   await page.keyboard.press('Shift+Control+ArrowRight');
@@ -268,7 +268,7 @@ test('after marking or clearing a keyboard selection, the caret shows where the 
   await waitFor(async () => assert.deepEqual(await app.selection(), { text: ' main', ...more }));
   await page.keyboard.press('1');
   await expectVisible(app.entry('Claim: main'));
-  assert.ok(await isFocused(app.articleText()));
+  await waitFor(async () => assert.ok(await isFocused(app.articleText())));
   await waitFor(async () => assert.equal(await caretAt(app), more.end), { timeout: 2000 });
   app.assertNoErrors();
 });
@@ -287,7 +287,7 @@ test('overlapping annotations: both painted and listed; a click on both offers a
     'Anonymous attribution: a U.S. official said',
     'Claim: U.S. official said Thursday',
   ]);
-  assert.deepEqual(await app.counts(), { Claim: 2, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 2, Source: 1, 'Anonymous attribution': 1 }));
   await expectPainted(app, {
     claim: ['killed 95 people', 'U.S. official said Thursday'],
     source: ['killed 95 people'],
@@ -303,10 +303,10 @@ test('overlapping annotations: both painted and listed; a click on both offers a
   const menu = app.chooser();
   await expectVisible(menu);
   const items = menu.getByRole('menuitem');
-  assert.deepEqual(await items.allTextContents(), [
+  await waitFor(async () => assert.deepEqual(await items.allTextContents(), [
     'Anonymous attribution: “a U.S. official said”',
     'Claim: “U.S. official said Thursday”',
-  ]);
+  ]));
   // The first choice has the focus; Escape closes the menu and changes nothing.
   await waitFor(async () => assert.ok(await isFocused(items.first()), 'the first choice has the focus'));
   await app.page.keyboard.press('Escape');
@@ -345,7 +345,7 @@ test('overlapping annotations: both painted and listed; a click on both offers a
   const plain = await app.pointAt(spanOf('The official, who was not authorized').start + 5);
   await app.page.mouse.move(plain.x, plain.y);
   await expectHidden(tooltip);
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   app.assertNoErrors();
 });
 
@@ -358,18 +358,18 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
   await expectCurrent(app, null, null);
   const undo = app.panelButton('Undo');
   const redo = app.panelButton('Redo');
-  assert.equal(await undo.isEnabled(), true);
-  assert.equal(await redo.isEnabled(), false);
+  await waitFor(async () => assert.equal(await undo.isEnabled(), true));
+  await waitFor(async () => assert.equal(await redo.isEnabled(), false));
 
   // Opening an entry makes it current and shows its editor.
   const entry = app.entry('Claim: killed 95 people');
-  assert.equal(await entry.getAttribute('aria-description'), 'No note');
+  await waitFor(async () => assert.equal(await entry.getAttribute('aria-description'), 'No note'));
   await entry.click();
   await expectCurrent(app, 'Claim: killed 95 people', 'killed 95 people');
   const note = app.noteField();
   const kind = app.kindField();
   await expectVisible(note);
-  assert.equal(await kind.inputValue(), 'claim');
+  await waitFor(async () => assert.equal(await kind.inputValue(), 'claim'));
   await note.click();
   const typed = 'Toll per Iranian officials; check later reports.';
   await page.keyboard.type(typed);
@@ -391,8 +391,8 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
   const asSource = app.entry('Source: killed 95 people');
   await expectVisible(asSource);
   await expectPainted(app, { source: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
-  assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 });
-  assert.equal(await asSource.getAttribute('aria-description'), `Note: ${typed}`);
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 }));
+  await waitFor(async () => assert.equal(await asSource.getAttribute('aria-description'), `Note: ${typed}`));
   const id = (await app.storedAnnotations())[0].id;
 
   // Ctrl+Z (out of the form fields) takes back the kind, then the whole note at once.
@@ -400,7 +400,7 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
   await page.keyboard.press('Control+z');
   await expectVisible(app.entry('Claim: killed 95 people'));
   await expectPainted(app, { claim: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
-  assert.equal(await app.entry('Claim: killed 95 people').getAttribute('aria-description'), `Note: ${typed}`);
+  await waitFor(async () => assert.equal(await app.entry('Claim: killed 95 people').getAttribute('aria-description'), `Note: ${typed}`));
   await page.keyboard.press('Control+z');
   await waitFor(async () =>
     assert.equal(await app.entry('Claim: killed 95 people').getAttribute('aria-description'), 'No note'),
@@ -411,7 +411,7 @@ test('a note and a kind are edited in the panel; undo takes back the whole note 
     assert.equal(first.note, '');
     assert.equal(first.kind, 'claim');
   });
-  assert.equal(await redo.isEnabled(), true);
+  await waitFor(async () => assert.equal(await redo.isEnabled(), true));
 
   // Redo brings the note back whole, then the kind.
   await page.keyboard.press('Control+Shift+Z');
@@ -482,7 +482,7 @@ test('deleting an annotation, by its button or the Delete key, and taking it bac
   });
   await expectCurrent(app, null, null);
   await waitFor(async () => assert.deepEqual(await storedNow(), original.slice(0, 2)));
-  assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 0, Source: 1, 'Anonymous attribution': 1 }));
 
   // The deleted entry's button is gone, so the focus went to the notice's Undo, which puts it
   // back as it was (same id, place, fields) from the keyboard.
@@ -533,7 +533,7 @@ test('deleting an annotation, by its button or the Delete key, and taking it bac
   await page.keyboard.press('Control+Shift+Z');
   await expectEntries(app, all.slice(0, 2));
   await waitFor(async () => assert.deepEqual(await storedNow(), [original[0], original[2]]));
-  assert.equal(await app.panelButton('Redo').isEnabled(), false);
+  await waitFor(async () => assert.equal(await app.panelButton('Redo').isEnabled(), false));
   await page.keyboard.press('Control+z');
   await expectEntries(app, all);
   await waitFor(async () => assert.deepEqual(await storedNow(), original));
@@ -576,18 +576,18 @@ test('a reload restores the same annotations: ids, order, kinds, notes, offsets'
   await app.reload();
   await expectEntries(app, Object.keys(notes));
   for (const [name, note] of Object.entries(notes)) {
-    assert.equal(await app.entry(name).getAttribute('aria-description'), `Note: ${note}`);
+    await waitFor(async () => assert.equal(await app.entry(name).getAttribute('aria-description'), `Note: ${note}`));
   }
-  assert.deepEqual(await app.storedAnnotations(), before);
-  assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.storedAnnotations(), before));
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 1, Source: 1, 'Anonymous attribution': 1 }));
   await expectPainted(app, {
     claim: ['killed 95 people'],
     source: ['The Wall Street Journal'],
     anonymous_attribution: ['a U.S. official said'],
   });
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   // A fresh session has no history to undo.
-  assert.equal(await app.panelButton('Undo').isEnabled(), false);
+  await waitFor(async () => assert.equal(await app.panelButton('Undo').isEnabled(), false));
   app.assertNoErrors();
 });
 
@@ -599,12 +599,12 @@ test('two tabs: what one marks, the other shows at once, and nothing is lost', a
   const two = new App(page2);
   await two.load();
   await expectHidden(two.leftoversRegion());
-  assert.equal(await two.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await two.text(), SAMPLE_TEXT));
 
   const a = await one.mark('a U.S. official said', 'anonymous_attribution');
   await expectEntries(two, ['Anonymous attribution: a U.S. official said']);
   await expectPainted(two, { anonymous_attribution: ['a U.S. official said'] });
-  assert.deepEqual(await two.counts(), { Claim: 0, Source: 0, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await two.counts(), { Claim: 0, Source: 0, 'Anonymous attribution': 1 }));
 
   const b = await two.mark('killed 95 people', 'claim');
   const both = ['Claim: killed 95 people', 'Anonymous attribution: a U.S. official said'];
@@ -635,7 +635,7 @@ test('two tabs: what one marks, the other shows at once, and nothing is lost', a
   // Both tabs read the same thing after a reload.
   await two.reload();
   await expectEntries(two, ['Claim: killed 95 people']);
-  assert.equal(await two.entry('Claim: killed 95 people').getAttribute('aria-description'), 'No note');
+  await waitFor(async () => assert.equal(await two.entry('Claim: killed 95 people').getAttribute('aria-description'), 'No note'));
   one.assertNoErrors();
   two.assertNoErrors();
 });
@@ -677,14 +677,14 @@ test('storage full: the change stays on screen, the stored library is untouched,
   // On screen, but not stored: the stored value is what it was, byte for byte.
   await expectEntries(app, ['Claim: killed 95 people', 'Anonymous attribution: a U.S. official said']);
   await expectPainted(app, { claim: ['killed 95 people'], anonymous_attribution: ['a U.S. official said'] });
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   const [download] = await Promise.all([
     app.page.waitForEvent('download'),
     alert.getByRole('button', { name: 'Export library', exact: true }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'article-annotator-library.annotations.json');
-  assert.equal(await download.failure(), null, 'the download completed');
+  await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(exported.format, 'article-annotator/export');
   const article = exported.articles.find((x) => x.title === SAMPLE_TITLE);
@@ -699,7 +699,7 @@ test('storage full: the change stays on screen, the stored library is untouched,
   const { quote, ...stored } = article.annotations[0];
   assert.equal(quote.exact, 'a U.S. official said');
   assert.deepEqual(stored, first);
-  assert.equal(await app.storedRaw(), before, 'exporting does not write to the storage');
+  await waitFor(async () => assert.equal(await app.storedRaw(), before, 'exporting does not write to the storage'));
 
   // Room again: the next change saves everything in memory, the failed change included.
   await app.page.evaluate((n) => {
@@ -782,7 +782,7 @@ test('j and k step through the annotations in text order; Show and Search narrow
     source: ['The Wall Street Journal'],
     anonymous_attribution: ['a U.S. official said'],
   });
-  assert.deepEqual(await app.counts(), { Claim: 2, Source: 1, 'Anonymous attribution': 1 });
+  await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 2, Source: 1, 'Anonymous attribution': 1 }));
   await show.selectOption({ label: 'All kinds' });
   await expectEntries(app, [K[0], A[0], U[0], W[0]]);
   await expectText(summary, '4 in text order');

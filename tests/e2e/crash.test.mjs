@@ -48,9 +48,9 @@ test('a panic shows a message with an export and a reload; the saved library is 
   const exportLink = dialog.getByRole('link', { name: 'Export library' });
   await waitFor(async () => assert.ok(await isFocused(exportLink), 'the export has the focus'));
   // The app behind the message is inert: the keyboard moves between the message's links only.
-  assert.ok(await app.newArticleButton().evaluate((b) => b.closest('[inert]') !== null), 'the app is inert');
+  await waitFor(async () => assert.ok(await app.newArticleButton().evaluate((b) => b.closest('[inert]') !== null), 'the app is inert'));
   await app.page.keyboard.press('Tab');
-  assert.ok(await isFocused(dialog.getByRole('link', { name: 'Reload' })), 'Tab goes to Reload');
+  await waitFor(async () => assert.ok(await isFocused(dialog.getByRole('link', { name: 'Reload' })), 'Tab goes to Reload'));
   await screenshot(app.page, 'crash', { fullPage: false });
 
   const exported = await exportFromCrash(app);
@@ -60,13 +60,13 @@ test('a panic shows a message with an export and a reload; the saved library is 
 
   // Leaving the page would save at once; after a panic it does not.
   await app.page.evaluate(() => dispatchEvent(new Event('pagehide')));
-  assert.equal(await app.storedRaw(), before, 'the stored library is unchanged');
+  await waitFor(async () => assert.equal(await app.storedRaw(), before, 'the stored library is unchanged'));
 
   await dialog.getByRole('link', { name: 'Reload' }).click();
   await app.expectHeading(SAMPLE_TITLE);
   await expectVisible(app.entry('Anonymous attribution: a U.S. official said'));
-  assert.equal(await crashDialog(app).count(), 0);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await crashDialog(app).count(), 0));
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   assertOnlyThePanicWasLogged(app);
 });
 
@@ -83,6 +83,6 @@ test('after a panic, the export holds the change that storage could not keep', a
   await expectVisible(crashDialog(app));
   const exported = await exportFromCrash(app);
   assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Only in memory', SAMPLE_TITLE].sort());
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   assertOnlyThePanicWasLogged(app);
 });

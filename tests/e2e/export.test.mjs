@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SAMPLE_TEXT, SAMPLE_TITLE, expectHidden, expectVisible, useApp } from './harness.mjs';
+import { SAMPLE_TEXT, SAMPLE_TITLE, expectHidden, expectVisible, useApp, waitFor } from './harness.mjs';
 
 const apps = useApp();
 const CONFORMANCE = fileURLToPath(new URL('../../../shared/tools/w3c_conformance.py', import.meta.url));
@@ -48,7 +48,7 @@ async function exportAs(app, name) {
     app.page.waitForEvent('download'),
     menu.getByRole('button', { name, exact: true }).click(),
   ]);
-  assert.equal(await download.failure(), null, 'the download completed');
+  await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
   await expectHidden(menu);
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
@@ -140,6 +140,6 @@ test('Export library holds every article; Escape closes the menu', async () => {
   await expectVisible(app.page.getByRole('group', { name: 'Exports' }));
   await app.page.keyboard.press('Escape');
   await expectHidden(app.page.getByRole('group', { name: 'Exports' }));
-  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => window.__pwned), undefined));
   app.assertNoErrors();
 });

@@ -67,7 +67,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   const point = await app.pointAt(spanOf(OFFICIAL).start + 4);
   await app.page.mouse.click(point.x, point.y);
   await expectVisible(editor(app).getByRole('button', { name: `Unlink “${OFFICIAL}”` }));
-  assert.equal(await editor(app).getByRole('button', { name: 'Pick in text' }).getAttribute('aria-pressed'), 'false');
+  await waitFor(async () => assert.equal(await editor(app).getByRole('button', { name: 'Pick in text' }).getAttribute('aria-pressed'), 'false'));
 
   // A verdict: rating, status, evidence (a bad address is refused), reasoning.
   await editor(app).getByRole('combobox', { name: 'Rating' }).selectOption('Mostly true');
@@ -80,8 +80,8 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await editor(app).getByRole('button', { name: 'Add evidence' }).click();
   const evidence = editor(app).getByRole('link', { name: 'State Department: duty to warn' });
   await expectVisible(evidence);
-  assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer');
-  assert.equal(await evidence.getAttribute('href'), 'https://www.state.gov/duty-to-warn');
+  await waitFor(async () => assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer'));
+  await waitFor(async () => assert.equal(await evidence.getAttribute('href'), 'https://www.state.gov/duty-to-warn'));
   await editor(app).getByRole('textbox', { name: 'Reasoning' }).fill('Two officials confirmed it on the record a week later.');
   // The verdict shows on the highlight (its rating's overline) and in the list.
   await waitFor(async () => assert.equal(await app.page.evaluate(() => CSS.highlights.get('aa-rating-1')?.size), 1));
@@ -95,10 +95,10 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await expectText(count(app, 'Mostly true'), 'Mostly true: 1');
   await editor(app).getByRole('button', { name: 'Done' }).click();
   await count(app, 'Claims resting only on anonymous attributions').click();
-  assert.deepEqual(await app.entryNames(), [`Claim: ${CLAIM}`]);
+  await waitFor(async () => assert.deepEqual(await app.entryNames(), [`Claim: ${CLAIM}`]));
   await screenshot(app.page, 'summary', { fullPage: false });
   await app.page.getByRole('button', { name: 'Show all' }).click();
-  assert.equal((await app.entryNames()).length, 2);
+  await waitFor(async () => assert.equal((await app.entryNames()).length, 2));
 
   // ClaimReview, every field the issue names.
   const { name, text } = await exportAs(app, 'Export ClaimReview');
@@ -156,8 +156,8 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await expectVisible(editor(app).getByRole('region', { name: 'Claims it backs' }).getByRole('button', { name: /^Claim: “The U.S. government/ }));
   await app.entry(`Claim: ${CLAIM}`).click();
   await expectVisible(editor(app).getByRole('button', { name: `Unlink “${OFFICIAL}”` }));
-  assert.equal(await editor(app).getByRole('combobox', { name: 'Rating' }).inputValue(), 'Mostly true');
-  assert.equal(await editor(app).getByRole('textbox', { name: 'Reasoning' }).inputValue(), 'Two officials confirmed it on the record a week later.');
+  await waitFor(async () => assert.equal(await editor(app).getByRole('combobox', { name: 'Rating' }).inputValue(), 'Mostly true'));
+  await waitFor(async () => assert.equal(await editor(app).getByRole('textbox', { name: 'Reasoning' }).inputValue(), 'Two officials confirmed it on the record a week later.'));
   await expectVisible(editor(app).getByRole('link', { name: 'State Department: duty to warn' }));
 
   // Deleting the attribution removes the link; undo brings both back.
@@ -206,9 +206,9 @@ test('the rating scale is edited in the library and offered for verdicts', async
   await app.expectStatus('Saved the rating scale.');
   await app.closeLibrary();
   const rating = editor(app).getByRole('combobox', { name: 'Rating' });
-  assert.deepEqual(await rating.locator('option').allTextContents(), ['Not rated', 'Correct', 'Misleading', 'False']);
+  await waitFor(async () => assert.deepEqual(await rating.locator('option').allTextContents(), ['Not rated', 'Correct', 'Misleading', 'False']));
   await rating.selectOption('Misleading');
   await expectText(count(app, 'Misleading'), 'Misleading: 1');
-  assert.deepEqual((await app.stored()).ratings, ['Correct', 'Misleading', 'False']);
+  await waitFor(async () => assert.deepEqual((await app.stored()).ratings, ['Correct', 'Misleading', 'False']));
   app.assertNoErrors();
 });

@@ -50,14 +50,14 @@ test('an HTML file keeps only its visible text, and nothing in it runs', async (
   for (const dropped of ['Home', 'News', 'Copyright', 'Page title', 'window.__pwned', 'display:none']) {
     assert.ok(!text.includes(dropped), `"${dropped}" should not be in the text`);
   }
-  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await app.articleText().getByRole('img').count(), 0);
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => window.__pwned), undefined));
+  await waitFor(async () => assert.equal(await app.articleText().getByRole('img').count(), 0));
   // The page's <img src=x> was never fetched.
   assert.deepEqual(
     requests.filter((u) => /\/x$/.test(u)),
     [],
   );
-  assert.ok(await app.articleText().isVisible(), 'the page style did not leak into the app');
+  await waitFor(async () => assert.ok(await app.articleText().isVisible(), 'the page style did not leak into the app'));
 
   const stored = await app.stored();
   assert.deepEqual(
@@ -74,7 +74,7 @@ test('an HTML file without <h1> takes its title from <title>', async () => {
     file('page.htm', 'text/html', '<html><head><title>Only a  title</title></head><body><p>Body text.</p></body></html>'),
   );
   await app.expectHeading('Only a title');
-  assert.equal(await app.text(), 'Body text.');
+  await waitFor(async () => assert.equal(await app.text(), 'Body text.'));
   app.assertNoErrors();
 });
 
@@ -105,7 +105,7 @@ test('a Markdown file dropped on the page opens with its markup stripped', async
     'Some intro before the heading\n\nThe big story\n\nA link and an image, strongly put.\n\nPart two\n\nMore text.',
   );
   await app.expectStatus('Added “The big story” to the library.');
-  assert.equal((await app.stored()).articles.length, 2);
+  await waitFor(async () => assert.equal((await app.stored()).articles.length, 2));
   app.assertNoErrors();
 });
 
@@ -118,7 +118,7 @@ test('Markdown emphasis with single asterisks is stripped too', async () => {
     content: '# An *important* story\n\nIt was *very* clear.',
   });
   await app.expectHeading('An important story');
-  assert.equal(await app.text(), 'An important story\n\nIt was very clear.');
+  await waitFor(async () => assert.equal(await app.text(), 'An important story\n\nIt was very clear.'));
   app.assertNoErrors();
 });
 
@@ -130,7 +130,7 @@ test('a text file opens through the file chooser; BOM and CRLF are normalized', 
   );
   await expectHidden(dialog);
   await app.expectHeading('Plain text title');
-  assert.equal(await app.text(), 'Plain text title\n\nFirst paragraph.\nSame paragraph.');
+  await waitFor(async () => assert.equal(await app.text(), 'Plain text title\n\nFirst paragraph.\nSame paragraph.'));
 
   await app.reload();
   await app.expectHeading('Plain text title');
@@ -142,7 +142,7 @@ test('a PDF is refused with a message naming it, and nothing is added', async ()
   await app.load();
   await app.expectHeading(SAMPLE_TITLE);
   const before = await app.storedRaw();
-  assert.equal(await articleCount(app), 1);
+  await waitFor(async () => assert.equal(await articleCount(app), 1));
 
   const dialog = await app.chooseFile(file('report.pdf', 'application/pdf', '%PDF-1.4 not really'));
   await expectText(
@@ -154,8 +154,8 @@ test('a PDF is refused with a message naming it, and nothing is added', async ()
   await expectHidden(dialog);
 
   await app.expectHeading(SAMPLE_TITLE);
-  assert.equal(await app.storedRaw(), before);
-  assert.equal(await articleCount(app), 1);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
+  await waitFor(async () => assert.equal(await articleCount(app), 1));
 
   // Dropped, the same file is refused in the status notice.
   await app.dropFile({ name: 'report.pdf', mimeType: 'application/pdf', content: '%PDF-1.4' });
@@ -163,7 +163,7 @@ test('a PDF is refused with a message naming it, and nothing is added', async ()
     '“report.pdf” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.',
   );
   await app.expectHeading(SAMPLE_TITLE);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   app.assertNoErrors();
 });
 
@@ -195,7 +195,7 @@ test('an HTML file loses hidden elements, forms, asides and comments; entities a
     ),
   );
   await app.expectHeading('Headline');
-  assert.equal(await app.text(), 'Headline\n\nKept text’s “quote” here.\n\nLine one\nline two');
+  await waitFor(async () => assert.equal(await app.text(), 'Headline\n\nKept text’s “quote” here.\n\nLine one\nline two'));
   app.assertNoErrors();
 });
 

@@ -118,7 +118,7 @@ export function launchBrowser() {
  * Polls `fn` until it returns without throwing (it can use assert), then returns its result.
  * The last error is rethrown on timeout. Playwright-core has no `expect`; this stands in for it.
  */
-export async function waitFor(fn, { timeout = 5000, interval = 50 } = {}) {
+export async function waitFor(fn, { timeout = 10000, interval = 50 } = {}) {
   const deadline = Date.now() + timeout;
   for (;;) {
     try {

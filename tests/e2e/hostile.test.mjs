@@ -31,7 +31,7 @@ const NOTE_SHOWN = NOTE.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 /** The list shows the note as text, and the editor holds it exactly. */
 async function expectNote(app) {
   await expectVisible(app.panel().getByText(NOTE_SHOWN, { exact: true }));
-  assert.equal(await app.noteField().inputValue(), NOTE);
+  await waitFor(async () => assert.equal(await app.noteField().inputValue(), NOTE));
 }
 
 /** Opens the app with watchers for payloads that run and for anything the CSP refused. */
@@ -65,7 +65,7 @@ async function assertNothingRan(app, when) {
 async function assertStillWorks(app, passage, text) {
   const before = (await app.storedAnnotations()).length;
   await app.mark(passage, 'claim', { text });
-  assert.equal((await app.storedAnnotations()).length, before + 1);
+  await waitFor(async () => assert.equal((await app.storedAnnotations()).length, before + 1));
 }
 
 /** The current annotation's editor. */
@@ -103,8 +103,8 @@ test('markup, scripts, SVG, entities and bidi controls in a paste, a title, a no
   await app.newArticle(TEXT, { title: TITLE });
   await app.expectHeading(TITLE_SHOWN);
   await app.expectStatus(`Added “${TITLE_SHOWN}” to the library.`);
-  assert.equal(await app.text(), normalizeText(TEXT), 'the article text keeps every character');
-  assert.equal(await app.page.title(), `${TITLE_SHOWN} — Article Annotator`, 'the title is text in the tab too');
+  await waitFor(async () => assert.equal(await app.text(), normalizeText(TEXT), 'the article text keeps every character'));
+  await waitFor(async () => assert.equal(await app.page.title(), `${TITLE_SHOWN} — Article Annotator`, 'the title is text in the tab too'));
   await expectVisible(app.articleText().getByText('<svg onload=', { exact: false }));
   await assertNothingRan(app, 'after the paste');
 
@@ -122,7 +122,7 @@ test('markup, scripts, SVG, entities and bidi controls in a paste, a title, a no
   await editor(app).getByRole('button', { name: 'Add evidence' }).click();
   const evidence = editor(app).getByRole('link', { name: '<b onmouseover="window.__pwned=1">Minutes</b>' });
   await expectVisible(evidence);
-  assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer');
+  await waitFor(async () => assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer'));
   await evidence.hover();
 
   // A javascript: source URL is refused and the details keep what they had.
@@ -174,7 +174,7 @@ test('opened files: HTML with scripts and SVG, an SVG file, invalid UTF-8; nothi
   const before = await app.storedRaw();
   await dropMadeFile(app, 'broken.json', 'bytes', ['{"format": "article-annotator/export", "title": "', 0xc3, 0x28, '"}']);
   await app.expectStatus('“broken.json” was not imported, and nothing changed. It is not UTF-8 text: 1 sequence of bytes could not be read.');
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   await assertNothingRan(app, 'after the files');
   app.assertNoErrors();
 });
@@ -210,7 +210,7 @@ test('an imported file carrying markup shows it as text; one with a javascript: 
   await reader.openLibrary();
   await reader.libraryItem(TITLE_SHOWN).getByRole('button', { name: 'Open' }).click();
   await reader.expectHeading(TITLE_SHOWN);
-  assert.equal(await reader.text(), normalizeText(TEXT));
+  await waitFor(async () => assert.equal(await reader.text(), normalizeText(TEXT)));
   await reader.entry('Claim: click me').click();
   await expectNote(reader);
   await expectVisible(editor(reader).getByRole('link', { name: '<script>window.__pwned="label"</script>' }));
@@ -227,7 +227,7 @@ test('an imported file carrying markup shows it as text; one with a javascript: 
     assert.ok(message.startsWith('“evil.json” was not imported, and nothing changed.'), message);
     assert.match(message, /http/);
   });
-  assert.equal(await reader.storedRaw(), before);
+  await waitFor(async () => assert.equal(await reader.storedRaw(), before));
   await assertNothingRan(reader, 'after the refused import');
   author.assertNoErrors();
   reader.assertNoErrors();
@@ -250,10 +250,10 @@ test('5 MB of pasted text and files beyond the limits are refused with a message
     dialog.getByText(/^It has /),
     'It has 5,242,880 characters, and Article Annotator opens articles of up to 1,000,000 characters (about 175,000 words). Split it into parts and open each as an article.',
   );
-  assert.equal(await area.evaluate((el) => el.value.length), 5 * 1024 * 1024, 'the paste is still there to cut down');
+  await waitFor(async () => assert.equal(await area.evaluate((el) => el.value.length), 5 * 1024 * 1024, 'the paste is still there to cut down'));
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expectHidden(dialog);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   // The same as a text file.
   await dropMadeFile(app, 'huge.txt', 'words', 1_100_000);
@@ -275,7 +275,7 @@ test('5 MB of pasted text and files beyond the limits are refused with a message
   await dropMadeFile(app, 'nested.json', 'nestedExport', 100_000);
   await app.expectStatus('“nested.json” was not imported, and nothing changed. Article 1 is not a JSON object.');
 
-  assert.equal(await app.storedRaw(), before, 'the stored library is unchanged');
+  await waitFor(async () => assert.equal(await app.storedRaw(), before, 'the stored library is unchanged'));
   await app.keepLeftovers();
   await assertStillWorks(app, 'a U.S. official said');
   await assertNothingRan(app, 'after the large inputs');

@@ -115,7 +115,7 @@ test('broken import files are refused with a message naming the problem, and not
       assert.ok(text.startsWith(`“${label}.json” was not imported, and nothing changed.`), text);
       assert.ok(text.includes(expected), `${label}: ${text}`);
     });
-    assert.equal(await app.storedRaw(), before, `${label}: the stored library is unchanged`);
+    await waitFor(async () => assert.equal(await app.storedRaw(), before, `${label}: the stored library is unchanged`));
   }
   app.assertNoErrors();
 });
@@ -155,14 +155,14 @@ test('annotations made on another version of the text are placed again, and an o
     app.status().getByRole('paragraph'),
     'Imported “older.json”: 0 new articles and 3 annotations. The text had changed: 3 annotations placed again by their quotes. 1 annotation could not be placed safely; see Orphans in the panel.',
   );
-  assert.deepEqual((await app.entryNames()).sort(), [
+  await waitFor(async () => assert.deepEqual((await app.entryNames()).sort(), [
     'Anonymous attribution: a U.S. official said',
     'Claim: killed 95 people',
     'Source: The Wall Street Journal',
-  ]);
+  ]));
   const orphan = app.page.getByRole('group', { name: 'spokesman' });
   await expectVisible(orphan);
-  assert.match(await orphan.textContent(), /Ask again on Monday\./);
+  await waitFor(async () => assert.match(await orphan.textContent(), /Ask again on Monday\./));
   await app.page.screenshot({ path: 'tests/e2e/screenshots/orphans.png' });
 
   // Discarded, then brought back by the notice's Undo.
@@ -187,7 +187,7 @@ test('annotations made on another version of the text are placed again, and an o
   await waitFor(async () => assert.ok((await app.storedAnnotations()).some((a) => a.id === 'n-spokesman' && a.note === 'Ask again on Monday.')));
   await app.page.reload();
   await expectVisible(app.entry("Source: Iran's mission to the United Nations"));
-  assert.equal((await app.stored()).articles[0].orphans, undefined, 'no orphans left');
+  await waitFor(async () => assert.equal((await app.stored()).articles[0].orphans, undefined, 'no orphans left'));
   app.assertNoErrors();
   source.assertNoErrors();
   await context.close();
@@ -209,6 +209,6 @@ test('a 10 MB export imports whole; storage too small for it is said, and what w
   await expectText(app.page.getByRole('button', { name: /^Library/ }), `Library${articles.length + 1}`);
   // About 8 MB in its stored form: more than the 5 MB that Chromium gives localStorage.
   await expectText(app.page.getByRole('alert').first(), /the browser's storage for this page is full/);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   app.assertNoErrors();
 });

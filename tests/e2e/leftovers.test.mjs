@@ -26,7 +26,7 @@ test('preview strikes the 4 leftovers through in the text; pressing again ends t
   await expectCount(app.articleText().getByRole('deletion'), 0);
 
   const preview = region.getByRole('button', { name: 'Preview leftovers' });
-  assert.equal(await preview.getAttribute('aria-pressed'), 'false');
+  await waitFor(async () => assert.equal(await preview.getAttribute('aria-pressed'), 'false'));
   await preview.click();
   await expectVisible(region.getByRole('button', { name: 'Preview leftovers', pressed: true }));
 
@@ -41,7 +41,7 @@ test('preview strikes the 4 leftovers through in the text; pressing again ends t
   assert.ok(struck.some((t) => t.startsWith('History in Halifax')));
   assert.ok(!struck.some((t) => t.includes('WASHINGTON') || t.includes('Associated Press')));
   // The preview does not change the text.
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   await screenshot(app.page, 'leftovers-preview');
 
   // Unchecking a leftover un-strikes it.
@@ -119,12 +119,12 @@ test('"Keep them" hides the offer for good, the text unchanged', async () => {
   await app.load();
   await app.leftoversRegion().getByRole('button', { name: 'Keep them' }).click();
   await expectHidden(app.leftoversRegion());
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   await waitFor(async () => assert.equal((await app.stored()).articles[0].leftovers_reviewed, true));
 
   await app.reload();
   await app.expectHeading(SAMPLE_TITLE);
   await expectCount(app.leftoversRegion(), 0);
-  assert.equal(await app.text(), SAMPLE_TEXT);
+  await waitFor(async () => assert.equal(await app.text(), SAMPLE_TEXT));
   app.assertNoErrors();
 });

@@ -35,7 +35,7 @@ test('renaming an article in the library is kept after a reload', async () => {
   await app.libraryItem('Kerman warning').getByRole('button', { name: 'Open' }).click();
   await expectHidden(app.libraryDialog());
   await app.expectHeading('Kerman warning');
-  assert.match(await app.page.title(), /^Kerman warning/);
+  await waitFor(async () => assert.match(await app.page.title(), /^Kerman warning/));
 
   // Renaming the open article changes the heading and the tab title at once.
   await app.openLibrary();
@@ -48,7 +48,7 @@ test('renaming an article in the library is kept after a reload', async () => {
   await app.reload();
   await app.expectHeading('Kerman warning, renamed while open');
   await app.openLibrary();
-  assert.deepEqual(await app.libraryTitles(), ['Second article', 'Kerman warning, renamed while open']);
+  await waitFor(async () => assert.deepEqual(await app.libraryTitles(), ['Second article', 'Kerman warning, renamed while open']));
   await expectVisible(app.libraryItem('Kerman warning, renamed while open').getByText(/ · open now$/));
   app.assertNoErrors();
 });
@@ -62,7 +62,7 @@ test('an empty title is refused; Escape and Cancel leave the title as it was', a
   await app.renameInLibrary(SAMPLE_TITLE, '   ');
   const item = dialog.getByRole('listitem');
   await expectText(item.getByRole('alert'), 'A title cannot be empty.');
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   // Escape cancels the rename but not the dialog.
   const input = dialog.getByRole('textbox', { name: 'New title' });
@@ -75,15 +75,15 @@ test('an empty title is refused; Escape and Cancel leave the title as it was', a
   // So does Cancel; the old error is not shown again.
   await app.libraryItem(SAMPLE_TITLE).getByRole('button', { name: 'Rename' }).click();
   await waitFor(async () => assert.ok(await isFocused(input), 'the title field has the focus'));
-  assert.equal(await input.inputValue(), SAMPLE_TITLE);
-  assert.equal(await item.getByRole('alert').count(), 0);
+  await waitFor(async () => assert.equal(await input.inputValue(), SAMPLE_TITLE));
+  await waitFor(async () => assert.equal(await item.getByRole('alert').count(), 0));
   await input.fill('Not saved either');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expectVisible(app.libraryItem(SAMPLE_TITLE));
 
   await app.closeLibrary();
   await app.expectHeading(SAMPLE_TITLE);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   app.assertNoErrors();
 });
 
@@ -101,9 +101,9 @@ test('article details: a valid URL and date are saved and shown after a reload',
   const check = async () => {
     await app.expectHeading('Edited title');
     const link = app.metaLine().getByRole('link', { name: 'https://www.ctvnews.ca/world/us-warned-iran-1.6738127' });
-    assert.equal(await link.getAttribute('href'), 'https://www.ctvnews.ca/world/us-warned-iran-1.6738127');
-    assert.equal(await link.getAttribute('target'), '_blank');
-    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    await waitFor(async () => assert.equal(await link.getAttribute('href'), 'https://www.ctvnews.ca/world/us-warned-iran-1.6738127'));
+    await waitFor(async () => assert.equal(await link.getAttribute('target'), '_blank'));
+    await waitFor(async () => assert.equal(await link.getAttribute('rel'), 'noopener noreferrer'));
     await expectText(
       app.metaLine(),
       'https://www.ctvnews.ca/world/us-warned-iran-1.6738127 · Published 2024-01-04 · 397 words',
@@ -130,20 +130,20 @@ test('article details: an invalid URL is refused and nothing is saved', async ()
   await expectText(form.getByRole('alert'), 'A web address (source URL, fact-check URL) must start with http:// or https://.');
   await expectVisible(form);
   await app.expectHeading(SAMPLE_TITLE);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   await form.getByRole('button', { name: 'Cancel' }).click();
   await expectHidden(form);
   await app.expectHeading(SAMPLE_TITLE);
   await expectText(app.metaLine(), 'No source URL · Publication date unknown · 397 words');
-  assert.equal(await app.metaLine().getByRole('link').count(), 0);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.metaLine().getByRole('link').count(), 0));
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   // Reopened, the form shows the stored values again.
   await app.reader().getByRole('button', { name: 'Edit details' }).click();
-  assert.equal(await form.getByRole('textbox', { name: 'Title' }).inputValue(), SAMPLE_TITLE);
-  assert.equal(await form.getByRole('textbox', { name: 'Source URL' }).inputValue(), '');
-  assert.equal(await form.getByRole('textbox', { name: 'Publication date' }).inputValue(), '');
+  await waitFor(async () => assert.equal(await form.getByRole('textbox', { name: 'Title' }).inputValue(), SAMPLE_TITLE));
+  await waitFor(async () => assert.equal(await form.getByRole('textbox', { name: 'Source URL' }).inputValue(), ''));
+  await waitFor(async () => assert.equal(await form.getByRole('textbox', { name: 'Publication date' }).inputValue(), ''));
   app.assertNoErrors();
 });
 
@@ -160,7 +160,7 @@ test('deleting the open article, then Undo, puts it back in place and reopens it
   await app.openLibrary();
   await app.libraryItem('Middle article').getByRole('button', { name: 'Delete' }).click();
   await expectCount(app.libraryItem('Middle article'), 0);
-  assert.deepEqual(await app.libraryTitles(), ['Newest article', SAMPLE_TITLE]);
+  await waitFor(async () => assert.deepEqual(await app.libraryTitles(), ['Newest article', SAMPLE_TITLE]));
   await app.expectStatus('Deleted “Middle article”.');
   await app.closeLibrary();
   // The reader moved to a neighbour.
@@ -175,7 +175,7 @@ test('deleting the open article, then Undo, puts it back in place and reopens it
   await app.reload();
   await app.expectHeading('Middle article');
   await app.openLibrary();
-  assert.deepEqual(await app.libraryTitles(), ['Newest article', 'Middle article', SAMPLE_TITLE]);
+  await waitFor(async () => assert.deepEqual(await app.libraryTitles(), ['Newest article', 'Middle article', SAMPLE_TITLE]));
   app.assertNoErrors();
 });
 
@@ -216,7 +216,7 @@ test('a deleted article stays deleted after a reload', async () => {
   await app.reload();
   await app.expectHeading(SAMPLE_TITLE);
   await app.openLibrary();
-  assert.deepEqual(await app.libraryTitles(), [SAMPLE_TITLE]);
+  await waitFor(async () => assert.deepEqual(await app.libraryTitles(), [SAMPLE_TITLE]));
   assert.deepEqual(
     (await app.stored()).articles.map((a) => a.title),
     [SAMPLE_TITLE],
@@ -272,7 +272,7 @@ test('deleting the only article leaves an empty library that offers the sample a
 test('the tab title does not keep the title of a deleted article', async () => {
   const app = await apps.open();
   await app.load();
-  assert.match(await app.page.title(), /^U\.S\. warned Iran/);
+  await waitFor(async () => assert.match(await app.page.title(), /^U\.S\. warned Iran/));
   await app.openLibrary();
   await app.libraryItem(SAMPLE_TITLE).getByRole('button', { name: 'Delete' }).click();
   await app.closeLibrary();

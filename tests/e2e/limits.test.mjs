@@ -23,7 +23,7 @@ test('an article at 20,000 annotations refuses one more with a message; after a 
   await app.toolbar().getByRole('button', { name: 'Claim', exact: true }).click();
   await app.expectStatus('An article can have at most 20,000 annotations, and this one has reached that. Delete some, or split the article.');
   // (Not deepEqual: a failure would print 20,000 annotations.)
-  assert.ok(isDeepStrictEqual(await app.storedAnnotations(), before), 'the stored annotations are unchanged');
+  await waitFor(async () => assert.ok(isDeepStrictEqual(await app.storedAnnotations(), before), 'the stored annotations are unchanged'));
 
   // Room again after a deletion.
   await app.entryButtons().first().click();
@@ -31,6 +31,6 @@ test('an article at 20,000 annotations refuses one more with a message; after a 
   await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 19_999));
   await app.mark(passage, 'claim', { text: TEXT });
   await expectVisible(app.entry(`Claim: ${passage}`));
-  assert.equal((await app.storedAnnotations()).length, 20_000);
+  await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 20_000));
   app.assertNoErrors();
 });

@@ -54,7 +54,7 @@ test('a 20,000-word article with 2,000 annotations: painted where it is read, al
   const app = await apps.open();
   await app.seedLibrary(library(TEXT, LIST));
   await app.load();
-  assert.equal(await app.text(), TEXT);
+  await waitFor(async () => assert.equal(await app.text(), TEXT));
 
   // At the top: what is on screen is painted; the end of the report is not registered yet.
   const last = LIST.reduce((a, b) => (b.start > a.start ? b : a));
@@ -68,12 +68,12 @@ test('a 20,000-word article with 2,000 annotations: painted where it is read, al
   await app.page.keyboard.press('End');
   await app.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await waitFor(async () => assert.ok((await paintedNow(app)).includes(key(last))));
-  assert.ok(await inView(app, last));
+  await waitFor(async () => assert.ok(await inView(app, last)));
 
   // Printing paints every annotation, then returns to the part on screen.
   await app.page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await waitFor(async () => assert.equal(new Set(await paintedNow(app)).size, new Set(LIST.map(key)).size));
   await app.page.evaluate(() => dispatchEvent(new Event('afterprint')));
   await waitFor(async () => assert.ok((await paintedNow(app)).length < LIST.length / 2));
-  assert.equal(await app.text(), TEXT);
+  await waitFor(async () => assert.equal(await app.text(), TEXT));
 });

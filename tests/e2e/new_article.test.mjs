@@ -38,25 +38,25 @@ test('a pasted article keeps emoji, Arabic and HTML-looking text as plain text, 
 
   await app.expectHeading(FIRST_LINE);
   await app.expectStatus(`Added “${FIRST_LINE}” to the library.`);
-  assert.equal(await app.text(), PASTED);
-  assert.match(await app.page.title(), /^Emoji 😀 and Arabic: مرحبا بالعالم/);
+  await waitFor(async () => assert.equal(await app.text(), PASTED));
+  await waitFor(async () => assert.match(await app.page.title(), /^Emoji 😀 and Arabic: مرحبا بالعالم/));
 
   // The markup is visible as text and nothing of it became an element or ran.
   await expectVisible(app.articleText().getByText('<script>window.__pwned=1</script>', { exact: false }));
   await expectVisible(app.articleText().getByText('<b>not bold</b> &amp; not an entity', { exact: false }));
-  assert.equal(await app.articleText().getByRole('img').count(), 0);
+  await waitFor(async () => assert.equal(await app.articleText().getByRole('img').count(), 0));
   const tags = await app.articleText().evaluate((el) => [...el.querySelectorAll('*')].map((e) => e.localName));
   assert.ok(
     tags.every((t) => t === 'span'),
     `only paragraph spans inside the text, got ${tags}`,
   );
-  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => window.__pwned), undefined));
 
   // Saved at once: a reload shows the same article, still open.
   await app.reload();
   await app.expectHeading(FIRST_LINE);
-  assert.equal(await app.text(), PASTED);
-  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+  await waitFor(async () => assert.equal(await app.text(), PASTED));
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => window.__pwned), undefined));
 
   await app.openLibrary();
   await expectCount(app.libraryDialog().getByRole('listitem'), 2);
@@ -64,7 +64,7 @@ test('a pasted article keeps emoji, Arabic and HTML-looking text as plain text, 
   await expectVisible(app.libraryItem(FIRST_LINE));
   await expectVisible(app.libraryItem(SAMPLE_TITLE));
   // Newest first; the open one says so.
-  assert.deepEqual(await app.libraryTitles(), [FIRST_LINE, SAMPLE_TITLE]);
+  await waitFor(async () => assert.deepEqual(await app.libraryTitles(), [FIRST_LINE, SAMPLE_TITLE]));
   await expectVisible(app.libraryItem(FIRST_LINE).getByText(/^\d{4}-\d{2}-\d{2} · 0 annotations · open now$/));
   await expectVisible(app.libraryItem(SAMPLE_TITLE).getByText(/^\d{4}-\d{2}-\d{2} · 0 annotations$/));
   app.assertNoErrors();
@@ -85,17 +85,17 @@ test('an empty paste is refused with a message and changes nothing', async () =>
     "There is no text to annotate in it. Paste the article's text first.",
   );
   await expectVisible(dialog);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   // Cancel closes it and nothing was added; reopening starts from empty fields.
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expectHidden(dialog);
   await app.expectHeading(SAMPLE_TITLE);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   await app.openNewArticle();
-  assert.equal(await dialog.getByRole('textbox', { name: 'Article text' }).inputValue(), '');
-  assert.equal(await dialog.getByRole('textbox', { name: 'Title (optional)' }).inputValue(), '');
-  assert.equal(await dialog.getByRole('alert').count(), 0, 'the old error is gone');
+  await waitFor(async () => assert.equal(await dialog.getByRole('textbox', { name: 'Article text' }).inputValue(), ''));
+  await waitFor(async () => assert.equal(await dialog.getByRole('textbox', { name: 'Title (optional)' }).inputValue(), ''));
+  await waitFor(async () => assert.equal(await dialog.getByRole('alert').count(), 0, 'the old error is gone'));
   await app.page.keyboard.press('Escape');
   await expectHidden(dialog);
 
@@ -109,7 +109,7 @@ test('the title field overrides the first line; whitespace in it is collapsed', 
   await app.load();
   await app.newArticle('First line of the text\n\nBody of the text.', { title: '  My   chosen\ttitle  ' });
   await app.expectHeading('My chosen title');
-  assert.equal(await app.text(), 'First line of the text\n\nBody of the text.');
+  await waitFor(async () => assert.equal(await app.text(), 'First line of the text\n\nBody of the text.'));
   const stored = await app.stored();
   assert.deepEqual(
     stored.articles.map((a) => a.title),

@@ -22,7 +22,7 @@ test('first visit opens the sample article with all of its text, in order', asyn
   await app.load();
 
   await app.expectHeading(SAMPLE_TITLE);
-  assert.match(await app.page.title(), new RegExp(SAMPLE_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await waitFor(async () => assert.match(await app.page.title(), new RegExp(SAMPLE_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))));
 
   const shown = await app.text();
   let from = 0;
@@ -34,7 +34,7 @@ test('first visit opens the sample article with all of its text, in order', asyn
   // The container holds exactly the article text: paragraphs separated by a blank line.
   assert.equal(shown, SAMPLE_TEXT);
 
-  assert.equal(await app.metaLine().textContent(), 'No source URL · Publication date unknown · 397 words');
+  await waitFor(async () => assert.equal(await app.metaLine().textContent(), 'No source URL · Publication date unknown · 397 words'));
   await expectVisible(app.reader().getByRole('button', { name: 'Edit details' }));
   await expectVisible(app.panel());
 
@@ -87,7 +87,7 @@ async function tabTo(page, target, max = 25) {
     if (await isFocused(target)) return;
     await page.keyboard.press('Tab');
   }
-  assert.ok(await isFocused(target), `Tab never reached ${target}`);
+  await waitFor(async () => assert.ok(await isFocused(target), `Tab never reached ${target}`));
 }
 
 test('keyboard only: skip link first, then a new article from the dialog', async () => {

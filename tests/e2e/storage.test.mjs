@@ -52,7 +52,7 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   assert.equal(aside.length, 1, 'one copy kept aside');
   const [[key, value]] = aside;
   assert.equal(value, raw, 'the unreadable value is kept byte for byte');
-  assert.ok((await alert.textContent()).includes(`“${key}”`), 'the alert names the key it was kept under');
+  await waitFor(async () => assert.ok((await alert.textContent()).includes(`“${key}”`), 'the alert names the key it was kept under'));
   await expectVisible(alert.getByRole('button', { name: 'Download unreadable data' }));
 
   // The main key holds a valid library again.
@@ -69,7 +69,7 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   // Later changes are saved as usual, and the copy aside is left alone.
   await app.newArticle('After the repair\n\nText.');
   await waitFor(async () => assert.equal((await app.stored()).articles.length, 2));
-  assert.deepEqual(await keptAside(app), aside);
+  await waitFor(async () => assert.deepEqual(await keptAside(app), aside));
 
   await alert.getByRole('button', { name: 'Hide warning' }).click();
   await expectHidden(alert);
@@ -78,7 +78,7 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   await app.reload();
   await app.expectHeading('After the repair');
   await expectHidden(app.storageAlert());
-  assert.deepEqual(await keptAside(app), aside);
+  await waitFor(async () => assert.deepEqual(await keptAside(app), aside));
   app.assertNoErrors();
 });
 
@@ -93,8 +93,8 @@ test('the unreadable value can be downloaded as it was', async () => {
     alert.getByRole('button', { name: 'Download unreadable data' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'unreadable-library.json');
-  assert.equal(await download.failure(), null, 'the download completed');
-  assert.equal(await readFile(await download.path(), 'utf8'), raw);
+  await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
+  await waitFor(async () => assert.equal(await readFile(await download.path(), 'utf8'), raw));
   app.assertNoErrors();
 });
 
@@ -109,13 +109,13 @@ test('a library written by a newer version is kept aside, with a warning that sa
 
   const alert = app.storageAlert();
   await expectText(alert.getByRole('paragraph'), /newer version/);
-  assert.match(await alert.textContent(), /format version 99/);
+  await waitFor(async () => assert.match(await alert.textContent(), /format version 99/));
   await app.expectHeading(SAMPLE_TITLE);
 
   const aside = await keptAside(app);
   assert.equal(aside.length, 1);
   assert.equal(aside[0][1], raw);
-  assert.equal(await app.page.getByText('From the future').count(), 0);
+  await waitFor(async () => assert.equal(await app.page.getByText('From the future').count(), 0));
   app.assertNoErrors();
 });
 
@@ -133,13 +133,13 @@ test('a save that fails (storage full) is reported and leaves the saved library 
     alert.getByRole('paragraph'),
     "Your last change could not be saved: the browser's storage for this page is full. It is still on screen, and what was saved before is intact. Export the library to keep a copy.",
   );
-  assert.equal(await alert.getByRole('button', { name: 'Download unreadable data' }).count(), 0);
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await alert.getByRole('button', { name: 'Download unreadable data' }).count(), 0));
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
 
   // What is only in memory can be exported from the warning.
   const exported = await exportFromBanner(app);
   assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Not saved for lack of room', SAMPLE_TITLE].sort());
-  assert.equal(await app.storedRaw(), before);
+  await waitFor(async () => assert.equal(await app.storedRaw(), before));
   app.assertNoErrors();
 });
 
@@ -158,8 +158,8 @@ test('a corrupt library that cannot be copied aside is left in place, and what i
   await app.newArticle('Only on screen\n\nText.');
   const exported = await exportFromBanner(app);
   assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Only on screen', SAMPLE_TITLE].sort());
-  assert.equal(await app.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), raw, 'the stored value is untouched');
-  assert.deepEqual(await keptAside(app), []);
+  await waitFor(async () => assert.equal(await app.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), raw, 'the stored value is untouched'));
+  await waitFor(async () => assert.deepEqual(await keptAside(app), []));
   app.assertNoErrors();
 });
 
@@ -204,6 +204,6 @@ test('when storage is refused, what another page of the site stored before is le
   // A page of the same site without the block reads the stored library.
   const other = await app.page.context().newPage();
   await other.goto(app.page.url());
-  assert.equal(await other.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), before);
+  await waitFor(async () => assert.equal(await other.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), before));
   app.assertNoErrors();
 });

@@ -38,7 +38,7 @@ test('suggest on the sample, accept two, reject one, reload', async () => {
   assert.ok(all.some(([k, q]) => k.endsWith('Anonymous attribution') && q === 'a U.S. official said'), JSON.stringify(all));
   assert.ok(all.some(([k, q]) => k.endsWith('Source') && q === 'Iranian state media'), JSON.stringify(all));
   // Suggestions are painted dashed, apart from annotations.
-  assert.equal(await app.page.evaluate(() => CSS.highlights.get('aa-suggest-anonymous')?.size > 0), true);
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => CSS.highlights.get('aa-suggest-anonymous')?.size > 0), true));
 
   // Accept one with the button, one with the key A; reject one with the key R.
   await goTo(app, 'a U.S. official said');
@@ -81,7 +81,7 @@ test('accept all is one undo step, and gives way to what was marked by hand mean
   await region(app).getByRole('button', { name: 'Accept all' }).click();
   await expectHidden(region(app));
   await waitFor(async () => assert.equal((await app.storedAnnotations()).length, total));
-  assert.equal((await app.entryNames()).filter((n) => n.includes('Iranian state media')).length, 1);
+  await waitFor(async () => assert.equal((await app.entryNames()).filter((n) => n.includes('Iranian state media')).length, 1));
   await app.page.getByRole('button', { name: 'Undo', exact: true }).first().click();
   await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 1));
   app.assertNoErrors();
