@@ -213,6 +213,7 @@ pub fn App() -> impl IntoView {
                 </main>
                 <AnnotationsPanel />
             </div>
+            <super::print_report::PrintReport />
             <p class="visually-hidden" aria-live="polite">
                 {move || state.announcement.get()}
             </p>

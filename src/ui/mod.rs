@@ -15,6 +15,7 @@ mod modal;
 mod new_article_dialog;
 mod notices;
 mod orphans;
+mod print_report;
 mod reader;
 pub mod state;
 mod suggestions;
