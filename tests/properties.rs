@@ -18,7 +18,7 @@ use article_annotator::model::offsets::{
     CharIndex, CharOffset, Utf16Offset, byte_to_char, char_to_byte, char_to_utf16, utf16_to_char,
 };
 use article_annotator::model::source::{SourceFormat, read};
-use article_annotator::model::span::{Span, quote, segments, trim};
+use article_annotator::model::span::{Span, quote, segments, trim, trim_marked};
 use article_annotator::model::stored::{decode, encode};
 use article_annotator::model::text::{normalize, plain_line, single_line};
 use libraries::Generator;
@@ -70,6 +70,16 @@ fn unicode_text(max_pieces: usize) -> impl Strategy<Value = String> {
         3 => prop::collection::vec(prop::sample::select(PIECES), 0..max_pieces).prop_map(|p| p.concat()),
         1 => any::<String>(),
     ]
+}
+
+/// Text made of [`PIECES`] and the punctuation that marking trims or keeps: commas, quotation
+/// marks, brackets, abbreviations, sentence ends.
+fn punctuated_text(max_pieces: usize) -> impl Strategy<Value = String> {
+    const PUNCTUATION: &[&str] = &[
+        ",", ";", ":", "\"", "”", "‘", "’", "'", "(", "]", "«", "U.S.", "Inc.", "J.", "people.", "–", "!", "?", "...",
+    ];
+    let piece = prop_oneof![prop::sample::select(PIECES), prop::sample::select(PUNCTUATION)];
+    prop::collection::vec(piece, 0..max_pieces).prop_map(|p| p.concat())
 }
 
 /// The spans `start..end` drawn from small offsets, so that they overlap often.
@@ -126,6 +136,30 @@ mod span_arithmetic {
                 Some(trimmed) => {
                     prop_assert!(span.start <= trimmed.start && trimmed.end <= span.end);
                     prop_assert_eq!(quote(&text, trimmed), quoted.trim());
+                }
+            }
+        }
+
+        /// Trimming a mark takes off only white space and punctuation, at the ends: it keeps
+        /// every letter and digit, and is empty only when there were none; a second time, it
+        /// changes nothing.
+        #[test]
+        fn trimming_a_mark_takes_off_only_punctuation_at_the_ends_and_is_idempotent(text in punctuated_text(30), s in 0..60usize, l in 1..30usize) {
+            let length = text.chars().count();
+            prop_assume!(s < length);
+            let span = Span::new(CharOffset(s), CharOffset((s + l).min(length))).unwrap();
+            let quoted: Vec<char> = quote(&text, span).chars().collect();
+            let has_words = quoted.iter().any(|c| c.is_alphanumeric());
+            match trim_marked(&text, span) {
+                None => prop_assert!(!has_words, "{quoted:?} was refused"),
+                Some(marked) => {
+                    prop_assert!(span.start <= marked.start && marked.end <= span.end);
+                    let within = trim(&text, span).unwrap();
+                    prop_assert!(within.start <= marked.start && marked.end <= within.end, "within the white-space trim");
+                    let cut_before = &quoted[..marked.start.0 - span.start.0];
+                    let cut_after = &quoted[quoted.len() - (span.end.0 - marked.end.0)..];
+                    prop_assert!(cut_before.iter().chain(cut_after).all(|c| !c.is_alphanumeric()), "{quoted:?} -> {:?}", quote(&text, marked));
+                    prop_assert_eq!(trim_marked(&text, marked), Some(marked));
                 }
             }
         }

@@ -72,6 +72,121 @@ pub fn trim(text: &str, span: Span) -> Option<Span> {
     Span::new(CharOffset(span.start.0 + leading), CharOffset(span.end.0.saturating_sub(trailing)))
 }
 
+/// The span as it is marked: [`trim`]med, and without the punctuation at its ends that belongs
+/// to the sentence rather than the passage: commas, semicolons and colons; a dash or a
+/// sentence's final mark set off by a space ("— a U.S. official", ". The official"); a final
+/// period that ends a sentence, not one of an abbreviation ("U.S.", "Inc.", "Dr.": when in doubt
+/// it stays); a quotation mark or bracket at an end whose partner is not in the span. `None`
+/// if nothing but white space and such punctuation is selected. The span must lie within the
+/// text. Applying it again changes nothing.
+pub fn trim_marked(text: &str, span: Span) -> Option<Span> {
+    let chars: Vec<char> = text.chars().skip(span.start.0).take(span.end.0 - span.start.0).collect();
+    // What follows the span in the text: whether a final period ends a sentence depends on it.
+    let after = text.chars().nth(span.end.0);
+    let (mut a, mut b) = (0, chars.len());
+    loop {
+        let before = (a, b);
+        while a < b && (chars[a].is_whitespace() || matches!(chars[a], ',' | ';' | ':')) {
+            a += 1;
+        }
+        while b > a && (chars[b - 1].is_whitespace() || matches!(chars[b - 1], ',' | ';' | ':')) {
+            b -= 1;
+        }
+        // Whether the text has white space (or its end) at `i`, counted from the span's start.
+        let spaced = |i: usize| chars.get(i).copied().or(after).is_none_or(char::is_whitespace);
+        if a < b && matches!(chars[a], '—' | '–' | '.' | '!' | '?') && spaced(a + 1) {
+            a += 1;
+        }
+        if a < b && matches!(chars[b - 1], '—' | '–') && (b - 1 == a || chars[b - 2].is_whitespace()) {
+            b -= 1;
+        }
+        let next = if b == chars.len() { after } else { Some(chars[b]) };
+        if a < b && chars[b - 1] == '.' && ends_sentence(&chars[a..b], next) {
+            b -= 1;
+        }
+        if a < b
+            && let Some(unmatched) = unmatched_ends(&chars[a..b])
+        {
+            match unmatched {
+                End::Start => a += 1,
+                End::End => b -= 1,
+            }
+        }
+        if (a, b) == before {
+            break;
+        }
+    }
+    Span::new(CharOffset(span.start.0 + a), CharOffset(span.start.0 + b))
+}
+
+/// Abbreviations that take a period, which may or may not also end a sentence.
+const ABBREVIATIONS: [&str; 40] = [
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Mt", "Ft", "No", "vs", "etc",
+    "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Rev", "approx", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept",
+    "Sep", "Oct", "Nov", "Dec", "al", "Bros", "Ave",
+];
+
+/// Whether the final period of `chars` (the span so far) ends a sentence: it follows a word
+/// that is no abbreviation ("people." yes; "U.S.", "Inc.", "J." and "..." no), and the text
+/// goes on (`next`) with white space, a closing quotation mark or bracket, or ends.
+fn ends_sentence(chars: &[char], next: Option<char>) -> bool {
+    let goes_on = next.is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»'));
+    let word_start = chars[..chars.len() - 1].iter().rposition(|c| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word: String = chars[word_start..chars.len() - 1].iter().collect();
+    // Quotation marks and brackets before the word do not make it another word.
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let abbreviation = word.contains('.') || letters == 1 && word.chars().count() == 1 || ABBREVIATIONS.contains(&word);
+    goes_on && !word.is_empty() && word.chars().last().is_some_and(char::is_alphanumeric) && !abbreviation
+}
+
+/// Which end of a span to trim.
+enum End {
+    Start,
+    End,
+}
+
+/// The end of `chars` that is a quotation mark or bracket whose partner is not in `chars`: an
+/// opening one at the start, a closing one at the end (or one of the wrong way round). A
+/// trailing `’` may be an apostrophe ("the ministers’") and stays; `'` is never a quote here.
+fn unmatched_ends(chars: &[char]) -> Option<End> {
+    const PAIRS: [(char, char); 6] = [('“', '”'), ('‘', '’'), ('(', ')'), ('[', ']'), ('{', '}'), ('«', '»')];
+    let (first, last) = (chars[0], chars[chars.len() - 1]);
+    let count = |c: char| chars.iter().filter(|x| **x == c).count();
+    if first == '"' && count('"') % 2 == 1 {
+        return Some(End::Start);
+    }
+    if last == '"' && count('"') % 2 == 1 {
+        return Some(End::End);
+    }
+    // Openers left unclosed, and closers without an opener, by a scan with a stack.
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let mut unclosed_closers: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if PAIRS.iter().any(|p| p.0 == c) {
+            open.push((i, c));
+        } else if let Some(pair) = PAIRS.iter().find(|p| p.1 == c) {
+            match open.iter().rposition(|(_, o)| *o == pair.0) {
+                Some(at) => {
+                    open.remove(at);
+                }
+                None => unclosed_closers.push(i),
+            }
+        }
+    }
+    let apostrophe = |i: usize| chars[i] == '’' && i > 0 && chars[i - 1].is_alphanumeric();
+    let last_index = chars.len() - 1;
+    if open.iter().any(|(i, _)| *i == 0) || unclosed_closers.first() == Some(&0) {
+        return Some(End::Start);
+    }
+    if (unclosed_closers.last() == Some(&last_index) && !apostrophe(last_index))
+        || open.iter().any(|(i, _)| *i == last_index)
+    {
+        return Some(End::End);
+    }
+    None
+}
+
 /// A piece of text between two consecutive span edges, with the spans that cover all of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
@@ -163,6 +278,53 @@ pub(crate) mod tests {
         }
         let (text, spans) = marked("a[0 \n\t]0b");
         assert_eq!(trim(&text, spans[0]), None);
+    }
+
+    #[test]
+    fn marking_drops_the_punctuation_of_the_sentence_around_the_passage() {
+        for (source, expected) in [
+            // Commas, semicolons, colons, with the white space.
+            ("The blasts killed 95 people[0, a U.S. official said,]0 Thursday", "a U.S. official said"),
+            ("[0; and then: ]0", "and then"),
+            // A sentence's final period; again after a closing quotation mark.
+            ("[0The blasts killed 95 people.]0 Iran", "The blasts killed 95 people"),
+            ("[0Talks failed.]0", "Talks failed"),
+            ("She said “[0prices will fall.”]0 Then", "prices will fall"),
+            // The period of an abbreviation stays, at a sentence's end too: it may be both.
+            ("[0sanctions on the U.S.]0 The", "sanctions on the U.S."),
+            ("[0a unit of Acme Inc.]0 It", "a unit of Acme Inc."),
+            ("[0signed by John F.]0 Kennedy", "signed by John F."),
+            ("[0and so on...]0", "and so on..."),
+            // Not a sentence end: the text goes on with a letter.
+            ("[0see example.]0com", "see example."),
+            // The end of the previous sentence, a dash set off by spaces.
+            ("people[0. The official said]0", "The official said"),
+            ("[0 — a U.S. official]0", "a U.S. official"),
+            ("[0a U.S. official —]0 said", "a U.S. official"),
+            ("[0well-known]0", "well-known"),
+            // Quotation marks and brackets whose partner is not in the span.
+            ("[0“The plan failed,]0” she said", "The plan failed"),
+            ("“[0The plan failed,”]0 she said", "The plan failed"),
+            ("[0\"The plan failed]0", "The plan failed"),
+            ("[0The plan failed\",]0", "The plan failed"),
+            ("[0(the finance department]0)", "the finance department"),
+            ("[0the ministry) said]0", "the ministry) said"),
+            ("[0the ministry)]0 said", "the ministry"),
+            // Partners in the span stay, and so does an apostrophe.
+            ("[0“The plan failed,” she said]0", "“The plan failed,” she said"),
+            ("[0the finance department (DOF)]0", "the finance department (DOF)"),
+            ("[0the ministers’]0 aides", "the ministers’"),
+            ("[0“Prices will fall.”]0", "“Prices will fall.”"),
+        ] {
+            let (text, spans) = marked(source);
+            let trimmed = trim_marked(&text, spans[0]).expect("has a passage");
+            assert_eq!(quote(&text, trimmed), expected, "{source}");
+            assert_eq!(trim_marked(&text, trimmed), Some(trimmed), "again: {source}");
+        }
+        for only_punctuation in ["[0, ]0", "[0 . ]0", "[0“]0", "[0 — ; ]0", "a[0 (]0"] {
+            let (text, spans) = marked(only_punctuation);
+            assert_eq!(trim_marked(&text, spans[0]), None, "{only_punctuation}");
+        }
     }
 
     #[test]
