@@ -98,7 +98,7 @@ fn main() {
     // Importing the library's own export, as "Export library" then "Import" does; its figures
     // are against the export file's size, which spells quotes and context out.
     let provenance = export::Provenance { exported: "2026-12-01".into(), app_version: "bench".into() };
-    let file = export::export(&library.articles, &library.ratings, &provenance);
+    let file = export::export(&library.articles, &library.ratings, &library.off_scale, &provenance);
     STORED.store(file.len(), Relaxed);
     println!("export file: {} (the import's figures are against it)", mb(file.len()));
     measure("import into the same library (all already there)", || {
@@ -116,7 +116,7 @@ fn main() {
         article.verdicts.iter_mut().for_each(|v| rename(&mut v.claim));
         article.suggested.iter_mut().for_each(rename);
     }
-    let copy = export::export(&theirs.articles, &theirs.ratings, &provenance);
+    let copy = export::export(&theirs.articles, &theirs.ratings, &theirs.off_scale, &provenance);
     measure("import a colleague's copy into the library (all annotations new)", || {
         import::import(&copy, &library, None).map(|i| i.annotations_added).expect("an import")
     });

@@ -16,7 +16,7 @@ fn export_then_import_into_an_empty_library_is_the_identity() {
     let mut generator = Generator(2026);
     for case in 0..300 {
         let library = generator.library();
-        let file = export(&library.articles, &Library::default().ratings, &provenance);
+        let file = export(&library.articles, &Library::default().ratings, &Library::default().off_scale, &provenance);
         let imported = import(&file, &Library::default(), None).unwrap_or_else(|e| panic!("case {case}: {e}\n{file}"));
         assert_eq!(imported.library.articles, library.articles, "case {case}");
         assert_eq!(imported.annotations_added, library.articles.iter().map(|a| a.annotations.len()).sum::<usize>());

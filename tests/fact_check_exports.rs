@@ -61,7 +61,7 @@ fn library() -> Library {
 fn our_json_lists_each_claims_sources_and_imports_back_whole() {
     let library = library();
     let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0".into() };
-    let file = export(&library.articles, &library.ratings, &provenance);
+    let file = export(&library.articles, &library.ratings, &library.off_scale, &provenance);
     let json: Value = serde_json::from_str(&file).unwrap();
     let sources = |id: &str| {
         let annotations = json["articles"][0]["annotations"].as_array().unwrap();
@@ -97,8 +97,13 @@ fn w3c_has_one_linking_annotation_per_remaining_link() {
 #[test]
 fn claimreview_names_the_named_source_and_no_author_without_one() {
     let library = library();
-    let reviews: Vec<Value> =
-        serde_json::from_str(&claimreview::export(&library.articles[0], &library.ratings, "2026-11-25")).unwrap();
+    let reviews: Vec<Value> = serde_json::from_str(&claimreview::export(
+        &library.articles[0],
+        &library.ratings,
+        &library.off_scale,
+        "2026-11-25",
+    ))
+    .unwrap();
     let author = |claim: &str| {
         let review = reviews.iter().find(|r| r["claimReviewed"] == claim).unwrap();
         review["itemReviewed"].get("author").cloned()

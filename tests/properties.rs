@@ -410,7 +410,7 @@ mod import_files {
         #[test]
         fn import_never_panics_on_a_damaged_export(seed in any::<u64>(), edits in edits(), nth in any::<usize>(), number in number()) {
             let library = library(seed);
-            let file = export(&library.articles, &library.ratings, &provenance());
+            let file = export(&library.articles, &library.ratings, &library.off_scale, &provenance());
             for into in targets(&library) {
                 check(&mutate(&file, &edits), &into)?;
                 check(&renumber(&file, nth, &number), &into)?;

@@ -1,6 +1,6 @@
 //! Every stored format ever written still loads: one frozen fixture per version.
 
-use article_annotator::model::library::{AnnotationKind, CheckStatus, DEFAULT_RATINGS};
+use article_annotator::model::library::{AnnotationKind, CheckStatus, DEFAULT_RATINGS, Library};
 use article_annotator::model::stored::{CURRENT_VERSION, decode, encode};
 
 #[test]
@@ -66,4 +66,29 @@ fn version_4_loads_with_the_accepted_suggestions() {
     let library = decode(include_str!("fixtures/stored/v4.json")).expect("v4 fixture loads");
     assert_eq!(library.articles[0].suggested, ["n1"]);
     assert!(decode(include_str!("fixtures/stored/v3.json")).unwrap().articles[0].suggested.is_empty());
+}
+
+#[test]
+fn version_5_loads_with_the_ratings_off_the_truth_scale() {
+    let library = decode(include_str!("fixtures/stored/v5.json")).expect("v5 fixture loads");
+    assert_eq!(library.ratings, ["Correct", "Misleading", "Wrong", "Unproven", "Unverifiable"]);
+    assert_eq!(library.off_scale, ["Unproven", "Unverifiable"]);
+    assert_eq!(library.articles[0].verdicts[0].rating, "Misleading");
+}
+
+#[test]
+fn older_versions_have_the_default_off_scale_ratings_that_their_scale_has() {
+    // Versions 1 and 2 had the default scale, and so "Unverifiable" off it.
+    for old in [include_str!("fixtures/stored/v1.json"), include_str!("fixtures/stored/v2.json")] {
+        let library = decode(old).unwrap();
+        assert_eq!(library.ratings, DEFAULT_RATINGS);
+        assert_eq!(library.off_scale, ["Unverifiable"]);
+        assert_eq!(library.off_scale, Library::default().off_scale);
+    }
+    // Versions 3 and 4 kept their own scale: this one has no "Unverifiable".
+    for old in [include_str!("fixtures/stored/v3.json"), include_str!("fixtures/stored/v4.json")] {
+        let library = decode(old).unwrap();
+        assert_eq!(library.ratings, ["Correct", "Misleading", "Wrong", "Unproven"]);
+        assert!(library.off_scale.is_empty(), "{:?}", library.off_scale);
+    }
 }

@@ -20,11 +20,11 @@ pub fn exercise(stored_value: &str, other: &str) -> String {
         Err(error) => out.push_str(&error.0),
     }
     let provenance = export::Provenance { exported: other.to_string(), app_version: String::new() };
-    out.push_str(&export::export(library.articles.iter(), &library.ratings, &provenance));
+    out.push_str(&export::export(library.articles.iter(), &library.ratings, &library.off_scale, &provenance));
     out.push_str(&export::sha256_hex(other));
     if let Some(article) = library.current().cloned() {
         out.push_str(&w3c::export(&article));
-        out.push_str(&claimreview::export(&article, &library.ratings, other));
+        out.push_str(&claimreview::export(&article, &library.ratings, &library.off_scale, other));
         out.push_str(&report::export(&article, &library.ratings, other));
         out.push_str(&csv::export(std::iter::once(&article)));
         out.push_str(&attribution::suggest_by_pieces(&article.text, 16 * 1024).len().to_string());

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use article_annotator::model::attribution::{SourceKind, suggest};
 use article_annotator::model::formats::export::{Provenance, export, sha256_hex};
-use article_annotator::model::library::{Annotation, AnnotationKind, Article, DEFAULT_RATINGS};
+use article_annotator::model::library::{Annotation, AnnotationKind, Article, DEFAULT_RATINGS, default_off_scale};
 use article_annotator::model::source::{SourceFormat, read};
 
 const USAGE: &str = "usage: annotate suggest FILE   (FILE may be - for standard input)";
@@ -69,7 +69,7 @@ fn main() -> ExitCode {
     }
     let ratings: Vec<String> = DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect();
     let provenance = Provenance { exported: now, app_version: env!("CARGO_PKG_VERSION").into() };
-    println!("{}", export([&article], &ratings, &provenance));
+    println!("{}", export([&article], &ratings, &default_off_scale(&ratings), &provenance));
     ExitCode::SUCCESS
 }
 

@@ -175,6 +175,16 @@ fn default_ratings() -> Vec<String> {
     DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect()
 }
 
+/// The ratings of the default scale that are off the truth scale: a verdict that the claim
+/// cannot be verified says nothing about how true it is, so it has no place among the others.
+pub const DEFAULT_OFF_SCALE: [&str; 1] = ["Unverifiable"];
+
+/// The default off-scale ratings that `ratings` has: what a library or a file written before
+/// off-scale ratings were recorded is taken to mean.
+pub fn default_off_scale(ratings: &[String]) -> Vec<String> {
+    DEFAULT_OFF_SCALE.iter().filter(|r| ratings.iter().any(|s| s == *r)).map(|r| r.to_string()).collect()
+}
+
 /// An annotation that could not be placed on its article's text when it was imported (the
 /// text had changed too much around it); the user places it by hand or discards it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,6 +322,8 @@ pub enum EditError {
     BadRatings,
     /// A rating some verdict gives would leave the scale.
     RatingInUse,
+    /// A rating marked as off the truth scale is not a rating of the scale.
+    NotInScale(String),
     /// The article would have more than [`super::limits::MAX_ANNOTATIONS`] annotations.
     TooManyAnnotations,
 }
@@ -329,6 +341,12 @@ impl std::fmt::Display for EditError {
             Self::BadRatings => "A rating scale needs at least two ratings, each named once.",
             Self::RatingInUse => {
                 "A rating given to a claim cannot be removed from the scale: change those verdicts first."
+            }
+            Self::NotInScale(rating) => {
+                return write!(
+                    f,
+                    "“{rating}” is not a rating of the scale, so it cannot be marked as off the truth scale."
+                );
             }
             Self::TooManyAnnotations => {
                 return write!(
@@ -350,11 +368,16 @@ pub struct Library {
     pub current: Option<String>,
     /// The ratings a verdict can give, best first.
     pub ratings: Vec<String>,
+    /// The ratings of `ratings` that are off the truth scale ("Unverifiable"): they are not
+    /// counted among the others, and a ClaimReview gives them no number. In the order of
+    /// `ratings`.
+    pub off_scale: Vec<String>,
 }
 
 impl Default for Library {
     fn default() -> Self {
-        Library { articles: Vec::new(), current: None, ratings: default_ratings() }
+        let ratings = default_ratings();
+        Library { articles: Vec::new(), current: None, off_scale: default_off_scale(&ratings), ratings }
     }
 }
 
@@ -408,8 +431,23 @@ impl Library {
     }
 
     /// Replaces the rating scale (one rating per entry, trimmed, blank ones dropped). Ratings
-    /// that verdicts give must stay.
+    /// that verdicts give must stay. Off-scale ratings that stay in the scale stay off it.
     pub fn set_ratings(&mut self, ratings: &[String]) -> Result<(), EditError> {
+        let trimmed: Vec<&str> = ratings.iter().map(|r| r.trim()).collect();
+        let off_scale: Vec<String> = self.off_scale.iter().filter(|r| trimmed.contains(&r.as_str())).cloned().collect();
+        self.set_scale(ratings, &off_scale)
+    }
+
+    /// Marks which ratings of the scale are off the truth scale (trimmed, blank ones dropped);
+    /// the others are on it. Every one must be a rating of the scale.
+    pub fn set_off_scale(&mut self, off_scale: &[String]) -> Result<(), EditError> {
+        let ratings = self.ratings.clone();
+        self.set_scale(&ratings, off_scale)
+    }
+
+    /// Replaces the rating scale and its off-scale ratings at once, or neither (see
+    /// [`Library::set_ratings`] and [`Library::set_off_scale`]).
+    pub fn set_scale(&mut self, ratings: &[String], off_scale: &[String]) -> Result<(), EditError> {
         let ratings: Vec<String> = ratings.iter().map(|r| r.trim().to_string()).filter(|r| !r.is_empty()).collect();
         let unique = ratings.iter().enumerate().all(|(i, r)| !ratings[..i].contains(r));
         if ratings.len() < 2 || !unique {
@@ -419,8 +457,18 @@ impl Library {
         if given.clone().any(|r| !ratings.contains(r)) {
             return Err(EditError::RatingInUse);
         }
+        let marked: Vec<&str> = off_scale.iter().map(|r| r.trim()).filter(|r| !r.is_empty()).collect();
+        if let Some(stranger) = marked.iter().find(|m| !ratings.iter().any(|r| r == *m)) {
+            return Err(EditError::NotInScale(stranger.to_string()));
+        }
+        self.off_scale = ratings.iter().filter(|r| marked.contains(&r.as_str())).cloned().collect();
         self.ratings = ratings;
         Ok(())
+    }
+
+    /// Whether `rating` is one of the scale's off-scale ratings.
+    pub fn is_off_scale(&self, rating: &str) -> bool {
+        self.off_scale.iter().any(|r| r == rating)
     }
 
     /// Sets who checked an article and where the check is published (fields trimmed; the
@@ -706,6 +754,43 @@ mod tests {
         assert_eq!(lib.ratings, DEFAULT_RATINGS);
         lib.set_ratings(&scale(&[" Correct ", "", "Misleading", "False"])).unwrap();
         assert_eq!(lib.ratings, ["Correct", "Misleading", "False"]);
+        // "Unverifiable" left the scale, and so the off-scale ratings.
+        assert!(lib.off_scale.is_empty());
+    }
+
+    #[test]
+    fn only_ratings_of_the_scale_can_be_marked_off_it() {
+        let mut lib = Library::default();
+        assert_eq!(lib.off_scale, ["Unverifiable"]);
+        assert!(lib.is_off_scale("Unverifiable") && !lib.is_off_scale("False"));
+        let scale = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let error = lib.set_off_scale(&scale(&["Unverifiable", "Satire"])).unwrap_err();
+        assert_eq!(error, EditError::NotInScale("Satire".into()));
+        assert_eq!(
+            error.to_string(),
+            "“Satire” is not a rating of the scale, so it cannot be marked as off the truth scale."
+        );
+        assert_eq!(lib.off_scale, ["Unverifiable"], "a refused edit changes nothing");
+        // Trimmed, blank ones dropped, kept in the order of the scale.
+        lib.set_off_scale(&scale(&[" Unverifiable", "", "Half true"])).unwrap();
+        assert_eq!(lib.off_scale, ["Half true", "Unverifiable"]);
+        lib.set_off_scale(&[]).unwrap();
+        assert!(lib.off_scale.is_empty());
+        // Both at once, or neither.
+        let ratings = scale(&["Correct", "Wrong", "Satire"]);
+        assert_eq!(
+            lib.set_scale(&ratings, &scale(&["Unverifiable"])),
+            Err(EditError::NotInScale("Unverifiable".into()))
+        );
+        assert_eq!(lib.ratings, DEFAULT_RATINGS);
+        lib.set_scale(&ratings, &scale(&["Satire"])).unwrap();
+        assert_eq!(
+            (lib.ratings.as_slice(), lib.off_scale.as_slice()),
+            (ratings.as_slice(), &["Satire".to_string()][..])
+        );
+        // A rating that stays in the scale stays off it.
+        lib.set_ratings(&scale(&["Satire", "Correct", "Wrong"])).unwrap();
+        assert_eq!(lib.off_scale, ["Satire"]);
     }
 
     #[test]

@@ -2,19 +2,20 @@
 //!
 //! Every stored value carries a `version`. Version 1 is the first; version 2 adds the orphans
 //! of an article; version 3 the links, verdicts and session of an article and the library's
-//! rating scale; version 4 the ids of accepted suggestions. Each is a new version so that an older app refuses the value rather than
+//! rating scale; version 4 the ids of accepted suggestions; version 5 the ratings that are off the
+//! truth scale. Each is a new version so that an older app refuses the value rather than
 //! dropping what it does not know on its next save. When the form changes, the version goes up and [`decode`] keeps
 //! reading every older version (frozen fixtures of each live in `tests/fixtures/stored/`).
 
 use serde::{Deserialize, Serialize};
 
 use super::json::Json;
-use super::library::{Article, Library};
+use super::library::{Article, Library, default_off_scale};
 use super::offsets::CharOffset;
 use super::span;
 
 /// The version [`encode`] writes.
-pub const CURRENT_VERSION: u64 = 4;
+pub const CURRENT_VERSION: u64 = 5;
 
 /// Identifies our values among whatever else is in storage.
 const FORMAT: &str = "article-annotator/library";
@@ -27,6 +28,9 @@ struct Stored {
     /// Absent before version 3: the default scale.
     #[serde(default)]
     ratings: Option<Vec<String>>,
+    /// Absent before version 5: the default off-scale ratings that the scale has.
+    #[serde(default)]
+    off_scale: Option<Vec<String>>,
 }
 
 /// The library as written, borrowed: saving a long article must not copy it first.
@@ -37,6 +41,7 @@ struct StoredRef<'a> {
     current: &'a Option<String>,
     articles: &'a [Article],
     ratings: &'a [String],
+    off_scale: &'a [String],
 }
 
 /// The two fields that say whether the rest can be read at all; the rest is skipped unparsed.
@@ -96,6 +101,7 @@ pub fn encode_to(library: &Library, out: impl std::io::Write) -> std::io::Result
         current: &library.current,
         articles: &library.articles,
         ratings: &library.ratings,
+        off_scale: &library.off_scale,
     };
     serde_json::to_writer(out, &stored).map_err(std::io::Error::from)
 }
@@ -115,12 +121,17 @@ pub fn decode(raw: &str) -> Result<Library, DecodeError> {
     }
     match version {
         // Every older version is this one without what later versions added.
-        1..=4 => {
+        1..=5 => {
             let stored: Stored = serde_json::from_str(raw).map_err(read_error)?;
             let mut library = Library { articles: stored.articles, current: stored.current, ..Library::default() };
             if let Some(ratings) = stored.ratings.filter(|r| !r.is_empty()) {
                 library.ratings = ratings;
             }
+            // Only ratings of the scale can be off it; a value written by this app has no other.
+            library.off_scale = match stored.off_scale {
+                Some(off_scale) => library.ratings.iter().filter(|r| off_scale.contains(r)).cloned().collect(),
+                None => default_off_scale(&library.ratings),
+            };
             if library.current().is_none() {
                 library.current = library.articles.last().map(|a| a.id.clone());
             }
@@ -198,6 +209,24 @@ mod tests {
                 Err(DecodeError::WrongShape(format!("annotation “n” of “t”: {why}"))),
             );
         }
+    }
+
+    #[test]
+    fn the_off_scale_ratings_are_kept_and_only_those_of_the_scale() {
+        let mut lib = sample();
+        lib.set_scale(&["Yes".into(), "No".into(), "Unclear".into()], &["Unclear".into()]).unwrap();
+        let raw = encode(&lib);
+        assert!(raw.contains(r#""off_scale":["Unclear"]"#), "{raw}");
+        assert_eq!(decode(&raw).unwrap().off_scale, ["Unclear"]);
+        // A damaged value's stranger is dropped rather than kept off a scale it is not in.
+        let damaged = raw.replace(r#""off_scale":["Unclear"]"#, r#""off_scale":["Maybe","Unclear"]"#);
+        assert_eq!(decode(&damaged).unwrap().off_scale, ["Unclear"]);
+        // Without the field (as before version 5): the default, if the scale has it.
+        let without = raw.replace(r#","off_scale":["Unclear"]"#, "");
+        assert!(decode(&without).unwrap().off_scale.is_empty());
+        let default =
+            encode(&sample()).replace(r#","off_scale":["Unverifiable"]"#, "").replace("\"version\":5", "\"version\":4");
+        assert_eq!(decode(&default).unwrap().off_scale, ["Unverifiable"]);
     }
 
     #[test]

@@ -52,17 +52,18 @@ pub const LIBRARY_FILE_NAME: &str = "article-annotator-library.annotations.json"
 
 /// Every article of the library in our JSON format.
 pub fn library_export(library: &Library) -> JsText {
-    articles_export(&library.articles, &library.ratings, &provenance(&clock::now_iso()))
+    articles_export(&library.articles, &library.ratings, &library.off_scale, &provenance(&clock::now_iso()))
 }
 
 /// Our export of `articles`, written into JS as it is made.
 fn articles_export<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
     ratings: &[String],
+    off_scale: &[String],
     provenance: &export::Provenance,
 ) -> JsText {
     let mut text = JsText::new();
-    export::export_to(articles, ratings, provenance, &mut text).expect("writing to JS cannot fail");
+    export::export_to(articles, ratings, off_scale, provenance, &mut text).expect("writing to JS cannot fail");
     text
 }
 
@@ -78,7 +79,7 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
             (
                 formats::file_name(&a.title, ".annotations.json"),
                 "application/json",
-                articles_export([a], &library.ratings, &provenance),
+                articles_export([a], &library.ratings, &library.off_scale, &provenance),
             )
         }
         Export::W3c => {
@@ -94,7 +95,7 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
                 );
             }
             let today = now.get(..10).unwrap_or_default();
-            let contents = claimreview::export(a, &library.ratings, today);
+            let contents = claimreview::export(a, &library.ratings, &library.off_scale, today);
             (formats::file_name(&a.title, ".claimreview.jsonld"), "application/ld+json", JsText::of(&contents))
         }
         Export::Csv => {

@@ -1,15 +1,18 @@
 //! schema.org `ClaimReview` (JSON-LD) for each checked claim of an article: what search engines
 //! and fact-check aggregators read. The claim's author is taken from the source it rests on (a
 //! named source first, else an anonymous attribution), its appearance is the article.
+//!
+//! Ratings off the truth scale ("Unverifiable") carry only their name (`alternateName`): a
+//! number would place them between "True" and "False". The others are numbered among themselves.
 
 use serde_json::{Value, json};
 
 use crate::model::library::{AnnotationKind, Article, CheckStatus};
 
 /// The `ClaimReview`s of `article`'s checked claims, in text order, as a JSON-LD array.
-/// `ratings` is the library's scale, best first; `today` (`YYYY-MM-DD`) dates the reviews when
-/// the session has no date.
-pub fn export(article: &Article, ratings: &[String], today: &str) -> String {
+/// `ratings` is the library's scale, best first, and `off_scale` those of its ratings that are
+/// off the truth scale; `today` (`YYYY-MM-DD`) dates the reviews when the session has no date.
+pub fn export(article: &Article, ratings: &[String], off_scale: &[String], today: &str) -> String {
     let session = &article.session;
     let author = match (session.organization.trim(), session.checker.trim()) {
         ("", "") => json!({ "@type": "Organization", "name": "Unnamed fact-checker" }),
@@ -21,6 +24,9 @@ pub fn export(article: &Article, ratings: &[String], today: &str) -> String {
     };
     let date = if session.checked.is_empty() { today } else { &session.checked };
     let url = if session.review_url.is_empty() { &article.source_url } else { &session.review_url };
+    // Ratings are best first: the best on the truth scale is worth as many points as there are
+    // ratings on it, the worst 1.
+    let on_scale: Vec<&String> = ratings.iter().filter(|r| !off_scale.contains(r)).collect();
     let reviews: Vec<Value> = article
         .annotations_in_text_order()
         .into_iter()
@@ -42,10 +48,9 @@ pub fn export(article: &Article, ratings: &[String], today: &str) -> String {
                 item["datePublished"] = json!(article.published);
             }
             let mut rating = json!({ "@type": "Rating", "alternateName": verdict.rating });
-            // Ratings are best first: the best is worth as many points as there are ratings.
-            if let Some(index) = ratings.iter().position(|r| *r == verdict.rating) {
-                rating["ratingValue"] = json!(ratings.len() - index);
-                rating["bestRating"] = json!(ratings.len());
+            if let Some(index) = on_scale.iter().position(|r| **r == verdict.rating) {
+                rating["ratingValue"] = json!(on_scale.len() - index);
+                rating["bestRating"] = json!(on_scale.len());
                 rating["worstRating"] = json!(1);
             }
             let mut review = json!({
@@ -134,6 +139,15 @@ fn source_name(quote: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    //! Checked against schema.org's definitions and Google's guidance for fact checks:
+    //! - https://schema.org/ClaimReview, https://schema.org/Claim (its `author`, from
+    //!   CreativeWork, is an Organization or a Person) and https://schema.org/Rating
+    //!   (`ratingValue`, `bestRating`, `worstRating`; "if bestRating is omitted, 5 is assumed",
+    //!   so an off-scale rating has none of the three rather than a number of a scale it is not on);
+    //! - https://developers.google.com/search/docs/appearance/structured-data/factcheck: the
+    //!   Rating's `alternateName` (the textual rating, the one shown) is required, `ratingValue`,
+    //!   `bestRating` and `worstRating` recommended. Full Fact's table of these requirements:
+    //!   https://fullfact.github.io/markup-investigation/docs/notes/01-basic-usage/
     use super::*;
     use crate::model::history::Change;
     use crate::model::library::testing::marked;
@@ -141,6 +155,24 @@ mod tests {
 
     const TEXT: &str = "The blasts killed 95 people, a U.S. official said. The Wall Street Journal reported \
         the warning first. Iran was warned, the official added. Talks failed.";
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|r| r.to_string()).collect()
+    }
+
+    fn checked(claim: &str, rating: &str) -> Verdict {
+        Verdict {
+            claim: claim.into(),
+            rating: rating.into(),
+            status: CheckStatus::Checked,
+            evidence: vec![Evidence { url: "https://example.org/e".into(), label: "Report".into() }],
+            reasoning: "Checked against the hospital count.".into(),
+        }
+    }
+
+    fn link(claim: &str, source: &str) -> Link {
+        Link { claim: claim.into(), source: source.into() }
+    }
 
     fn article() -> Article {
         use AnnotationKind::*;
@@ -162,16 +194,8 @@ mod tests {
             checked: "2026-11-25".into(),
             review_url: "https://example.org/checks/kerman".into(),
         };
-        let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
         // Several sources for one claim; one claim with none.
         article.links = vec![link("killed", "official"), link("killed", "wsj"), link("warned", "official")];
-        let checked = |claim: &str, rating: &str| Verdict {
-            claim: claim.into(),
-            rating: rating.into(),
-            status: CheckStatus::Checked,
-            evidence: vec![Evidence { url: "https://example.org/e".into(), label: "Report".into() }],
-            reasoning: "Checked against the hospital count.".into(),
-        };
         article.verdicts = vec![
             checked("killed", "Mostly true"),
             checked("warned", "Unverifiable"),
@@ -181,9 +205,14 @@ mod tests {
         article
     }
 
+    /// The reviews with the default scale, "Unverifiable" off it.
     fn reviews(article: &Article) -> Vec<Value> {
-        let scale: Vec<String> = DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect();
-        serde_json::from_str(&export(article, &scale, "2026-12-01")).unwrap()
+        let library = Library::default();
+        reviews_on(article, &library.ratings, &library.off_scale)
+    }
+
+    fn reviews_on(article: &Article, ratings: &[String], off_scale: &[String]) -> Vec<Value> {
+        serde_json::from_str(&export(article, ratings, off_scale, "2026-12-01")).unwrap()
     }
 
     #[test]
@@ -198,14 +227,59 @@ mod tests {
         assert_eq!(first["datePublished"], "2026-11-25");
         assert_eq!(first["author"]["name"], "Desk Check");
         assert_eq!(first["author"]["employee"]["name"], "Ana Souza");
-        let rating = &first["reviewRating"];
-        assert_eq!((rating["alternateName"].as_str(), rating["ratingValue"].as_u64()), (Some("Mostly true"), Some(5)));
-        assert_eq!((rating["bestRating"].as_u64(), rating["worstRating"].as_u64()), (Some(6), Some(1)));
+        assert_eq!(first["reviewRating"]["alternateName"], "Mostly true");
         let item = &first["itemReviewed"];
         assert_eq!(item["@type"], "Claim");
         assert_eq!(item["appearance"]["url"], "https://example.org/story");
         assert_eq!(item["datePublished"], "2024-01-04");
         assert_eq!(first["reviewBody"], "Checked against the hospital count.");
+    }
+
+    /// A rating's alternateName, ratingValue, bestRating and worstRating.
+    type Numbers = (String, Option<u64>, Option<u64>, Option<u64>);
+
+    /// The [`Numbers`] of each review.
+    fn numbers(all: &[Value]) -> Vec<Numbers> {
+        all.iter()
+            .map(|review| {
+                let rating = &review["reviewRating"];
+                let number = |field: &str| rating.get(field).map(|v| v.as_u64().expect("a number"));
+                let name = rating["alternateName"].as_str().unwrap().to_string();
+                (name, number("ratingValue"), number("bestRating"), number("worstRating"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn off_scale_ratings_have_no_number_and_the_others_are_counted_among_themselves() {
+        // The default scale: five ratings on the truth scale, "Unverifiable" off it.
+        assert_eq!(
+            numbers(&reviews(&article())),
+            [
+                ("Mostly true".into(), Some(4), Some(5), Some(1)),
+                ("Unverifiable".into(), None, None, None),
+                ("False".into(), Some(1), Some(5), Some(1)),
+            ]
+        );
+        // A rating the user marked off the scale has no number either, and the others close up.
+        let mut library = Library::default();
+        library.set_off_scale(&strings(&["Mostly true", "Unverifiable"])).unwrap();
+        let mut article = article();
+        article.verdicts[2] = checked("talks", "Mostly false");
+        assert_eq!(
+            numbers(&reviews_on(&article, &library.ratings, &library.off_scale)),
+            [
+                ("Mostly true".into(), None, None, None),
+                ("Unverifiable".into(), None, None, None),
+                ("Mostly false".into(), Some(2), Some(4), Some(1)),
+            ]
+        );
+        // Nothing off the scale: every rating is on it.
+        let everything = reviews_on(&article, &strings(&DEFAULT_RATINGS), &[]);
+        assert_eq!(numbers(&everything)[1], ("Unverifiable".into(), Some(1), Some(6), Some(1)));
+        // The alternateName alone, no other field (Google: it is the one required).
+        let unverifiable = &reviews(&article)[1]["reviewRating"];
+        assert_eq!(unverifiable, &json!({ "@type": "Rating", "alternateName": "Unverifiable" }));
     }
 
     #[test]

@@ -13,8 +13,9 @@ use crate::model::offsets::CharOffset;
 pub const FORMAT: &str = "article-annotator/export";
 /// The version [`export`] writes.
 /// Version 2 adds each article's `orphans`; version 3 the rating scale, each article's session,
-/// and each claim's sources and verdict; version 4 marks annotations the assistant suggested.
-pub const VERSION: u64 = 4;
+/// and each claim's sources and verdict; version 4 marks annotations the assistant suggested;
+/// version 5 lists the ratings off the truth scale.
+pub const VERSION: u64 = 5;
 
 /// Who wrote an export, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -33,6 +34,8 @@ struct ExportFile<'a> {
     app: App<'a>,
     /// The ratings a verdict can give, best first.
     ratings: &'a [String],
+    /// Those of `ratings` that are off the truth scale.
+    off_scale: &'a [String],
     articles: Vec<ExportArticle<'a>>,
 }
 
@@ -97,14 +100,16 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Exports articles (one, or the whole library) as pretty-printed JSON.
+/// Exports articles (one, or the whole library) as pretty-printed JSON, with the library's
+/// rating scale (`ratings`, best first) and the ratings of it that are off the truth scale.
 pub fn export<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
     ratings: &[String],
+    off_scale: &[String],
     provenance: &Provenance,
 ) -> String {
     let mut out = Vec::new();
-    export_to(articles, ratings, provenance, &mut out).expect("writing to memory cannot fail");
+    export_to(articles, ratings, off_scale, provenance, &mut out).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("JSON is UTF-8")
 }
 
@@ -113,6 +118,7 @@ pub fn export<'a>(
 pub fn export_to<'a>(
     articles: impl IntoIterator<Item = &'a Article>,
     ratings: &[String],
+    off_scale: &[String],
     provenance: &Provenance,
     out: impl std::io::Write,
 ) -> std::io::Result<()> {
@@ -165,6 +171,7 @@ pub fn export_to<'a>(
         exported: &provenance.exported,
         app: App { name: "Article Annotator", version: &provenance.app_version },
         ratings,
+        off_scale,
         articles,
     };
     serde_json::to_writer_pretty(out, &file).map_err(std::io::Error::from)
@@ -228,14 +235,14 @@ pub(crate) mod tests {
     #[test]
     fn an_export_holds_every_field_in_the_order_made() {
         let provenance = Provenance { exported: "2026-11-25T12:00:00.000Z".into(), app_version: "0.1.0".into() };
-        let json: serde_json::Value = serde_json::from_str(&export(
-            [&sample_article()],
-            &crate::model::library::Library::default().ratings,
-            &provenance,
-        ))
-        .unwrap();
+        let library = crate::model::library::Library::default();
+        let json: serde_json::Value =
+            serde_json::from_str(&export([&sample_article()], &library.ratings, &library.off_scale, &provenance))
+                .unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], 4);
+        assert_eq!(json["version"], 5);
+        assert_eq!(json["ratings"][5], "Unverifiable");
+        assert_eq!(json["off_scale"], serde_json::json!(["Unverifiable"]));
         assert_eq!(json["app"]["version"], "0.1.0");
         let article = &json["articles"][0];
         assert_eq!(article["text_sha256"], sha256_hex(&sample_article().text));

@@ -9,7 +9,7 @@ use super::w3c::ANNOTATION_PREFIX;
 use super::{QuoteContext, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
 use crate::model::json::{self, Json, Object};
-use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict};
+use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict, default_off_scale};
 use crate::model::limits;
 use crate::model::offsets::{CharIndex, CharOffset};
 use crate::model::span;
@@ -83,17 +83,18 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
             for (i, article) in articles.iter().enumerate() {
                 merge.article(read_export_article(article, i)?)?;
             }
-            if let Some(ratings) = value.get("ratings") {
-                let Some(ratings) = ratings.as_array().filter(|list| list.iter().all(Json::is_string)) else {
-                    return fail("The file's \"ratings\" is not a list of ratings.");
-                };
-                // Ratings the library does not have yet join its scale, so that no verdict is lost.
-                for rating in ratings.iter().filter_map(Json::as_str) {
-                    if !merge.library.ratings.iter().any(|r| r == rating) {
-                        merge.library.ratings.push(rating.to_string());
-                    }
-                }
+            let ratings = strings(value.get("ratings"), "ratings")?;
+            let off_scale = match value.get("off_scale") {
+                Some(list) => strings(Some(list), "off_scale")?,
+                // Before version 5: the default off-scale ratings that its scale has.
+                None => default_off_scale(&ratings),
+            };
+            if let Some(stranger) = off_scale.iter().find(|r| !ratings.contains(r)) {
+                return fail(format!(
+                    "The file's \"off_scale\" names “{stranger}”, which is not one of its \"ratings\"."
+                ));
             }
+            merge_scale(&mut merge.library, &ratings, &off_scale);
         }
         Some("article-annotator/library") => {
             let stored = stored::decode(raw)
@@ -114,6 +115,29 @@ pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Import
         reanchored: merge.reanchored,
         orphaned: merge.orphaned,
     })
+}
+
+/// A list of strings of the file (none if absent), named `field` in the error if it is not one.
+fn strings(value: Option<&Json>, field: &str) -> Result<Vec<String>, ImportError> {
+    let Some(value) = value else { return Ok(Vec::new()) };
+    match value.as_array().filter(|list| list.iter().all(Json::is_string)) {
+        Some(list) => Ok(list.iter().filter_map(Json::as_str).map(str::to_string).collect()),
+        None => fail(format!("The file's \"{field}\" is not a list of ratings.")),
+    }
+}
+
+/// Ratings the library does not have yet join the end of its scale, so that no verdict is lost;
+/// those the file has off the truth scale are off it in the library too. Ratings the library
+/// has already keep their place, and whether they are off the scale.
+fn merge_scale(library: &mut Library, ratings: &[String], off_scale: &[String]) {
+    for rating in ratings {
+        if !library.ratings.contains(rating) {
+            library.ratings.push(rating.clone());
+            if off_scale.contains(rating) {
+                library.off_scale.push(rating.clone());
+            }
+        }
+    }
 }
 
 /// Refuses an import that would leave an article it brings or adds to beyond the app's limits.
@@ -644,7 +668,8 @@ mod tests {
     #[test]
     fn a_verdict_that_cannot_be_read_is_refused_with_what_is_wrong_and_no_inner_position() {
         let article = super::super::export::tests::judged_sample_article();
-        let file = export([&article], &Library::default().ratings, &provenance()).replace("\"checked\"", "\"settled\"");
+        let file = export([&article], &Library::default().ratings, &Library::default().off_scale, &provenance())
+            .replace("\"checked\"", "\"settled\"");
         let error = import(&file, &Library::default(), None).unwrap_err();
         assert!(error.0.contains("field \"verdict\" cannot be read (unknown variant `settled`"), "{error}");
         assert!(!error.0.contains(" at line "), "{error}");
@@ -653,7 +678,7 @@ mod tests {
     #[test]
     fn files_beyond_the_limits_are_refused_whole() {
         let long = Article::new("long".into(), "Long".into(), "word ".repeat(200_001).trim_end().into(), "t".into());
-        let file = export([&long], &Library::default().ratings, &provenance());
+        let file = export([&long], &Library::default().ratings, &Library::default().off_scale, &provenance());
         let error = import(&file, &library_with_sample(), None).unwrap_err();
         assert!(error.0.starts_with("The article “Long” is too long. It has 1,000,004 characters"), "{error}");
 
@@ -669,7 +694,7 @@ mod tests {
                 modified: "t".into(),
             })
             .collect();
-        let file = export([&crowded], &Library::default().ratings, &provenance());
+        let file = export([&crowded], &Library::default().ratings, &Library::default().off_scale, &provenance());
         let error = import(&file, &Library::default(), None).unwrap_err();
         assert_eq!(
             error.0,
@@ -677,14 +702,15 @@ mod tests {
         );
         // At the limit, it imports.
         crowded.annotations.pop();
-        let file = export([&crowded], &Library::default().ratings, &provenance());
+        let file = export([&crowded], &Library::default().ratings, &Library::default().off_scale, &provenance());
         assert_eq!(import(&file, &Library::default(), None).unwrap().annotations_added, limits::MAX_ANNOTATIONS);
     }
 
     #[test]
     fn an_export_imports_into_an_empty_library_unchanged_and_twice_adds_nothing() {
         let original = library_with_sample();
-        let file = export(&original.articles, &Library::default().ratings, &provenance());
+        let file =
+            export(&original.articles, &Library::default().ratings, &Library::default().off_scale, &provenance());
         let first = import(&file, &Library::default(), None).unwrap();
         assert_eq!((first.articles_added, first.annotations_added), (1, 2));
         let mut expected = original.articles[0].clone();
@@ -694,7 +720,7 @@ mod tests {
         assert_eq!((again.articles_added, again.annotations_added, again.already_there), (0, 0, 2));
         assert_eq!(again.library, first.library);
         // Version 1 files (without orphans) read the same.
-        let version_1 = import(&file.replace("\"version\": 4", "\"version\": 1"), &Library::default(), None);
+        let version_1 = import(&file.replace("\"version\": 5", "\"version\": 1"), &Library::default(), None);
         assert_eq!(version_1.unwrap().library, first.library);
     }
 
@@ -711,7 +737,7 @@ mod tests {
         theirs.links = vec![link("c-n2", "c-n1"), link("c-n2", "n1")];
         theirs.verdicts = vec![Verdict { claim: "c-n2".into(), rating: "False".into(), ..Verdict::default() }];
         theirs.suggested = vec!["c-n1".into(), "n1".into()];
-        let file = export([&theirs], &mine.ratings, &provenance());
+        let file = export([&theirs], &mine.ratings, &mine.off_scale, &provenance());
         let merged = import(&file, &mine, None).unwrap();
         assert_eq!((merged.articles_added, merged.annotations_added, merged.already_there), (0, 2, 1));
         let article = &merged.library.articles[0];
@@ -726,20 +752,64 @@ mod tests {
         assert_eq!(again.library, merged.library);
     }
 
+    #[test]
+    fn the_files_ratings_join_the_scale_with_whether_they_are_off_it() {
+        let strings = |r: &[&str]| r.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let article = super::super::export::tests::sample_article();
+        let file = |ratings: &[&str], off_scale: &[&str]| {
+            export([&article], &strings(ratings), &strings(off_scale), &provenance())
+        };
+        let theirs = file(&["Correct", "Satire", "Unverifiable", "Wrong"], &["Satire", "Unverifiable"]);
+        // Mine keeps "Unverifiable" on the scale: an import does not change a rating I have.
+        let mut mine = Library::default();
+        mine.set_off_scale(&[]).unwrap();
+        let merged = import(&theirs, &mine, None).unwrap().library;
+        assert_eq!(merged.ratings[6..], ["Correct", "Satire", "Wrong"]);
+        assert_eq!(merged.off_scale, ["Satire"]);
+        // A file from before version 5 has the default: "Unverifiable" comes in off the scale.
+        let mut custom = Library::default();
+        custom.set_scale(&strings(&["Yes", "No"]), &[]).unwrap();
+        let old = file(&["True", "Unverifiable"], &[])
+            .replace(",\n  \"off_scale\": []", "")
+            .replace("\"version\": 5", "\"version\": 4");
+        assert!(!old.contains("off_scale"), "{old}");
+        let merged = import(&old, &custom, None).unwrap().library;
+        assert_eq!(
+            (merged.ratings, merged.off_scale),
+            (strings(&["Yes", "No", "True", "Unverifiable"]), strings(&["Unverifiable"]))
+        );
+        // Only ratings of the file's scale can be off it.
+        let stranger = file(&["Correct", "Wrong"], &["Maybe"]);
+        assert_eq!(
+            import(&stranger, &Library::default(), None).unwrap_err().0,
+            "The file's \"off_scale\" names “Maybe”, which is not one of its \"ratings\"."
+        );
+        let not_a_list = file(&["Correct"], &[]).replace("\"off_scale\": []", "\"off_scale\": \"Maybe\"");
+        assert_eq!(
+            import(&not_a_list, &Library::default(), None).unwrap_err().0,
+            "The file's \"off_scale\" is not a list of ratings."
+        );
+    }
+
     fn refused(file: &str) -> String {
         import(file, &library_with_sample(), Some("a1")).unwrap_err().0
     }
 
     #[test]
     fn bad_files_are_refused_with_the_place_and_the_field() {
-        let good = export(&library_with_sample().articles, &Library::default().ratings, &provenance());
+        let good = export(
+            &library_with_sample().articles,
+            &Library::default().ratings,
+            &Library::default().off_scale,
+            &provenance(),
+        );
         assert!(refused("{\"format\": ").starts_with("The file is not valid JSON"));
         assert!(refused("[1, 2").starts_with("The file is not valid JSON"));
         assert_eq!(
             refused("{\"hello\": 1}"),
             "The file is neither an Article Annotator export nor W3C Web Annotation JSON."
         );
-        assert!(refused(&good.replace("\"version\": 4", "\"version\": 7")).contains("newer version"));
+        assert!(refused(&good.replace("\"version\": 5", "\"version\": 7")).contains("newer version"));
         let out_of_text = good.replace("\"end\": 62", "\"end\": 6200");
         assert!(
             refused(&out_of_text)
@@ -813,7 +883,12 @@ mod tests {
 
     #[test]
     fn annotations_of_a_changed_text_are_placed_again_or_kept_as_orphans() {
-        let file = export(&library_with_sample().articles, &Library::default().ratings, &provenance());
+        let file = export(
+            &library_with_sample().articles,
+            &Library::default().ratings,
+            &Library::default().off_scale,
+            &provenance(),
+        );
         // A sentence added before, the count corrected inside the claim: both placed.
         let corrected =
             library_with_text("Updated. A U.S. official said Thursday that the blasts killed 96 people. 😀");
@@ -848,7 +923,12 @@ mod tests {
         assert_eq!(import(&file, &two, None).unwrap().articles_added, 1);
 
         // Exported with its orphan and imported elsewhere, nothing is lost; twice adds nothing.
-        let again = export(&imported.library.articles, &Library::default().ratings, &provenance());
+        let again = export(
+            &imported.library.articles,
+            &Library::default().ratings,
+            &Library::default().off_scale,
+            &provenance(),
+        );
         let elsewhere = import(&again, &Library::default(), None).unwrap();
         assert_eq!(elsewhere.library.articles[0].orphans, article.orphans);
         let twice = import(&again, &elsewhere.library, None).unwrap();
