@@ -174,6 +174,12 @@ pub fn lay_out(container: &Element, text: &str, struck: &[std::ops::Range<usize>
     container.replace_children_with_node_1(&fragment);
 }
 
+/// The bottom right corner of a range's viewport rectangle: (right, bottom), in CSS pixels.
+pub fn right_bottom_of(range: &Range) -> (f64, f64) {
+    let rect = range.get_bounding_client_rect();
+    (rect.right(), rect.bottom())
+}
+
 /// The viewport rectangle of a range: (left, top, bottom), in CSS pixels.
 pub fn rect_of(range: &Range) -> (f64, f64, f64) {
     let rect = range.get_bounding_client_rect();
@@ -204,12 +210,41 @@ pub fn take_emptied() -> bool {
 }
 
 /// Scrolls the window so that a range is in view, if it is not already: it lands a third of
-/// the way down, where the eye expects it.
+/// the way down the part of the window not under a sheet, where the eye expects it.
 pub fn reveal(range: &Range) {
     let Some(window) = web_sys::window() else { return };
     let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let visible = height.min(sheet_top(&window).unwrap_or(height));
     let (_, top, bottom) = rect_of(range);
-    if top < 72.0 || bottom > height - 24.0 {
-        window.scroll_by_with_x_and_y(0.0, top - height / 3.0);
+    if top < 72.0 || bottom > visible - 24.0 {
+        window.scroll_by_with_x_and_y(0.0, top - visible / 3.0);
+    }
+}
+
+/// Where a sheet over the bottom of the window (narrow screens: the editor, the suggestions)
+/// begins, if one is shown: the text under it is out of sight.
+fn sheet_top(window: &web_sys::Window) -> Option<f64> {
+    let sheets = window.document()?.query_selector_all(".sheet").ok()?;
+    let mut top = None::<f64>;
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let fixed =
+            window.get_computed_style(&sheet).ok().flatten().and_then(|s| s.get_property_value("position").ok());
+        let rect = sheet.get_bounding_client_rect();
+        if fixed.as_deref() == Some("fixed") && rect.height() > 0.0 {
+            top = Some(top.map_or(rect.top(), |t| t.min(rect.top())));
+        }
+    }
+    top
+}
+
+/// Moves the keyboard focus to the article text without scrolling: where the next key is
+/// expected once the control that had the focus is gone (a deletion, the last suggestion).
+pub fn focus_article_text() {
+    let text = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("article-text"));
+    if let Some(text) = text.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = text.focus_with_options(&options);
     }
 }

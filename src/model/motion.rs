@@ -2,6 +2,7 @@
 //! Positions are code points; each function returns where the caret lands.
 
 use super::offsets::{CharOffset, byte_to_char, char_to_byte};
+use super::span::Span;
 
 /// Abbreviations whose period does not end a sentence (compared without the period).
 const ABBREVIATIONS: &[&str] = &[
@@ -162,6 +163,43 @@ fn is_abbreviation(t: Cursor, dot: usize) -> bool {
         || ABBREVIATIONS.contains(&word)
 }
 
+/// How a caret at `at` is shown: which character is painted, and whether the caret is after
+/// it rather than before. A caret before a line break (the end of a paragraph, the blank line
+/// between two) is shown after the last character before it: a line break has no width to
+/// paint. `None` for an empty or all line-break text.
+pub fn caret_cell(text: &str, at: CharOffset) -> Option<(CharOffset, bool)> {
+    let byte = char_to_byte(text, at);
+    match text[byte..].chars().next() {
+        Some(c) if c != '\n' => Some((at, false)),
+        _ => {
+            let before = text[..byte].trim_end_matches('\n');
+            let last = before.chars().next_back()?;
+            Some((byte_to_char(text, before.len() - last.len_utf8()), true))
+        }
+    }
+}
+
+/// One end of an annotation's span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// The span with one `edge` moved a character forward or backward: `None` if that would empty
+/// it or leave the text.
+pub fn move_edge(text: &str, span: Span, edge: Edge, forward: bool) -> Option<Span> {
+    let (start, end) = match edge {
+        Edge::Start => (step(text, span.start, Unit::Character, forward), span.end),
+        Edge::End => (span.start, step(text, span.end, Unit::Character, forward)),
+    };
+    let moved = match edge {
+        Edge::Start => start != span.start,
+        Edge::End => end != span.end,
+    };
+    Span::new(start, end).filter(|_| moved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +260,36 @@ mod tests {
         check("One here. Two th|ere.", Unit::Sentence, false, "One here. |Two there.");
         check("One here. |Two there.", Unit::Sentence, false, "|One here. Two there.");
         assert_eq!(step(text, CharOffset(0), Unit::Sentence, false), CharOffset(0));
+    }
+
+    #[test]
+    fn a_caret_before_a_line_break_is_shown_after_the_character_before_it() {
+        let text = "Ab.\n\nCd";
+        assert_eq!(caret_cell(text, CharOffset(0)), Some((CharOffset(0), false)));
+        assert_eq!(caret_cell(text, CharOffset(3)), Some((CharOffset(2), true)), "end of the paragraph");
+        assert_eq!(caret_cell(text, CharOffset(4)), Some((CharOffset(2), true)), "the blank line");
+        assert_eq!(caret_cell(text, CharOffset(5)), Some((CharOffset(5), false)));
+        assert_eq!(caret_cell(text, CharOffset(7)), Some((CharOffset(6), true)), "end of the text");
+        assert_eq!(caret_cell("é\n", CharOffset(1)), Some((CharOffset(0), true)));
+        assert_eq!(caret_cell("", CharOffset(0)), None);
+        assert_eq!(caret_cell("\n\n", CharOffset(1)), None);
+    }
+
+    #[test]
+    fn an_edge_moves_a_character_and_never_empties_the_span() {
+        let text = "killed 95 people, officials said";
+        let span = Span::new(CharOffset(0), CharOffset(17)).unwrap();
+        let shrunk = move_edge(text, span, Edge::End, false).unwrap();
+        assert_eq!((shrunk.start, shrunk.end), (CharOffset(0), CharOffset(16)));
+        let grown = move_edge(text, span, Edge::End, true).unwrap();
+        assert_eq!(grown.end, CharOffset(18));
+        assert_eq!(move_edge(text, span, Edge::Start, false), None, "the text's start");
+        let one = Span::new(CharOffset(3), CharOffset(4)).unwrap();
+        assert_eq!(move_edge(text, one, Edge::Start, true), None, "it would be empty");
+        assert_eq!(move_edge(text, one, Edge::End, false), None, "it would be empty");
+        let last = Span::new(CharOffset(30), CharOffset(32)).unwrap();
+        assert_eq!(move_edge(text, last, Edge::End, true), None, "the text's end");
+        let accented = Span::new(CharOffset(0), CharOffset(1)).unwrap();
+        assert_eq!(move_edge("éa", accented, Edge::End, true).unwrap().end, CharOffset(2));
     }
 }

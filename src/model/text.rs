@@ -130,6 +130,40 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
+/// A `YYYY-MM-DD` date (or the date part of a timestamp) as people read it: "4 January 2024".
+/// Anything else is returned as it is.
+pub fn readable_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let date = iso.get(..10).unwrap_or(iso);
+    let mut parts = date.split('-').map(|p| p.parse::<usize>().ok().filter(|_| p.bytes().all(|b| b.is_ascii_digit())));
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(Some(year)), Some(Some(month @ 1..=12)), Some(Some(day @ 1..=31)), None) if date.len() == 10 => {
+            format!("{day} {} {year}", MONTHS[month - 1])
+        }
+        _ => iso.to_string(),
+    }
+}
+
+/// Whether the text's first paragraph is its title: a headline pasted with the story, which
+/// the reader then shows once, as the text's own first paragraph.
+pub fn opens_with_title(text: &str, title: &str) -> bool {
+    let first = text.split("\n\n").next().unwrap_or_default();
+    !title.trim().is_empty() && single_line(first).trim() == single_line(title).trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +245,22 @@ mod tests {
     fn excerpt_cuts_on_characters_not_bytes() {
         assert_eq!(excerpt("😀😀😀\n😀", 3), "😀😀😀…");
         assert_eq!(excerpt("short", 10), "short");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(readable_date("2024-01-04"), "4 January 2024");
+        assert_eq!(readable_date("2026-12-03T09:28:34.000Z"), "3 December 2026");
+        assert_eq!(readable_date("2024-13-04"), "2024-13-04");
+        assert_eq!(readable_date("yesterday"), "yesterday");
+        assert_eq!(readable_date(""), "");
+    }
+
+    #[test]
+    fn a_text_opens_with_its_title_only_if_its_first_paragraph_is_the_title() {
+        assert!(opens_with_title("Big news\n\nIt happened.", "Big news"));
+        assert!(opens_with_title("Big\nnews\n\nIt happened.", "Big news"));
+        assert!(!opens_with_title("Big news today\n\nIt happened.", "Big news"));
+        assert!(!opens_with_title("It happened.", ""));
     }
 }

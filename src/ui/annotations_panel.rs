@@ -4,7 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::fact_check::{BackedClaims, ClaimSources, VerdictEditor};
+use super::fact_check::{BackedClaims, ClaimSources, EvidenceDraft, VerdictEditor};
 use super::orphans::Orphans;
 use super::state::AppState;
 use super::suggestions::Suggestions;
@@ -13,6 +13,7 @@ use crate::browser::clock;
 use std::collections::HashMap;
 
 use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
+use crate::model::motion::Edge;
 use crate::model::offsets::CharIndex;
 use crate::model::text;
 
@@ -199,12 +200,20 @@ pub fn AnnotationsPanel() -> impl IntoView {
                     <dd>"next / previous annotation"</dd>
                     <dt>"Enter"</dt>
                     <dd>"edit the current annotation's note"</dd>
+                    <dt>"[ and ], Shift+[ and Shift+]"</dt>
+                    <dd>"move the current annotation's start earlier or end later by a character; with Shift, start later or end earlier (or drag its ends in the text)"</dd>
                     <dt>"Delete"</dt>
-                    <dd>"delete the current annotation"</dd>
+                    <dd>"delete the current annotation (the text keeps the focus: Ctrl+Z brings it back)"</dd>
                     <dt>"Ctrl+Z, Ctrl+Shift+Z"</dt>
                     <dd>"undo, redo"</dd>
+                    <dt>"A, R, N, P"</dt>
+                    <dd>"while suggestions are open: accept, reject, next, previous suggestion"</dd>
+                    <dt>"Enter on “Link a source”"</dt>
+                    <dd>"link the source chosen in the list (moving through the list links nothing)"</dd>
+                    <dt>"Enter in an evidence field"</dt>
+                    <dd>"add the evidence typed"</dd>
                     <dt>"Escape"</dt>
-                    <dd>"clear the selection or the current annotation"</dd>
+                    <dd>"cancel picking a source, clear the selection or the current annotation, close a menu or dialog, or dismiss a notice"</dd>
                 </dl>
             </details>
         </aside>
@@ -260,6 +269,7 @@ fn AnnotationEntry(
     // The way back from the text: the current annotation's entry comes into view.
     Effect::new(move |_| {
         if is_active()
+            && panel_scrolls_alone()
             && let Some(item) = item.get()
         {
             // Scrolling measures the layout: leave it to the next frame rather than force one now.
@@ -291,15 +301,50 @@ fn AnnotationEntry(
                     }
                 }
             >
-                <span class="entry-kind">
-                    {kind.label()}
-                    {(!verdict.is_empty()).then(|| view! { <span class="entry-verdict">{format!(" · {verdict}")}</span> })}
-                </span>
+                <span class="entry-kind">{kind.label()}</span>
+                " "
                 <q class="entry-quote">{quote}</q>
-                {(!note.is_empty()).then(|| view! { <span class="entry-note">{text::excerpt(&note, 120)}</span> })}
             </button>
+            // What the button's description says, shown beside its name rather than in it, so
+            // that the name read out is the words on the button.
+            {(!verdict.is_empty() || !note.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="entry-extra" aria-hidden="true">
+                            {(!verdict.is_empty()).then(|| view! { <span class="entry-verdict">{verdict.clone()}</span> })}
+                            {(!note.is_empty()).then(|| view! { <span class="entry-note">{text::excerpt(&note, 120)}</span> })}
+                        </div>
+                    }
+                })}
         </li>
     }
+}
+
+/// Buttons that move the current annotation's ends a character at a time (keys [ ] { }).
+#[component]
+fn EdgeButtons(id: StoredValue<String>) -> impl IntoView {
+    let state = AppState::get();
+    let button = move |label: &'static str, keys: &'static str, edge: Edge, forward: bool| {
+        view! {
+            <button type="button" aria-keyshortcuts=keys on:click=move |_| state.move_edge(&id.get_value(), edge, forward)>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="edge-buttons" role="group" aria-label="Adjust the passage">
+            {button("Start earlier", "[", Edge::Start, false)}
+            {button("Start later", "{", Edge::Start, true)}
+            {button("End earlier", "}", Edge::End, false)}
+            {button("End later", "]", Edge::End, true)}
+        </div>
+    }
+}
+
+/// Whether the panel scrolls on its own (wide screens). Under the article (narrow screens), its
+/// entries are brought into view by scrolling the page, which would take the text away.
+fn panel_scrolls_alone() -> bool {
+    window().match_media("(min-width: 901px)").ok().flatten().is_none_or(|m| m.matches())
 }
 
 /// The editor of the current annotation: its kind, its note, and deleting it. It stays at the
@@ -329,6 +374,9 @@ fn CurrentAnnotationEditor() -> impl IntoView {
         let kind = move || kind_of.get();
         let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone())).unwrap_or_default();
         let quote = move || fields.with(|f| f.as_ref().map(|f| f.3.clone())).unwrap_or_default();
+        let draft = EvidenceDraft::new();
+        let leaving = id.clone();
+        on_cleanup(move || draft.commit_on_leaving(state, &leaving));
         let id = StoredValue::new(id);
         // Sources, verdict and backed claims come once the editor is painted: building them is
         // most of the cost of marking a passage among thousands.
@@ -337,10 +385,11 @@ fn CurrentAnnotationEditor() -> impl IntoView {
             let _ = details_ready.try_set(true);
         });
         Some(view! {
-            <section class=move || format!("entry-editor kind-{}", kind().slug()) aria-label="Current annotation">
+            <section class=move || format!("entry-editor sheet kind-{}", kind().slug()) aria-label="Current annotation">
                 <p class="editor-quote">
                     <q>{quote}</q>
                 </p>
+                <EdgeButtons id=id />
                 <label>
                     "Kind"
                     <select
@@ -375,7 +424,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                     } else if kind() == AnnotationKind::Claim {
                         view! {
                             <ClaimSources claim=id />
-                            <VerdictEditor claim=id />
+                            <VerdictEditor claim=id draft=draft />
                         }
                             .into_any()
                     } else {
@@ -386,7 +435,14 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                     <button type="button" class="danger" on:click=move |_| state.delete_annotation(&id.get_value())>
                         "Delete annotation"
                     </button>
-                    <button type="button" on:click=move |_| state.active.set(None)>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            if draft.commit(state, &id.get_value()).is_ok() {
+                                state.active.set(None);
+                            }
+                        }
+                    >
                         "Done"
                     </button>
                 </div>

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::article_text::ArticleText;
+use super::span_handles::SpanHandles;
 use super::state::{AppState, PendingSelection};
 use crate::browser::highlights::{self, LiveHighlight};
 use crate::browser::text_dom::{self, TextMap};
 use crate::browser::{clock, events};
 use crate::model::library::{Annotation, AnnotationKind};
-use crate::model::motion::{self, Unit};
+use crate::model::motion::{self, Edge, Unit};
 use crate::model::offsets::CharOffset;
 use crate::model::span::{self, Span};
 use crate::model::text;
@@ -24,6 +25,8 @@ use crate::model::text;
 const ACTIVE: &str = "aa-active";
 /// The highlight of the keyboard caret: the character after it, while nothing is selected.
 const CARET: &str = "aa-caret";
+/// The caret at the end of a paragraph: the character before it, marked as being before it.
+const CARET_AFTER: &str = "aa-caret-after";
 
 /// The highlight of one kind's annotations; `style/main.css` gives each its `::highlight` rule.
 fn highlight_name(kind: AnnotationKind) -> String {
@@ -250,14 +253,18 @@ pub fn Annotator(
     });
     Effect::new(move |_| {
         map_version.track();
-        let shown = match (focused.get(), caret.get()) {
-            (true, Some((anchor, focus))) if anchor == focus => {
-                let len = text.with_untracked(|t| t.chars().count());
-                let at = if focus.0 >= len { focus.0.saturating_sub(1) } else { focus.0 };
-                Span::new(CharOffset(at), CharOffset(at + 1)).and_then(range_of)
-            }
+        let cell = match (focused.get(), caret.get()) {
+            (true, Some((anchor, focus))) if anchor == focus => text.with_untracked(|t| motion::caret_cell(t, focus)),
             _ => None,
         };
+        let range = |at: CharOffset| Span::new(at, CharOffset(at.0 + 1)).and_then(range_of);
+        let (before, after) = match cell {
+            Some((at, false)) => (range(at), None),
+            Some((at, true)) => (None, range(at)),
+            None => (None, None),
+        };
+        highlights::paint(CARET_AFTER, after, 3);
+        let shown = before;
         highlights::paint(CARET, shown, 3);
     });
     on_cleanup(move || {
@@ -272,6 +279,7 @@ pub fn Annotator(
         }
         highlights::clear(ACTIVE);
         highlights::clear(CARET);
+        highlights::clear(CARET_AFTER);
         state.pending.set(None);
     });
 
@@ -377,6 +385,20 @@ pub fn Annotator(
             return;
         }
         let active = state.active.get_untracked();
+        // While suggestions wait for a decision, A / R / N / P take them, wherever the focus is.
+        if state.suggestions.with_untracked(|s| !s.is_empty()) {
+            let action: Option<fn(AppState)> = match key.as_str() {
+                "a" | "A" => Some(|s| s.accept_current_suggestion()),
+                "r" | "R" => Some(|s| s.reject_current_suggestion()),
+                "n" | "N" => Some(|s| s.step_suggestion(true)),
+                "p" | "P" => Some(|s| s.step_suggestion(false)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                ev.prevent_default();
+                return action(state);
+            }
+        }
         match key.as_str() {
             "1" | "2" | "3" => {
                 let kind = AnnotationKind::ALL[key.parse::<usize>().unwrap_or(1) - 1];
@@ -393,6 +415,16 @@ pub fn Annotator(
             "j" | "k" => {
                 ev.prevent_default();
                 step_through(key == "j");
+            }
+            // The current annotation's ends: [ and ] grow it at its start or end, { and } (with
+            // Shift) shrink it there, a character at a time.
+            "[" | "]" | "{" | "}" => {
+                if let Some(id) = active {
+                    ev.prevent_default();
+                    let edge = if matches!(key.as_str(), "[" | "{") { Edge::Start } else { Edge::End };
+                    let forward = matches!(key.as_str(), "]" | "{");
+                    state.move_edge(&id, edge, forward);
+                }
             }
             "Delete" | "Backspace" => {
                 if let Some(id) = active {
@@ -525,6 +557,7 @@ pub fn Annotator(
             }}
         </p>
         <SelectionToolbar />
+        <SpanHandles article=article map=map map_version=map_version active_highlight=ACTIVE />
         <HoverCard stack=hover annotations=annotations />
         <StackChooser stack=chooser annotations=annotations text=text />
     }

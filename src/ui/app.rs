@@ -187,6 +187,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div
             class="app"
+            class:picking=move || state.picking.get().is_some()
             on:dragover=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
                 dragging.set(true);

@@ -25,6 +25,34 @@ pub fn AppBar() -> impl IntoView {
                 <ImportButton />
                 <ExportMenu />
             </nav>
+            <PickingBar />
         </header>
+    }
+}
+
+/// While a claim waits for its source to be picked in the text, the mode is said where it
+/// cannot be missed, with the way out.
+#[component]
+fn PickingBar() -> impl IntoView {
+    let state = AppState::get();
+    let claim = move || {
+        let id = state.picking.get()?;
+        let article = state.current_id()?;
+        Some(state.quote_of(&article, &id))
+    };
+    move || {
+        claim().map(|quote| {
+            view! {
+                <div class="picking-bar" role="status">
+                    <p>
+                        <strong>"Picking a source"</strong>
+                        {format!(" for “{quote}”: click a source or anonymous attribution in the text or the list.")}
+                    </p>
+                    <button type="button" aria-keyshortcuts="Escape" on:click=move |_| state.picking.set(None)>
+                        "Cancel picking"
+                    </button>
+                </div>
+            }
+        })
     }
 }

@@ -116,6 +116,14 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
 pub fn ExportMenu() -> impl IntoView {
     let state = AppState::get();
     let open = RwSignal::new(false);
+    let opener = NodeRef::<leptos::html::Button>::new();
+    // The list hides its items as it closes: the focus goes back to "Export", not to the page.
+    let close = move || {
+        open.set(false);
+        if let Some(button) = opener.get_untracked() {
+            let _ = button.focus();
+        }
+    };
     let items = Export::ALL
         .into_iter()
         .map(|what| {
@@ -123,7 +131,7 @@ pub fn ExportMenu() -> impl IntoView {
                 <button
                     type="button"
                     on:click=move |_| {
-                        open.set(false);
+                        close();
                         match clock::timed("aa-export", || state.library.with_untracked(|l| download(l, what))) {
                             Ok(()) => state.announcement.set("The download has started.".into()),
                             Err(e) => state.fail(e),
@@ -141,12 +149,13 @@ pub fn ExportMenu() -> impl IntoView {
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && open.get_untracked() {
                     ev.stop_propagation();
-                    open.set(false);
+                    close();
                 }
             }
         >
             <button
                 type="button"
+                node_ref=opener
                 aria-expanded=move || open.get().to_string()
                 aria-controls="export-list"
                 on:click=move |_| open.update(|o| *o = !*o)

@@ -46,6 +46,15 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
         })
     });
     let picking = move || state.picking.get().is_some_and(|c| c == *claim.read_value());
+    // The source chosen in the list, not yet linked.
+    let chosen = RwSignal::new(String::new());
+    let link_chosen = move || {
+        let source = chosen.get_untracked();
+        if !source.is_empty() {
+            state.link(&claim.get_value(), &source);
+            chosen.set(String::new());
+        }
+    };
     view! {
         <fieldset class="claim-sources">
             <legend>"Sources"</legend>
@@ -80,28 +89,37 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
                     }}
                 </ul>
             </Show>
-            <label>
-                "Link a source"
-                <select
-                    prop:value=""
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        if !value.is_empty() {
-                            state.link(&claim.get_value(), &value);
+            // Moving through the list links nothing (arrow keys change a closed `<select>` at
+            // once): a source is linked by "Link" or by Enter on the list.
+            <div class="link-source">
+                <label>
+                    "Link a source"
+                    <select
+                        prop:value=move || chosen.get()
+                        on:change=move |ev| chosen.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                chosen.set(event_target_value(&ev));
+                                link_chosen();
+                            }
                         }
-                    }
-                >
-                    <option value="">"Choose a source or anonymous attribution…"</option>
-                    {move || {
-                        lists
-                            .get()
-                            .1
-                            .into_iter()
-                            .map(|i| view! { <option value=i.id>{format!("{}: “{}”", i.kind.label(), i.quote)}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+                    >
+                        <option value="">"Choose a source or anonymous attribution…"</option>
+                        {move || {
+                            lists
+                                .get()
+                                .1
+                                .into_iter()
+                                .map(|i| view! { <option value=i.id>{format!("{}: “{}”", i.kind.label(), i.quote)}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+                <button type="button" disabled=move || chosen.with(String::is_empty) on:click=move |_| link_chosen()>
+                    "Link"
+                </button>
+            </div>
             <button
                 type="button"
                 aria-pressed=move || picking().to_string()
@@ -111,11 +129,6 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
             >
                 "Pick in text"
             </button>
-            <Show when=picking>
-                <p class="hint" role="status">
-                    "Click a source or anonymous attribution in the text or the list. Escape cancels."
-                </p>
-            </Show>
         </fieldset>
     }
 }
@@ -161,9 +174,74 @@ pub fn BackedClaims(source: StoredValue<String>) -> impl IntoView {
     }
 }
 
+/// Evidence typed into a verdict's fields and not added yet. "Add evidence", Enter in either
+/// field, "Done" and leaving the claim all add it: nothing typed is lost without a word.
+#[derive(Clone, Copy)]
+pub struct EvidenceDraft {
+    url: RwSignal<String>,
+    label: RwSignal<String>,
+    problem: RwSignal<Option<&'static str>>,
+}
+
+impl EvidenceDraft {
+    pub fn new() -> Self {
+        EvidenceDraft {
+            url: RwSignal::new(String::new()),
+            label: RwSignal::new(String::new()),
+            problem: RwSignal::new(None),
+        }
+    }
+
+    /// What is typed, trimmed (URL, label); `None` once the fields are gone.
+    fn typed(&self) -> Option<(String, String)> {
+        let url = self.url.try_get_untracked()?;
+        let label = self.label.try_get_untracked()?;
+        Some((url.trim().to_string(), label.trim().to_string()))
+    }
+
+    /// Adds what is typed to the claim's evidence. `Err` (also shown by the fields) when it is
+    /// not a web address; `Ok` when it was added or nothing was typed.
+    pub fn commit(&self, state: AppState, claim: &str) -> Result<(), &'static str> {
+        let Some((url, label)) = self.typed() else { return Ok(()) };
+        if url.is_empty() && label.is_empty() {
+            return Ok(());
+        }
+        if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() < 10 {
+            let problem = "Evidence must be a web address starting with http:// or https://.";
+            self.problem.set(Some(problem));
+            return Err(problem);
+        }
+        state.judge(claim, false, |v| v.evidence.push(Evidence { url, label }));
+        self.problem.set(None);
+        self.url.set(String::new());
+        self.label.set(String::new());
+        Ok(())
+    }
+
+    /// Called as the editor of `claim` closes: what is typed is added, or the user is told
+    /// what was not.
+    pub fn commit_on_leaving(&self, state: AppState, claim: &str) {
+        let Some((url, label)) = self.typed() else { return };
+        let exists =
+            state.library.with_untracked(|l| l.current().is_some_and(|a| a.annotations.iter().any(|n| n.id == claim)));
+        if !exists || (url.is_empty() && label.is_empty()) {
+            return;
+        }
+        let quote = state.quote_of(&state.current_id().unwrap_or_default(), claim);
+        match self.commit(state, claim) {
+            Ok(()) => state.inform(format!("Added the evidence you typed to “{quote}”."), None),
+            Err(problem) => state.fail(format!("The evidence typed for “{quote}” (“{url}”) was not added. {problem}")),
+        }
+    }
+}
+
 /// A claim's verdict: rating, status, evidence and reasoning.
 #[component]
-pub fn VerdictEditor(claim: StoredValue<String>) -> impl IntoView {
+pub fn VerdictEditor(
+    claim: StoredValue<String>,
+    /// Evidence typed and not added yet, which the editor's "Done" adds too.
+    draft: EvidenceDraft,
+) -> impl IntoView {
     let state = AppState::get();
     let verdict = Memo::new(move |_| {
         state.with_settled(|l| {
@@ -174,20 +252,15 @@ pub fn VerdictEditor(claim: StoredValue<String>) -> impl IntoView {
     });
     let ratings = Memo::new(move |_| state.with_settled(|l| l.ratings.clone()));
     let typing = StoredValue::new(false);
-    let url = RwSignal::new(String::new());
-    let label = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<&'static str>);
+    let EvidenceDraft { url, label, problem } = draft;
     let add_evidence = move || {
-        let link = url.get_untracked().trim().to_string();
-        if !(link.starts_with("https://") || link.starts_with("http://")) || link.len() < 10 {
-            problem.set(Some("Evidence must be a web address starting with http:// or https://."));
-            return;
+        let _ = draft.commit(state, &claim.get_value());
+    };
+    let add_on_enter = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            ev.prevent_default();
+            add_evidence();
         }
-        let name = label.get_untracked().trim().to_string();
-        state.judge(&claim.get_value(), false, |v| v.evidence.push(Evidence { url: link, label: name }));
-        problem.set(None);
-        url.set(String::new());
-        label.set(String::new());
     };
     view! {
         <fieldset class="verdict">
@@ -253,11 +326,22 @@ pub fn VerdictEditor(claim: StoredValue<String>) -> impl IntoView {
                 </ul>
                 <label>
                     "Evidence URL"
-                    <input type="url" placeholder="https://…" prop:value=url on:input=move |ev| url.set(event_target_value(&ev)) />
+                    <input
+                        type="url"
+                        placeholder="https://…"
+                        prop:value=url
+                        on:input=move |ev| url.set(event_target_value(&ev))
+                        on:keydown=add_on_enter
+                    />
                 </label>
                 <label>
                     "Evidence label"
-                    <input type="text" prop:value=label on:input=move |ev| label.set(event_target_value(&ev)) />
+                    <input
+                        type="text"
+                        prop:value=label
+                        on:input=move |ev| label.set(event_target_value(&ev))
+                        on:keydown=add_on_enter
+                    />
                 </label>
                 <button type="button" on:click=move |_| add_evidence()>
                     "Add evidence"

@@ -5,14 +5,20 @@ use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::state::{AppState, Dialog};
+use crate::model::library::{AnnotationKind, CheckStatus};
+use crate::model::text;
 
 /// One row of the list, compared whole so that any change redraws the row.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Row {
     id: String,
     title: String,
+    /// "Published 4 January 2024", or "Added …" when the publication date is unknown.
     date: String,
     annotations: usize,
+    /// Claims, and those of them checked.
+    claims: usize,
+    checked: usize,
     is_open: bool,
 }
 
@@ -28,8 +34,14 @@ pub fn LibraryDialog() -> impl IntoView {
                 .map(|a| Row {
                     id: a.id.clone(),
                     title: a.title.clone(),
-                    date: a.display_date().to_string(),
+                    date: format!(
+                        "{} {}",
+                        if a.published.is_empty() { "Added" } else { "Published" },
+                        text::readable_date(a.display_date())
+                    ),
                     annotations: a.annotations.len(),
+                    claims: a.annotations.iter().filter(|n| n.kind == AnnotationKind::Claim).count(),
+                    checked: a.verdicts.iter().filter(|v| v.status == CheckStatus::Checked).count(),
                     is_open: l.current.as_deref() == Some(a.id.as_str()),
                 })
                 .collect::<Vec<_>>()
@@ -106,6 +118,52 @@ fn RatingScale() -> impl IntoView {
             <button type="button" on:click=save>
                 "Save rating scale"
             </button>
+            <fieldset class="off-scale">
+                <legend>"Off the truth scale"</legend>
+                <p class="hint">
+                    "Ratings that say nothing of how true a claim is (“Unverifiable”): ClaimReview gives them by name, without a number."
+                </p>
+                {move || {
+                    state
+                        .library
+                        .with(|l| l.ratings.iter().map(|r| (r.clone(), l.is_off_scale(r))).collect::<Vec<_>>())
+                        .into_iter()
+                        .map(|(rating, off)| {
+                            let shown = rating.clone();
+                            view! {
+                                <label class="checkbox">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=off
+                                        on:change=move |ev| {
+                                            let checked = event_target_checked(&ev);
+                                            let mut result = Ok(());
+                                            state
+                                                .library
+                                                .update(|l| {
+                                                    let mut off_scale: Vec<String> = l
+                                                        .off_scale
+                                                        .iter()
+                                                        .filter(|r| **r != rating)
+                                                        .cloned()
+                                                        .collect();
+                                                    if checked {
+                                                        off_scale.push(rating.clone());
+                                                    }
+                                                    result = l.set_off_scale(&off_scale);
+                                                });
+                                            if let Err(e) = result {
+                                                problem.set(Some(e.to_string()));
+                                            }
+                                        }
+                                    />
+                                    {shown}
+                                </label>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </fieldset>
         </details>
     }
 }
@@ -119,7 +177,7 @@ fn LibraryRow(
     renaming: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let Row { id, title, date, annotations, is_open } = row;
+    let Row { id, title, date, annotations, claims, checked, is_open } = row;
     let title_id = format!("title-{id}");
     let id = StoredValue::new(id);
     let is_renaming = move || renaming.with(|r| r.as_deref() == Some(id.read_value().as_str()));
@@ -141,8 +199,13 @@ fn LibraryRow(
             input.select();
         }
     });
+    let progress = match claims {
+        0 => String::new(),
+        1 => format!(" · {checked} of 1 claim checked"),
+        n => format!(" · {checked} of {n} claims checked"),
+    };
     let meta = format!(
-        "{date} · {annotations} annotation{}{}",
+        "{date} · {annotations} annotation{}{progress}{}",
         if annotations == 1 { "" } else { "s" },
         if is_open { " · open now" } else { "" }
     );

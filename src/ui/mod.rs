@@ -17,6 +17,7 @@ mod notices;
 mod orphans;
 mod print_report;
 mod reader;
+mod span_handles;
 pub mod state;
 mod suggestions;
 mod summary;

@@ -15,6 +15,8 @@ pub fn NewArticleDialog() -> impl IntoView {
     let state = AppState::get();
     let text_area = NodeRef::<html::Textarea>::new();
     let title_input = NodeRef::<html::Input>::new();
+    let url_input = NodeRef::<html::Input>::new();
+    let date_input = NodeRef::<html::Input>::new();
     let file_input = NodeRef::<html::Input>::new();
     let error = RwSignal::new(None::<String>);
     let close = move || {
@@ -23,8 +25,10 @@ pub fn NewArticleDialog() -> impl IntoView {
         if let Some(area) = text_area.get_untracked() {
             area.set_value("");
         }
-        if let Some(input) = title_input.get_untracked() {
-            input.set_value("");
+        for input in [title_input, url_input, date_input] {
+            if let Some(input) = input.get_untracked() {
+                input.set_value("");
+            }
         }
     };
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -36,8 +40,11 @@ pub fn NewArticleDialog() -> impl IntoView {
                 if !title.is_empty() {
                     draft.title = title;
                 }
-                state.add_draft(draft);
-                close();
+                let value = |input: NodeRef<html::Input>| input.get().map(|i| i.value()).unwrap_or_default();
+                match state.add_draft_with_details(draft, &value(url_input), &value(date_input)) {
+                    Ok(()) => close(),
+                    Err(e) => error.set(Some(e)),
+                }
             }
             Err(e @ source::SourceError::Empty) => error.set(Some(format!("{e} Paste the article's text first."))),
             Err(e) => error.set(Some(e.to_string())),
@@ -79,6 +86,16 @@ pub fn NewArticleDialog() -> impl IntoView {
                     node_ref=title_input
                     placeholder="Taken from the first line if left empty"
                 />
+                <div class="new-article-details">
+                    <label>
+                        "Source URL (optional)"
+                        <input type="url" node_ref=url_input placeholder="https://…" />
+                    </label>
+                    <label>
+                        "Publication date (optional)"
+                        <input type="date" node_ref=date_input />
+                    </label>
+                </div>
                 <p class="form-error" role="alert">
                     {move || error.get()}
                 </p>

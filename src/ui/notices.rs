@@ -4,9 +4,9 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::export_menu;
-use super::state::{AppState, Dialog};
+use super::state::{AppState, Dialog, Undo};
 use crate::browser::js_text::JsText;
-use crate::browser::{clock, files};
+use crate::browser::{clock, files, text_dom};
 
 /// A lasting storage problem, in an alert region.
 #[component]
@@ -74,8 +74,12 @@ pub fn NoticeToast(
     // The control that led to an undoable action is usually gone (a deleted row, a removed
     // offer), so focus goes to "Undo" rather than to the page: in the task after the change's
     // frame, since focusing makes Chromium lay the page out (3 ms of a deletion at the limits).
+    // Not for a change to annotations: the text takes the focus, and Ctrl+Z undoes there.
     Effect::new(move |_| {
-        if let Some(button) = undo_button.get() {
+        let in_text = state
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| matches!(n.undo, Some(Undo::AnnotationChange { .. }))));
+        if let Some(button) = undo_button.get().filter(|_| !in_text) {
             clock::after_next_frame(move || {
                 if button.is_connected() {
                     let _ = button.focus();
@@ -83,8 +87,38 @@ pub fn NoticeToast(
             });
         }
     });
+    // A notice leaves after a while (an error stays until dismissed); pointing at it or
+    // focusing it holds it.
+    let held = RwSignal::new(false);
+    let shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let lifetime = state.notice.with(|n| match n {
+            Some(n) if !n.is_error => Some(if n.undo.is_some() { UNDO_LIFETIME } else { NOTICE_LIFETIME }),
+            _ => None,
+        });
+        shown.update_value(|n| *n += 1);
+        // Only the copy on show counts the notice's time: the one the user can point at.
+        if let Some(lifetime) = lifetime.filter(|_| state.dialog.get_untracked() == shown_with) {
+            dismiss_later(state, shown, shown.get_value(), held, lifetime);
+        }
+    });
     view! {
-        <div role="status" aria-live="polite">
+        <div
+            role="status"
+            aria-live="polite"
+            class="notice-region"
+            on:mouseenter=move |_| held.set(true)
+            on:mouseleave=move |_| held.set(false)
+            on:focusin=move |_| held.set(true)
+            on:focusout=move |_| held.set(false)
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && state.notice.with_untracked(Option::is_some) {
+                    ev.stop_propagation();
+                    state.notice.set(None);
+                    text_dom::focus_article_text();
+                }
+            }
+        >
             {move || {
                 (state.dialog.get() == shown_with)
                     .then(|| state.notice.get())
@@ -115,4 +149,33 @@ pub fn NoticeToast(
             }}
         </div>
     }
+}
+
+/// How long a notice stays, unless it is an error, pointed at or focused.
+const NOTICE_LIFETIME: std::time::Duration = std::time::Duration::from_secs(6);
+/// How long a notice that offers "Undo" stays: long enough to think again.
+const UNDO_LIFETIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Dismisses the notice numbered `which` once it has been shown for `lifetime` and is not
+/// `held`; a newer notice (`shown` moved on) starts its own count.
+fn dismiss_later(
+    state: AppState,
+    shown: StoredValue<u64>,
+    which: u64,
+    held: RwSignal<bool>,
+    lifetime: std::time::Duration,
+) {
+    set_timeout(
+        move || {
+            if shown.try_get_value() != Some(which) {
+                return;
+            }
+            if held.try_get_untracked().unwrap_or(false) {
+                dismiss_later(state, shown, which, held, lifetime);
+            } else {
+                state.notice.set(None);
+            }
+        },
+        lifetime,
+    );
 }

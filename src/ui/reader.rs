@@ -33,6 +33,9 @@ pub fn Reader(
     let source_url = article_field(state, id, |a| a.source_url.clone());
     let published = article_field(state, id, |a| a.published.clone());
     let words = Memo::new(move |_| body.with(|t| text::word_count(t)));
+    // A headline pasted with its story is shown once: as the text's first paragraph, which can
+    // be annotated; the heading stays for screen readers and the page's outline.
+    let repeats_title = Memo::new(move |_| title.with(|title| body.with(|t| text::opens_with_title(t, title))));
     // Leftovers are offered until reviewed, and only while nothing is marked in the text.
     let offer = Memo::new(move |_| {
         state.library.with(|l| {
@@ -48,7 +51,9 @@ pub fn Reader(
     view! {
         <article class="reader" aria-labelledby="article-title">
             <header class="article-header">
-                <h1 id="article-title">{title}</h1>
+                <h1 id="article-title" class:visually-hidden=repeats_title>
+                    {title}
+                </h1>
                 <p class="article-meta">
                     {move || {
                         let url = source_url.get();
@@ -66,7 +71,11 @@ pub fn Reader(
                     <span>
                         {move || {
                             let date = published.get();
-                            if date.is_empty() { "Publication date unknown".to_string() } else { format!("Published {date}") }
+                            if date.is_empty() {
+                                "Publication date unknown".to_string()
+                            } else {
+                                format!("Published {}", text::readable_date(&date))
+                            }
                         }}
                     </span> <span aria-hidden="true">" · "</span> <span>{move || format!("{} words", words.get())}</span>
                 </p>
@@ -90,7 +99,9 @@ pub fn Reader(
                         view! { <LeftoversReview id=id.get_value() found=found struck=struck /> }
                     })
             }}
-            <Annotator id=id.get_value() text=body struck=struck />
+            <div class="annotated" class:opens-with-title=repeats_title>
+                <Annotator id=id.get_value() text=body struck=struck />
+            </div>
         </article>
     }
 }

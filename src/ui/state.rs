@@ -11,6 +11,7 @@ use crate::model::history::{Change, History};
 use crate::model::library::{
     Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, RemovedArticle, Verdict,
 };
+use crate::model::motion;
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::span::{self, Span};
 use crate::model::text;
@@ -178,6 +179,23 @@ impl AppState {
         let article = Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso());
         self.library.update(|library| library.add(article));
         self.inform(format!("Added “{title}” to the library."), None);
+    }
+
+    /// Adds a draft as a new article with its source URL and publication date (either may be
+    /// empty), checked as "Edit details" checks them; if either is refused, nothing is added.
+    pub fn add_draft_with_details(&self, draft: Draft, url: &str, published: &str) -> Result<(), String> {
+        let title = draft.title.clone();
+        let id = clock::new_id("a");
+        let mut scratch = Library::default();
+        scratch.add(Article::new(id.clone(), draft.title, draft.text, clock::now_iso()));
+        scratch
+            .set_source_url(&id, url.trim())
+            .and_then(|()| scratch.set_published(&id, published.trim()))
+            .map_err(|e| e.to_string())?;
+        let Some(article) = scratch.articles.pop() else { return Ok(()) };
+        self.library.update(|library| library.add(article));
+        self.inform(format!("Added “{title}” to the library."), None);
+        Ok(())
     }
 
     /// Adds the sample article and opens it.
@@ -415,10 +433,33 @@ impl AppState {
         self.announcement.set("Rejected.".into());
     }
 
+    /// Accepts the suggestion being looked at (key A).
+    pub fn accept_current_suggestion(&self) {
+        self.accept_suggestions(&[self.suggestion_at.get_untracked()]);
+    }
+
+    /// Rejects the suggestion being looked at (key R).
+    pub fn reject_current_suggestion(&self) {
+        self.reject_suggestions(&[self.suggestion_at.get_untracked()]);
+    }
+
+    /// Looks at the next suggestion, or the previous one (keys N, P), going round.
+    pub fn step_suggestion(&self, forward: bool) {
+        let n = self.suggestions.with_untracked(Vec::len);
+        if n > 0 {
+            self.suggestion_at.update(|at| *at = if forward { (*at + 1) % n } else { (*at + n - 1) % n });
+        }
+    }
+
     fn keep_suggestion_in_range(&self) {
         let count = self.suggestions.with_untracked(Vec::len);
         if self.suggestion_at.get_untracked() >= count {
             self.suggestion_at.set(count.saturating_sub(1));
+        }
+        // The suggestions' box goes with the last one: the text, where the next key is
+        // expected, takes the focus rather than the page.
+        if count == 0 {
+            clock::after_next_frame(crate::browser::text_dom::focus_article_text);
         }
     }
 
@@ -428,7 +469,7 @@ impl AppState {
         let Some(article) = self.current_id() else { return };
         let (trimmed, duplicate) = self.library.with_untracked(|l| {
             let text = l.get(&article).map(|a| &*a.text).unwrap_or_default();
-            let trimmed = span::trim(text, pending.span);
+            let trimmed = span::trim_marked(text, pending.span);
             let duplicate = trimmed.is_some_and(|t| {
                 l.get(&article).is_some_and(|a| a.annotations.iter().any(|n| n.kind == kind && n.span() == t))
             });
@@ -483,6 +524,33 @@ impl AppState {
         }
         after.modified = clock::now_iso();
         self.perform(&article, Change::Edited { before, after }, fold);
+    }
+
+    /// Moves one end of an annotation of the open article by a character (undoable, one step
+    /// per move); says so, or why not, to screen readers.
+    pub fn move_edge(&self, id: &str, edge: motion::Edge, forward: bool) {
+        let Some(article) = self.current_id() else { return };
+        let moved = self.library.with_untracked(|l| {
+            let a = l.get(&article)?;
+            let n = a.annotations.iter().find(|n| n.id == id)?;
+            motion::move_edge(&a.text, n.span(), edge, forward)
+        });
+        let Some(span) = moved else {
+            return self.announcement.set("That end cannot move further.".into());
+        };
+        self.set_span(id, span);
+    }
+
+    /// Places an annotation of the open article on another span (an end dragged), undoable.
+    pub fn set_span(&self, id: &str, span: Span) {
+        self.edit_annotation(id, false, |a| {
+            a.start = span.start;
+            a.end = span.end;
+        });
+        if let Some(article) = self.current_id() {
+            let quote = self.quote_of(&article, id);
+            self.announcement.set(format!("Now “{quote}”."));
+        }
     }
 
     /// The user chose an annotation (in the text, a menu or the panel): it becomes the current
@@ -554,6 +622,8 @@ impl AppState {
             if self.active.get_untracked().as_deref() == Some(id) {
                 self.active.set(None);
             }
+            // The control that deleted it is gone: the text takes the focus, where Ctrl+Z undoes.
+            clock::after_next_frame(crate::browser::text_dom::focus_article_text);
             self.inform(
                 format!("Deleted {} “{quote}”.", kind.to_lowercase()),
                 Some(Undo::AnnotationChange { article }),
@@ -565,6 +635,7 @@ impl AppState {
     pub fn undo_annotation(&self, article: &str) {
         let mut result = Ok(None);
         self.library.update(|library| self.history.update(|h| result = h.undo(library, article)));
+        self.drop_undo_notice();
         self.report_history("Undid", result);
     }
 
@@ -572,7 +643,18 @@ impl AppState {
     pub fn redo_annotation(&self, article: &str) {
         let mut result = Ok(None);
         self.library.update(|library| self.history.update(|h| result = h.redo(library, article)));
+        self.drop_undo_notice();
         self.report_history("Redid", result);
+    }
+
+    /// A notice's "Undo" of the latest annotation change is stale once the history moved.
+    fn drop_undo_notice(&self) {
+        let stale = self
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| matches!(n.undo, Some(Undo::AnnotationChange { .. }))));
+        if stale {
+            self.notice.set(None);
+        }
     }
 
     fn report_history(&self, verb: &str, result: Result<Option<Change>, crate::model::library::EditError>) {

@@ -1,5 +1,6 @@
 //! The attribution assistant in the panel: "Suggest sources", then each suggestion in turn to
-//! accept or reject (keys A, R, N, P inside the region), or all at once.
+//! accept or reject (keys A, R, N, P anywhere but in a form field, handled with the text's keys
+//! in `annotator.rs`), or all at once.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,41 +30,9 @@ pub fn Suggestions() -> impl IntoView {
             (at, s, quote)
         })
     };
-    let step = move |forward: bool| {
-        let n = count();
-        if n > 0 {
-            state.suggestion_at.update(|at| *at = if forward { (*at + 1) % n } else { (*at + n - 1) % n });
-        }
-    };
-    let accept = move || state.accept_suggestions(&[state.suggestion_at.get_untracked()]);
-    let reject = move || state.reject_suggestions(&[state.suggestion_at.get_untracked()]);
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let handled = match ev.key().as_str() {
-            "a" | "A" => {
-                accept();
-                true
-            }
-            "r" | "R" => {
-                reject();
-                true
-            }
-            "n" | "N" => {
-                step(true);
-                true
-            }
-            "p" | "P" => {
-                step(false);
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
-        }
-    };
+    let step = move |forward: bool| state.step_suggestion(forward);
+    let accept = move || state.accept_current_suggestion();
+    let reject = move || state.reject_current_suggestion();
     view! {
         <div class="suggest-tools">
             <button type="button" on:click=move |_| spawn_local(async move { state.suggest().await })>
@@ -71,7 +40,7 @@ pub fn Suggestions() -> impl IntoView {
             </button>
         </div>
         <Show when=move || count() != 0>
-            <section class="suggestions" aria-label="Suggestions" on:keydown=on_keydown>
+            <section class="suggestions sheet" aria-label="Suggestions">
                 <h3>{move || format!("Suggestions ({})", count())}</h3>
                 {move || {
                     current()

@@ -51,6 +51,7 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
             })
         })
     });
+    let ratings = Memo::new(move |_| state.with_settled(|l| l.ratings.clone()));
     let counted = move |name: String, label: String, ids: Vec<String>| {
         let empty = ids.is_empty();
         view! {
@@ -72,23 +73,42 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
                 summary
                     .get()
                     .map(|(s, reasons_found)| {
-                        let kinds = AnnotationKind::ALL
-                            .into_iter()
-                            .zip(s.by_kind.clone())
-                            .map(|(kind, ids)| count(plural_of(kind).to_string(), ids))
-                            .collect_view();
                         let claims = s.by_kind[0].len();
+                        // Ratings given are counts to choose; the rest of the scale is a legend
+                        // of the overline colors, without a button for nothing.
                         let ratings = s
                             .by_rating
                             .clone()
                             .into_iter()
                             .map(|(rating, ids)| {
+                                let color = ratings.with(|all| all.iter().position(|r| *r == rating));
+                                let swatch = color.map(|i| {
+                                    view! { <span class=format!("swatch rating-{}", i.min(7)) aria-hidden="true"></span> }
+                                });
                                 let name = if rating.is_empty() { "Not rated".to_string() } else { rating };
-                                count(name, ids)
+                                if ids.is_empty() {
+                                    view! {
+                                        <li class="legend-only">
+                                            {swatch}
+                                            {format!("{name}: 0")}
+                                        </li>
+                                    }
+                                        .into_any()
+                                } else {
+                                    let label = format!("{name}: {}", ids.len());
+                                    view! {
+                                        <li>
+                                            <button type="button" on:click=move |_| focus.set(Some((name.clone(), ids.clone())))>
+                                                {swatch}
+                                                {label}
+                                            </button>
+                                        </li>
+                                    }
+                                        .into_any()
+                                }
                             })
                             .collect_view();
                         view! {
-                            <ul class="summary-counts" aria-label="Marked">{kinds}</ul>
                             <ul class="summary-counts" aria-label="What claims rest on">
                                 {count("Claims with no source".into(), s.claims_without_source.clone())}
                                 {count("Claims resting only on anonymous attributions".into(), s.claims_only_anonymous.clone())}
@@ -111,19 +131,13 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
                                     format!("Checked claims: {} of {claims}", s.checked.len()),
                                     s.checked.clone(),
                                 )}
+                            </ul>
+                            <ul class="summary-counts rating-legend" aria-label="Ratings">
                                 {ratings}
                             </ul>
                         }
                     })
             }}
         </details>
-    }
-}
-
-fn plural_of(kind: AnnotationKind) -> &'static str {
-    match kind {
-        AnnotationKind::Claim => "Claims",
-        AnnotationKind::Source => "Sources",
-        AnnotationKind::AnonymousAttribution => "Anonymous attributions",
     }
 }

@@ -63,7 +63,7 @@ test('Export JSON holds the article, its hash and every annotation with quote an
   validateAgainstSchema(text);
   const file = JSON.parse(text);
   assert.equal(file.format, 'article-annotator/export');
-  assert.equal(file.version, 4);
+  assert.equal(file.version, 5);
   assert.match(file.exported, /^\d{4}-\d\d-\d\dT/);
   assert.equal(file.app.name, 'Article Annotator');
   assert.equal(file.articles.length, 1);
@@ -115,7 +115,7 @@ test('CSV has a row per annotation and defuses formula cells; the report groups 
   const csv = await exportAs(app, 'Export CSV');
   assert.equal(csv.name, `${SLUG}.annotations.csv`);
   const lines = csv.text.trimEnd().split('\r\n');
-  assert.equal(lines[0], 'article_id,article_title,annotation_id,kind,start,end,quote,note,created,modified,sources,rating,status');
+  assert.equal(lines[0], 'article_id,article_title,annotation_id,kind,start,end,quote,note,created,modified,sources,rating,status,evidence,reasoning');
   assert.equal(lines.length, 5);
   assert.ok(lines.some((l) => l.includes(",Claim,") && l.includes(",killed 95 people,'=1+1 spreadsheet formula,")));
 

@@ -109,10 +109,10 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   assert.equal(review['@type'], 'ClaimReview');
   assert.equal(review.claimReviewed, CLAIM);
   assert.deepEqual(review.reviewRating, {
-    '@type': 'Rating', alternateName: 'Mostly true', ratingValue: 5, bestRating: 6, worstRating: 1,
+    '@type': 'Rating', alternateName: 'Mostly true', ratingValue: 4, bestRating: 5, worstRating: 1,
   });
   assert.equal(review.itemReviewed['@type'], 'Claim');
-  assert.deepEqual(review.itemReviewed.author, { '@type': 'Person', name: 'a U.S. official' });
+  assert.deepEqual(review.itemReviewed.author, { '@type': 'Person', name: 'a U.S. official', description: 'Anonymous source' });
   assert.equal(review.itemReviewed.appearance.url, 'https://www.ctvnews.ca/world/kerman-warning');
   assert.equal(review.itemReviewed.datePublished, '2024-01-04');
   assert.equal(review.author.name, 'Desk Check');
@@ -146,7 +146,9 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   // Printed, the page keeps the text and the summary and drops the controls.
   await app.page.emulateMedia({ media: 'print' });
   await expectHidden(app.page.getByRole('button', { name: 'Export', exact: true }));
-  await expectVisible(count(app, 'Claims resting only on anonymous attributions'));
+  await expectVisible(
+    app.page.getByRole('region', { name: 'Report', exact: true }).getByText('Claims resting only on anonymous attributions: 1', { exact: true }),
+  );
   await app.page.emulateMedia({ media: 'screen' });
 
   // After a reload: the link from both sides, the verdict, the summary.
@@ -181,6 +183,7 @@ test('a claim is linked from the keyboard through the list of sources', async ()
   const list = editor(app).getByRole('combobox', { name: 'Link a source' });
   await list.focus();
   await list.selectOption({ label: 'Source: “The Wall Street Journal”' });
+  await app.page.keyboard.press('Enter');
   await expectVisible(editor(app).getByRole('button', { name: 'Unlink “The Wall Street Journal”' }));
   await expectText(count(app, 'Claims with no source'), 'Claims with no source: 0');
   // The link is one undo step.

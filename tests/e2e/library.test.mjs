@@ -106,7 +106,7 @@ test('article details: a valid URL and date are saved and shown after a reload',
     await waitFor(async () => assert.equal(await link.getAttribute('rel'), 'noopener noreferrer'));
     await expectText(
       app.metaLine(),
-      'https://www.ctvnews.ca/world/us-warned-iran-1.6738127 · Published 2024-01-04 · 397 words',
+      'https://www.ctvnews.ca/world/us-warned-iran-1.6738127 · Published 4 January 2024 · 397 words',
     );
   };
   await check();
@@ -117,7 +117,7 @@ test('article details: a valid URL and date are saved and shown after a reload',
   assert.equal(article.source_url, 'https://www.ctvnews.ca/world/us-warned-iran-1.6738127');
   assert.equal(article.published, '2024-01-04');
   await app.openLibrary();
-  await expectVisible(app.libraryItem('Edited title').getByText('2024-01-04 · 0 annotations · open now'));
+  await expectVisible(app.libraryItem('Edited title').getByText('Published 4 January 2024 · 0 annotations · open now'));
   app.assertNoErrors();
 });
 

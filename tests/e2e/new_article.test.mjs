@@ -65,8 +65,8 @@ test('a pasted article keeps emoji, Arabic and HTML-looking text as plain text, 
   await expectVisible(app.libraryItem(SAMPLE_TITLE));
   // Newest first; the open one says so.
   await waitFor(async () => assert.deepEqual(await app.libraryTitles(), [FIRST_LINE, SAMPLE_TITLE]));
-  await expectVisible(app.libraryItem(FIRST_LINE).getByText(/^\d{4}-\d{2}-\d{2} · 0 annotations · open now$/));
-  await expectVisible(app.libraryItem(SAMPLE_TITLE).getByText(/^\d{4}-\d{2}-\d{2} · 0 annotations$/));
+  await expectVisible(app.libraryItem(FIRST_LINE).getByText(/^Added \d{1,2} [A-Z][a-z]+ \d{4} · 0 annotations · open now$/));
+  await expectVisible(app.libraryItem(SAMPLE_TITLE).getByText(/^Added \d{1,2} [A-Z][a-z]+ \d{4} · 0 annotations$/));
   app.assertNoErrors();
 });
 

@@ -50,6 +50,7 @@ test('the printed page gives the report of the session and shows no control', as
   await expectVisible(editor(app));
   await app.noteField().fill(NOTE);
   await editor(app).getByRole('combobox', { name: 'Link a source' }).selectOption({ label: `Source: “${SOURCE}”` });
+  await editor(app).getByRole('button', { name: 'Link', exact: true }).click();
   await expectVisible(editor(app).getByRole('button', { name: `Unlink “${SOURCE}”` }));
   await editor(app).getByRole('combobox', { name: 'Rating' }).selectOption('Mostly true');
   await editor(app).getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Checked' });

@@ -59,7 +59,7 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   await waitFor(async () => {
     const stored = await app.stored();
     assert.equal(stored.format, 'article-annotator/library');
-    assert.equal(stored.version, 4);
+    assert.equal(stored.version, 5);
     assert.deepEqual(
       stored.articles.map((a) => a.title),
       [SAMPLE_TITLE],

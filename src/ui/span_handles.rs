@@ -1,0 +1,148 @@
+//! Handles at the two ends of the current annotation: drag one to move that end in the text,
+//! or focus it and press Left / Right. Each move is one undoable change.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::AppState;
+use crate::browser::highlights;
+use crate::browser::text_dom::{self, TextMap};
+use crate::model::motion::Edge;
+use crate::model::offsets::CharOffset;
+use crate::model::span::Span;
+
+/// How far into its line a knob reaches from the line's edge, in CSS pixels: knobs sit on the
+/// gap between lines, so that they cover no character a click or a drag aims at.
+const HANDLE_REACH: f64 = 9.0;
+
+/// Where the handles of the current annotation stand, in viewport pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Ends {
+    start: (f64, f64),
+    end: (f64, f64),
+}
+
+/// The two handles of the current annotation; `paint_active` shows a span as the current one
+/// while an end is dragged.
+#[component]
+pub fn SpanHandles(
+    /// The open article's id.
+    article: StoredValue<String>,
+    /// The text's DOM map, to turn points into offsets and spans into rectangles.
+    map: StoredValue<Option<TextMap>, LocalStorage>,
+    /// Moves when the text is laid out anew.
+    map_version: RwSignal<u64>,
+    /// The highlight the current annotation is painted with.
+    active_highlight: &'static str,
+) -> impl IntoView {
+    let state = AppState::get();
+    let span_of_active = move || {
+        let id = state.active.get()?;
+        state.library.with(|l| {
+            l.get(&article.read_value())?.annotations.iter().find(|a| a.id == id).map(|a| (id.clone(), a.span()))
+        })
+    };
+    // The span being dragged to, before it is let go.
+    let dragging = RwSignal::new(None::<(Edge, Span)>);
+    // Moves on scrolling and resizing, so that the handles follow the text.
+    let moved = RwSignal::new(0u32);
+    let on_scroll = window_event_listener_untyped("scroll", move |_| moved.update(|n| *n += 1));
+    let on_resize = window_event_listener_untyped("resize", move |_| moved.update(|n| *n += 1));
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    let ends = move || {
+        map_version.track();
+        moved.track();
+        let span = dragging.get().map(|(_, s)| s).or_else(|| span_of_active().map(|(_, s)| s))?;
+        map.with_value(|m| {
+            let m = m.as_ref()?;
+            let first = m.range(Span { start: span.start, end: CharOffset(span.start.0 + 1) })?;
+            let last = m.range(Span { start: CharOffset(span.end.0 - 1), end: span.end })?;
+            let (left, top, _) = text_dom::rect_of(&first);
+            Some(Ends { start: (left, top), end: text_dom::right_bottom_of(&last) })
+        })
+    };
+    let proposed = move |edge: Edge, x: f64, y: f64| {
+        let (_, span) = span_of_active()?;
+        // The start's knob sits on the top of its line, the end's on the bottom: aim inside.
+        let y = match edge {
+            Edge::Start => y + HANDLE_REACH,
+            Edge::End => y - HANDLE_REACH,
+        };
+        let at = map.with_value(|m| m.as_ref()?.offset_at_point(x, y))?;
+        match edge {
+            Edge::Start => Span::new(at, span.end),
+            Edge::End => Span::new(span.start, at),
+        }
+    };
+    let handle = move |edge: Edge| {
+        let (name, class) = match edge {
+            Edge::Start => ("Start of the current annotation", "span-handle span-handle-start"),
+            Edge::End => ("End of the current annotation", "span-handle span-handle-end"),
+        };
+        let position = move || {
+            ends().map(|e| match edge {
+                Edge::Start => e.start,
+                Edge::End => e.end,
+            })
+        };
+        view! {
+            <Show when=move || position().is_some()>
+                <button
+                    type="button"
+                    class=class
+                    aria-label=name
+                    aria-description="Drag along the text, or press Left and Right, to move this end"
+                    style:left=move || position().map(|(x, _)| format!("{}px", x.round() as i64)).unwrap_or_default()
+                    style:top=move || position().map(|(_, y)| format!("{}px", y.round() as i64)).unwrap_or_default()
+                    on:pointerdown=move |ev: leptos::ev::PointerEvent| {
+                        ev.prevent_default();
+                        if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = target.set_pointer_capture(ev.pointer_id());
+                        }
+                        if let Some((_, span)) = span_of_active() {
+                            dragging.set(Some((edge, span)));
+                        }
+                    }
+                    on:pointermove=move |ev: leptos::ev::PointerEvent| {
+                        if dragging.get_untracked().is_none() {
+                            return;
+                        }
+                        if let Some(span) = proposed(edge, ev.client_x() as f64, ev.client_y() as f64) {
+                            dragging.set(Some((edge, span)));
+                            let range = map.with_value(|m| m.as_ref().and_then(|m| m.range(span)));
+                            highlights::paint(active_highlight, range, 2);
+                        }
+                    }
+                    on:pointerup=move |_| {
+                        let Some((_, span)) = dragging.get_untracked() else { return };
+                        dragging.set(None);
+                        if let Some((id, before)) = span_of_active()
+                            && before != span
+                        {
+                            state.set_span(&id, span);
+                        }
+                    }
+                    on:keydown=move |ev| {
+                        let forward = match ev.key().as_str() {
+                            "ArrowRight" => true,
+                            "ArrowLeft" => false,
+                            _ => return,
+                        };
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        if let Some((id, _)) = span_of_active() {
+                            state.move_edge(&id, edge, forward);
+                        }
+                    }
+                ></button>
+            </Show>
+        }
+    };
+    view! {
+        {handle(Edge::Start)}
+        {handle(Edge::End)}
+    }
+}
