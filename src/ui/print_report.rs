@@ -4,44 +4,30 @@
 //! annotating a long article; style/print.css shows it in print only.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::AppState;
 use crate::browser::clock;
 use crate::model::formats::report::{Detail, Entry, EvidenceLink, Reference, Report, Section};
 use crate::model::library::is_web_url;
-
-#[wasm_bindgen]
-extern "C" {
-    /// What `matchMedia` gives: whether a media query matches, and a `change` event when that
-    /// changes (web-sys's `MediaQueryList` needs a feature the crate does not turn on).
-    #[wasm_bindgen(extends = web_sys::EventTarget)]
-    type MediaQuery;
-
-    #[wasm_bindgen(js_name = matchMedia)]
-    fn match_media(query: &str) -> MediaQuery;
-
-    #[wasm_bindgen(method, getter)]
-    fn matches(this: &MediaQuery) -> bool;
-}
+use crate::model::text;
 
 /// A listener of the `print` media query; dropping it stops the listening.
 struct PrintMedia {
-    query: MediaQuery,
+    query: web_sys::MediaQueryList,
     callback: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl PrintMedia {
     /// Calls `on_change` with whether the page is printed each time that changes. Printing
     /// fires `beforeprint` too, but a page shown as printed (an emulated medium) fires only this.
-    fn listen(mut on_change: impl FnMut(bool) + 'static) -> Self {
-        let query = match_media("print");
-        let watched: MediaQuery = JsValue::clone(&query).unchecked_into();
+    fn listen(mut on_change: impl FnMut(bool) + 'static) -> Option<Self> {
+        let query = window().match_media("print").ok().flatten()?;
+        let watched = query.clone();
         let callback = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| on_change(watched.matches()));
         let _ = query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
-        PrintMedia { query, callback }
+        Some(PrintMedia { query, callback })
     }
 }
 
@@ -69,13 +55,15 @@ pub fn PrintReport() -> impl IntoView {
     });
     // Dropped, and so removed, with this component.
     let media = PrintMedia::listen(print);
-    print(media.query.matches());
+    print(media.as_ref().is_some_and(|m| m.query.matches()));
     StoredValue::new_local(media);
     move || {
         if !printing.get() {
             return None;
         }
-        let report = state.library.with(|l| l.current().map(|a| Report::of(a, &l.ratings, &clock::now_iso())))?;
+        let report = state
+            .library
+            .with(|l| l.current().map(|a| Report::of(a, &l.ratings, &text::readable_date(&clock::now_iso()))))?;
         Some(report_view(report))
     }
 }
