@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,26 +39,13 @@ async function annotatedSample() {
   return app;
 }
 
-/** Opens the Export menu, clicks `name`, and returns the download's file name and text. */
-async function exportAs(app, name) {
-  await app.page.getByRole('button', { name: 'Export', exact: true }).click();
-  const menu = app.page.getByRole('group', { name: 'Exports' });
-  await expectVisible(menu);
-  const [download] = await Promise.all([
-    app.page.waitForEvent('download'),
-    menu.getByRole('button', { name, exact: true }).click(),
-  ]);
-  await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
-  await expectHidden(menu);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-}
 
 /** The code points of the sample between two offsets. */
 const slice = (start, end) => [...SAMPLE_TEXT].slice(start, end).join('');
 
 test('Export JSON holds the article, its hash and every annotation with quote and context', async () => {
   const app = await annotatedSample();
-  const { name, text } = await exportAs(app, 'Export JSON');
+  const { name, text } = await app.exportAs('Export JSON');
   assert.equal(name, `${SLUG}.annotations.json`);
   validateAgainstSchema(text);
   const file = JSON.parse(text);
@@ -87,7 +74,7 @@ test('Export JSON holds the article, its hash and every annotation with quote an
 
 test('the W3C export passes every MUST of the W3C Web Annotation conformance suite', async () => {
   const app = await annotatedSample();
-  const { name, text } = await exportAs(app, 'Export W3C Web Annotation');
+  const { name, text } = await app.exportAs('Export W3C Web Annotation');
   assert.equal(name, `${SLUG}.w3c.jsonld`);
   const collection = JSON.parse(text);
   assert.equal(collection.type, 'AnnotationCollection');
@@ -112,14 +99,14 @@ test('the W3C export passes every MUST of the W3C Web Annotation conformance sui
 test('CSV has a row per annotation and defuses formula cells; the report groups by kind', async () => {
   const app = await annotatedSample();
   await app.noteField().fill('=1+1 spreadsheet formula');
-  const csv = await exportAs(app, 'Export CSV');
+  const csv = await app.exportAs('Export CSV');
   assert.equal(csv.name, `${SLUG}.annotations.csv`);
   const lines = csv.text.trimEnd().split('\r\n');
   assert.equal(lines[0], 'article_id,article_title,annotation_id,kind,start,end,quote,note,created,modified,sources,rating,status,evidence,reasoning');
   assert.equal(lines.length, 5);
   assert.ok(lines.some((l) => l.includes(",Claim,") && l.includes(",killed 95 people,'=1+1 spreadsheet formula,")));
 
-  const report = await exportAs(app, 'Export Markdown report');
+  const report = await app.exportAs('Export Markdown report');
   assert.equal(report.name, `${SLUG}.report.md`);
   assert.ok(report.text.startsWith(`# ${SAMPLE_TITLE}\n`));
   assert.match(report.text, /## Claim \(1\)\n\n> killed 95 people\n/);
@@ -130,7 +117,7 @@ test('CSV has a row per annotation and defuses formula cells; the report groups 
 test('Export library holds every article; Escape closes the menu', async () => {
   const app = await annotatedSample();
   await app.newArticle('Second article\n\nBody text.');
-  const { name, text } = await exportAs(app, 'Export library');
+  const { name, text } = await app.exportAs('Export library');
   assert.equal(name, 'article-annotator-library.annotations.json');
   validateAgainstSchema(text);
   const file = JSON.parse(text);

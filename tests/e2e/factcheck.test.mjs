@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +25,6 @@ const CLAIM =
   "The U.S. government privately warned Iran that the Islamic State group's affiliate in Afghanistan was preparing to carry out a terrorist attack";
 const OFFICIAL = 'a U.S. official said';
 
-async function exportAs(app, name) {
-  await app.page.getByRole('button', { name: 'Export', exact: true }).click();
-  const menu = app.page.getByRole('group', { name: 'Exports' });
-  const [download] = await Promise.all([
-    app.page.waitForEvent('download'),
-    menu.getByRole('button', { name, exact: true }).click(),
-  ]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-}
 
 /** The current annotation's editor. */
 const editor = (app) => app.page.getByRole('region', { name: 'Current annotation' });
@@ -101,7 +92,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   await waitFor(async () => assert.equal((await app.entryNames()).length, 2));
 
   // ClaimReview, every field the issue names.
-  const { name, text } = await exportAs(app, 'Export ClaimReview');
+  const { name, text } = await app.exportAs('Export ClaimReview');
   assert.match(name, /\.claimreview\.jsonld$/);
   const [review, ...others] = JSON.parse(text);
   assert.equal(others.length, 0);
@@ -122,7 +113,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
 
   // The W3C export, with the link as a linking annotation and the verdict as assessing bodies,
   // passes every MUST of the conformance suite; our JSON carries them and fits its schema.
-  const w3c = JSON.parse((await exportAs(app, 'Export W3C Web Annotation')).text);
+  const w3c = JSON.parse((await app.exportAs('Export W3C Web Annotation')).text);
   const link = w3c.first.items.find((i) => i.motivation === 'linking');
   assert.match(link.body, /^urn:article-annotator:annotation:/);
   const claim = w3c.first.items.find((i) => i.body?.[0]?.value === 'Claim');
@@ -131,7 +122,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   ]);
   const report = execFileSync('python3', [CONFORMANCE, saved(JSON.stringify(w3c), 'w3c.jsonld')], { encoding: 'utf8' });
   assert.match(report.trim().split('\n').at(-1), /^3 passed, 0 failed$/);
-  const json = (await exportAs(app, 'Export JSON')).text;
+  const json = (await app.exportAs('Export JSON')).text;
   const check = 'import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))';
   execFileSync('python3', ['-c', check, SCHEMA, saved(json, 'export.json')], { encoding: 'utf8' });
   const exportedClaim = JSON.parse(json).articles[0].annotations.find((a) => a.kind === 'claim');
@@ -139,7 +130,7 @@ test('link a claim to an anonymous attribution, judge it with evidence, summariz
   assert.equal(exportedClaim.verdict.evidence[0].url, 'https://www.state.gov/duty-to-warn');
 
   // The Markdown report says what the claim rests on and its verdict.
-  const markdown = (await exportAs(app, 'Export Markdown report')).text;
+  const markdown = (await app.exportAs('Export Markdown report')).text;
   assert.match(markdown, /- Rests on: Anonymous attribution “a U\.S\. official said”\n- Verdict: Mostly true \(Checked\)\n/);
   assert.match(markdown, /- Claims resting only on anonymous attributions: 1\n/);
   assert.match(markdown, /- Checked by: Ana Souza, Desk Check\n/);

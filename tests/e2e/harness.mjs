@@ -724,6 +724,20 @@ export class App {
     });
   }
 
+  /** Chooses `name` in the Export menu; returns the download's file name and text. */
+  async exportAs(name) {
+    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
+    const menu = this.page.getByRole('group', { name: 'Exports' });
+    await expectVisible(menu);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      menu.getByRole('button', { name, exact: true }).click(),
+    ]);
+    await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
+    await expectHidden(menu);
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+
   /** Opens "Edit details", fills the given fields and saves. Returns the form. */
   async editDetails({ title, url, date }) {
     await this.reader().getByRole('button', { name: 'Edit details' }).click();

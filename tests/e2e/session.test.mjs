@@ -32,14 +32,13 @@ async function markThree(app) {
   await expectVisible(editor(app));
 }
 
-async function exportAs(app, name) {
-  await app.page.getByRole('button', { name: 'Export', exact: true }).click();
-  const menu = app.page.getByRole('group', { name: 'Exports' });
-  const [download] = await Promise.all([
-    app.page.waitForEvent('download'),
-    menu.getByRole('button', { name, exact: true }).click(),
-  ]);
-  return readFileSync(await download.path(), 'utf8');
+
+/** Marks the anonymous attribution and the claim, and links them with the list and "Link". */
+async function claimOnOfficial(app) {
+  await app.mark(OFFICIAL, 'anonymous_attribution');
+  await app.mark(CLAIM, 'claim');
+  await linkList(app).selectOption({ label: `Anonymous attribution: “${OFFICIAL}”` });
+  await editor(app).getByRole('button', { name: 'Link', exact: true }).click();
 }
 
 /** The viewport box of a locator. */
@@ -112,14 +111,11 @@ test('3. ClaimReview: Unverifiable has no rating value; an anonymous source is s
   const app = await apps.open();
   await app.load();
   await app.keepLeftovers();
-  await app.mark(OFFICIAL, 'anonymous_attribution');
-  await app.mark(CLAIM, 'claim');
-  await linkList(app).selectOption({ label: `Anonymous attribution: “${OFFICIAL}”` });
-  await editor(app).getByRole('button', { name: 'Link', exact: true }).click();
+  await claimOnOfficial(app);
   await editor(app).getByRole('combobox', { name: 'Rating' }).selectOption('Unverifiable');
   await editor(app).getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Checked' });
   await waitFor(async () => assert.equal((await storedLinks(app)).length, 1));
-  const [review] = JSON.parse(await exportAs(app, 'Export ClaimReview'));
+  const [review] = JSON.parse((await app.exportAs('Export ClaimReview')).text);
   // schema.org Rating: a rating off the truth scale gives its name only (alternateName).
   assert.equal(review.reviewRating.alternateName, 'Unverifiable');
   assert.equal(review.reviewRating.ratingValue, undefined);
@@ -138,12 +134,12 @@ test('3. ClaimReview: Unverifiable has no rating value; an anonymous source is s
   await app.closeLibrary();
   await editor(app).getByRole('combobox', { name: 'Rating' }).selectOption('Mostly false');
   await waitFor(async () => {
-    const [again] = JSON.parse(await exportAs(app, 'Export ClaimReview'));
+    const [again] = JSON.parse((await app.exportAs('Export ClaimReview')).text);
     assert.deepEqual(again.reviewRating, { '@type': 'Rating', alternateName: 'Mostly false' });
   });
   await editor(app).getByRole('combobox', { name: 'Rating' }).selectOption('False');
   await waitFor(async () => {
-    const [again] = JSON.parse(await exportAs(app, 'Export ClaimReview'));
+    const [again] = JSON.parse((await app.exportAs('Export ClaimReview')).text);
     assert.deepEqual(again.reviewRating, { '@type': 'Rating', alternateName: 'False', ratingValue: 1, bestRating: 4, worstRating: 1 });
   });
   app.assertNoErrors();
@@ -290,16 +286,13 @@ test('9. CSV gives sources by their quotes, with evidence and reasoning', async 
   const app = await apps.open();
   await app.load();
   await app.keepLeftovers();
-  await app.mark(OFFICIAL, 'anonymous_attribution');
-  await app.mark(CLAIM, 'claim');
-  await linkList(app).selectOption({ label: `Anonymous attribution: “${OFFICIAL}”` });
-  await editor(app).getByRole('button', { name: 'Link', exact: true }).click();
+  await claimOnOfficial(app);
   await editor(app).getByRole('textbox', { name: 'Evidence URL' }).fill('https://www.state.gov/duty-to-warn');
   await editor(app).getByRole('textbox', { name: 'Evidence label' }).fill('State Department');
   await editor(app).getByRole('button', { name: 'Add evidence' }).click();
   await editor(app).getByRole('textbox', { name: 'Reasoning' }).fill('Confirmed on the record later.');
   await waitFor(async () => assert.equal((await storedLinks(app)).length, 1));
-  const csv = await exportAs(app, 'Export CSV');
+  const csv = (await app.exportAs('Export CSV')).text;
   const [header, ...rows] = csv.split('\r\n');
   assert.match(header, /,evidence,/);
   assert.match(header, /,reasoning/);
@@ -307,6 +300,10 @@ test('9. CSV gives sources by their quotes, with evidence and reasoning', async 
   assert.ok(claimRow.includes(OFFICIAL), claimRow);
   assert.ok(!/,n-[a-z0-9-]+,.*,n-/.test(claimRow), 'no internal ids for sources');
   assert.ok(claimRow.includes('https://www.state.gov/duty-to-warn'), claimRow);
+  // The Markdown report places passages as a reader would, not by character offsets.
+  const markdown = (await app.exportAs('Export Markdown report')).text;
+  assert.match(markdown, /\nParagraph \d+(, sentence \d+)?\./);
+  assert.doesNotMatch(markdown, /Characters \d/);
   assert.ok(claimRow.includes('Confirmed on the record later.'), claimRow);
   app.assertNoErrors();
 });
@@ -393,6 +390,13 @@ test('11. the smaller points: headline once, URL and date when creating, legend,
   for (const rating of ['True', 'Mostly true', 'Half true', 'Mostly false', 'False', 'Unverifiable']) {
     await expectVisible(legend.getByText(`${rating}: 0`, { exact: true }));
   }
+  // The summary offers a count to choose only where there is something to show or to check.
+  const summary = app.panel().getByRole('group').filter({ hasText: 'Fact-check summary' });
+  await waitFor(async () => {
+    const names = await summary.getByRole('button').allTextContents();
+    // Three checks, the checked claims, and the one rating given (Not rated): 13 before.
+    assert.equal(names.length, 5, names.join(' / '));
+  });
   // Picking is a mode that cannot be missed; Escape leaves it.
   await editor(app).getByRole('button', { name: 'Pick in text' }).click();
   await expectVisible(app.page.getByRole('status').filter({ hasText: 'Picking a source' }));
