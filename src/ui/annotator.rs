@@ -1,5 +1,6 @@
-//! The article text as a surface to annotate: highlights, the selection toolbar, a keyboard
-//! caret, hover cards, and a chooser for stacked highlights.
+//! The article text as a surface to annotate: highlights, a keyboard caret, and the keys that
+//! work on the text; what floats over it is in `text_popups.rs`, the current annotation's
+//! ends in `span_handles.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -12,6 +13,7 @@ use wasm_bindgen::JsCast;
 use super::article_text::ArticleText;
 use super::span_handles::SpanHandles;
 use super::state::{AppState, PendingSelection};
+use super::text_popups::{HoverCard, SelectionToolbar, StackChooser};
 use crate::browser::highlights::{self, LiveHighlight};
 use crate::browser::text_dom::{self, TextMap};
 use crate::browser::{clock, events};
@@ -19,7 +21,6 @@ use crate::model::library::{Annotation, AnnotationKind};
 use crate::model::motion::{self, Edge, Unit};
 use crate::model::offsets::CharOffset;
 use crate::model::span::{self, Span};
-use crate::model::text;
 
 /// The highlight of the current annotation (painted over the kinds).
 const ACTIVE: &str = "aa-active";
@@ -47,27 +48,27 @@ fn rating_highlight(index: usize) -> String {
 /// The article's annotations, read where they are kept: copying ten thousand of them on every
 /// change cost more than the change.
 #[derive(Clone, Copy)]
-struct Annotations {
+pub(super) struct Annotations {
     state: AppState,
     article: StoredValue<String>,
 }
 
 impl Annotations {
-    fn with<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
+    pub(super) fn with<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
         self.state.library.with(|l| read(l.get(&self.article.read_value()).map_or(&[], |a| &a.annotations)))
     }
 
-    fn with_untracked<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
+    pub(super) fn with_untracked<R>(self, read: impl FnOnce(&[Annotation]) -> R) -> R {
         self.state.library.with_untracked(|l| read(l.get(&self.article.read_value()).map_or(&[], |a| &a.annotations)))
     }
 }
 
 /// Annotations under the pointer, for a hover card or a chooser.
 #[derive(Clone, Debug, PartialEq)]
-struct Stack {
-    ids: Vec<String>,
-    x: f64,
-    y: f64,
+pub(super) struct Stack {
+    pub(super) ids: Vec<String>,
+    pub(super) x: f64,
+    pub(super) y: f64,
 }
 
 /// The annotated article text.
@@ -560,156 +561,5 @@ pub fn Annotator(
         <SpanHandles article=article map=map map_version=map_version active_highlight=ACTIVE />
         <HoverCard stack=hover annotations=annotations />
         <StackChooser stack=chooser annotations=annotations text=text />
-    }
-}
-
-/// A CSS length in whole pixels, rounded as an integer: printing a float would add 9 KB of
-/// float formatting to the wasm.
-fn px(value: f64) -> String {
-    format!("{}px", value.round() as i64)
-}
-
-/// The toolbar by a selection: one button per kind, with keys 1, 2, 3.
-#[component]
-fn SelectionToolbar() -> impl IntoView {
-    let state = AppState::get();
-    move || {
-        state.pending.get().map(|pending| {
-            // Set through the CSSOM (`style:`), which the Content-Security-Policy allows, not
-            // as a `style` attribute, which it refuses.
-            let (left, top) = (px(pending.left.max(8.0)), px(pending.bottom + 8.0));
-            let buttons = AnnotationKind::ALL
-                .into_iter()
-                .enumerate()
-                .map(|(i, kind)| {
-                    view! {
-                        <button
-                            type="button"
-                            class=format!("mark-button mark-{}", kind.slug())
-                            aria-keyshortcuts=(i + 1).to_string()
-                            on:mousedown=|ev| ev.prevent_default()
-                            on:click=move |_| state.mark(kind)
-                        >
-                            {kind.label()}
-                            <kbd aria-hidden="true">{i + 1}</kbd>
-                        </button>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="selection-toolbar" role="toolbar" aria-label="Mark the selection as" style:left=left style:top=top>
-                    {buttons}
-                </div>
-            }
-        })
-    }
-}
-
-/// Kind and note of the annotations under the pointer.
-#[component]
-fn HoverCard(
-    /// The annotations under the pointer; the card shows while this is set.
-    stack: RwSignal<Option<Stack>>,
-    annotations: Annotations,
-) -> impl IntoView {
-    move || {
-        stack.get().map(|stack| {
-            let (left, top) = (px(stack.x + 12.0), px(stack.y + 18.0));
-            let rows = annotations.with_untracked(|all| {
-                stack
-                    .ids
-                    .iter()
-                    .filter_map(|id| all.iter().find(|a| &a.id == id))
-                    .map(|a| {
-                        let note = if a.note.is_empty() { "No note".to_string() } else { text::excerpt(&a.note, 120) };
-                        view! {
-                            <li class=format!("kind-{}", a.kind.slug())>
-                                <strong>{a.kind.label()}</strong>
-                                " "
-                                <span>{note}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            });
-            view! {
-                <ul class="hover-card" role="tooltip" style:left=left style:top=top>
-                    {rows}
-                </ul>
-            }
-        })
-    }
-}
-
-/// A menu to pick one of several annotations stacked under a click.
-#[component]
-fn StackChooser(
-    /// The stack to choose from; the menu is open while this is set.
-    stack: RwSignal<Option<Stack>>,
-    annotations: Annotations,
-    text: Memo<Arc<str>>,
-) -> impl IntoView {
-    let state = AppState::get();
-    let menu = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(first) = menu.get().and_then(|m| m.query_selector("button").ok().flatten()) {
-            let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
-    move || {
-        stack.get().map(|open| {
-            let (left, top) = (px(open.x), px(open.y + 12.0));
-            let items = annotations.with_untracked(|all| {
-                open.ids
-                    .iter()
-                    .filter_map(|id| all.iter().find(|a| &a.id == id))
-                    .map(|a| {
-                        let id = a.id.clone();
-                        let quote = text.with_untracked(|t| text::excerpt(&span::quote(t, a.span()), 50));
-                        view! {
-                            <button
-                                type="button"
-                                role="menuitem"
-                                class=format!("kind-{}", a.kind.slug())
-                                on:click=move |_| {
-                                    state.choose(&id);
-                                    stack.set(None);
-                                }
-                            >
-                                {format!("{}: “{quote}”", a.kind.label())}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            });
-            view! {
-                <div
-                    class="stack-chooser"
-                    role="menu"
-                    aria-label="Choose an annotation"
-                    style:left=left
-                    style:top=top
-                    node_ref=menu
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            ev.stop_propagation();
-                            stack.set(None);
-                        }
-                    }
-                    on:focusout=move |ev| {
-                        let inside = ev
-                            .related_target()
-                            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                            .zip(menu.get_untracked())
-                            .is_some_and(|(t, m)| m.contains(Some(&t)));
-                        if !inside {
-                            stack.set(None);
-                        }
-                    }
-                >
-                    {items}
-                </div>
-            }
-        })
     }
 }

@@ -19,7 +19,9 @@ mod print_report;
 mod reader;
 mod span_handles;
 pub mod state;
+mod suggestion_actions;
 mod suggestions;
 mod summary;
+mod text_popups;
 
 pub use app::App;

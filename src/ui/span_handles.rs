@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::AppState;
+use super::text_popups::px;
 use crate::browser::highlights;
 use crate::browser::text_dom::{self, TextMap};
 use crate::model::motion::Edge;
@@ -95,8 +96,8 @@ pub fn SpanHandles(
                     class=class
                     aria-label=name
                     aria-description="Drag along the text, or press Left and Right, to move this end"
-                    style:left=move || position().map(|(x, _)| format!("{}px", x.round() as i64)).unwrap_or_default()
-                    style:top=move || position().map(|(_, y)| format!("{}px", y.round() as i64)).unwrap_or_default()
+                    style:left=move || position().map(|(x, _)| px(x)).unwrap_or_default()
+                    style:top=move || position().map(|(_, y)| px(y)).unwrap_or_default()
                     on:pointerdown=move |ev: leptos::ev::PointerEvent| {
                         ev.prevent_default();
                         if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
