@@ -18,3 +18,4 @@ pub mod span;
 pub mod stored;
 pub mod summary;
 pub mod text;
+pub mod verdicts;

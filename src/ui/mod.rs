@@ -8,6 +8,7 @@ pub mod article_text;
 mod details_form;
 mod export_menu;
 mod fact_check;
+mod file_actions;
 mod import_button;
 mod leftovers_review;
 mod library_dialog;

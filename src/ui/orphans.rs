@@ -3,8 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::state::AppState;
-use crate::model::library::Orphan;
+use super::state::{AppState, Undo};
+use crate::browser::clock;
+use crate::model::history::Change;
+use crate::model::library::{Annotation, EditError, Orphan};
+use crate::model::span;
 use crate::model::text;
 
 #[component]
@@ -49,5 +52,46 @@ fn OrphanEntry(orphan: Orphan) -> impl IntoView {
                 </button>
             </div>
         </li>
+    }
+}
+
+impl AppState {
+    /// Places an orphan of the open article on the pending selection (undone like a mark).
+    pub fn place_orphan(&self, id: &str) {
+        let Some(article) = self.current_id() else { return };
+        let found = self.library.with_untracked(|l| {
+            let article = l.get(&article)?;
+            let orphan = article.orphans.iter().find(|o| o.annotation.id == id)?.clone();
+            let span = span::trim(&article.text, self.pending.get_untracked()?.span);
+            Some((orphan, span))
+        });
+        let Some((orphan, span)) = found else { return };
+        let Some(span) = span else {
+            return self
+                .fail("Select the passage where it belongs in the text first, then choose “Place at selection”.");
+        };
+        let annotation =
+            Annotation { start: span.start, end: span.end, modified: clock::now_iso(), ..orphan.annotation.clone() };
+        if self.perform(&article, Change::Placed { orphan, annotation }, false) {
+            crate::browser::text_dom::clear_selection();
+            self.pending.set(None);
+            self.active.set(Some(id.to_string()));
+            let quote = self.quote_of(&article, id);
+            self.announcement.set(format!("Placed the orphan on “{quote}”."));
+        }
+    }
+
+    /// Discards an orphan of the open article (the notice offers to undo it).
+    pub fn discard_orphan(&self, id: &str) {
+        let Some(article) = self.current_id() else { return };
+        let mut result = Err(EditError::NoSuchAnnotation);
+        self.library.update(|l| result = l.take_orphan(&article, id));
+        match result {
+            Ok(orphan) => {
+                let quote = text::excerpt(&orphan.exact, 40);
+                self.inform(format!("Discarded the orphan “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
+            }
+            Err(e) => self.fail(e.to_string()),
+        }
     }
 }

@@ -5,11 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::model::formats::import;
 use crate::model::history::{Change, History};
-use crate::model::library::{
-    Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, RemovedArticle, Verdict,
-};
+use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, RemovedArticle, Verdict};
 use crate::model::motion;
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::span::{self, Span};
@@ -106,7 +103,7 @@ pub struct AppState {
     pub suggestion_at: RwSignal<usize>,
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
-    library_revision: StoredValue<u64>,
+    pub(super) library_revision: StoredValue<u64>,
     /// Moves once the page is idle after the library changed (within a tenth of a second): the
     /// panel (counts, list, summary, what the current annotation's editor shows) follows it
     /// through [`AppState::with_settled`], so that the change in the text is painted first.
@@ -244,49 +241,6 @@ impl AppState {
         self.inform(message, None);
     }
 
-    /// Imports an export or W3C Web Annotation file; on any error the library stays as it was.
-    /// Reading, checking and saving run as separate tasks, so that a 10 MB file does not
-    /// freeze the page (measured by `bench/import_large.mjs`).
-    async fn import(&self, name: &str, raw: &str) -> Result<(), String> {
-        clock::yield_to_browser().await;
-        let run = || self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
-        let revision = self.library_revision.get_value();
-        let mut imported = run();
-        clock::yield_to_browser().await;
-        // Something changed the library meanwhile: merge into what it is now instead.
-        if self.library_revision.get_value() != revision {
-            imported = run();
-        }
-        let imported = imported.map_err(|e| format!("“{name}” was not imported, and nothing changed. {e}"))?;
-        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut message = format!(
-            "Imported “{name}”: {} and {}.",
-            plural(imported.articles_added, "new article"),
-            plural(imported.annotations_added, "annotation")
-        );
-        match imported.already_there {
-            0 => {}
-            1 => message.push_str(" 1 annotation was already here."),
-            n => message.push_str(&format!(" {n} annotations were already here.")),
-        }
-        if imported.reanchored > 0 {
-            message.push_str(&format!(
-                " The text had changed: {} placed again by {}.",
-                plural(imported.reanchored, "annotation"),
-                if imported.reanchored == 1 { "its quote" } else { "their quotes" }
-            ));
-        }
-        if imported.orphaned > 0 {
-            message.push_str(&format!(
-                " {} could not be placed safely; see Orphans in the panel.",
-                plural(imported.orphaned, "annotation")
-            ));
-        }
-        self.library.set(imported.library);
-        self.inform(message, None);
-        Ok(())
-    }
-
     /// The id of the open article.
     pub fn current_id(&self) -> Option<String> {
         self.library.with_untracked(|l| l.current.clone())
@@ -306,45 +260,6 @@ impl AppState {
             self.fail(e.to_string());
         }
         result.is_ok()
-    }
-
-    /// Places an orphan of the open article on the pending selection (undone like a mark).
-    pub fn place_orphan(&self, id: &str) {
-        let Some(article) = self.current_id() else { return };
-        let found = self.library.with_untracked(|l| {
-            let article = l.get(&article)?;
-            let orphan = article.orphans.iter().find(|o| o.annotation.id == id)?.clone();
-            let span = span::trim(&article.text, self.pending.get_untracked()?.span);
-            Some((orphan, span))
-        });
-        let Some((orphan, span)) = found else { return };
-        let Some(span) = span else {
-            return self
-                .fail("Select the passage where it belongs in the text first, then choose “Place at selection”.");
-        };
-        let annotation =
-            Annotation { start: span.start, end: span.end, modified: clock::now_iso(), ..orphan.annotation.clone() };
-        if self.perform(&article, Change::Placed { orphan, annotation }, false) {
-            crate::browser::text_dom::clear_selection();
-            self.pending.set(None);
-            self.active.set(Some(id.to_string()));
-            let quote = self.quote_of(&article, id);
-            self.announcement.set(format!("Placed the orphan on “{quote}”."));
-        }
-    }
-
-    /// Discards an orphan of the open article (the notice offers to undo it).
-    pub fn discard_orphan(&self, id: &str) {
-        let Some(article) = self.current_id() else { return };
-        let mut result = Err(EditError::NoSuchAnnotation);
-        self.library.update(|l| result = l.take_orphan(&article, id));
-        match result {
-            Ok(orphan) => {
-                let quote = text::excerpt(&orphan.exact, 40);
-                self.inform(format!("Discarded the orphan “{quote}”."), Some(Undo::RestoreOrphan { article, orphan }));
-            }
-            Err(e) => self.fail(e.to_string()),
-        }
     }
 
     /// Marks the pending selection as `kind`.
@@ -569,52 +484,6 @@ impl AppState {
                 .unwrap_or_default()
         })
     }
-
-    /// Reads a file the user opened or dropped: an export or W3C file is imported, a text,
-    /// Markdown or web page file becomes a new article.
-    pub async fn open_file(self, file: web_sys::File) -> Result<(), String> {
-        let name = file.name();
-        if let Some(why) = crate::model::limits::file_too_large(&name, file.size() as u64) {
-            return Err(why);
-        }
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".json") || lower.ends_with(".jsonld") {
-            self.announcement.set(format!("Importing “{name}”…"));
-            clock::start_span("aa-import");
-            let imported = match crate::browser::files::read_text(&file).await {
-                Ok((raw, 0)) => self.import(&name, &raw).await,
-                Ok((_, malformed)) => Err(format!(
-                    "“{name}” was not imported, and nothing changed. It is not UTF-8 text: {} could not be read.",
-                    byte_sequences(malformed)
-                )),
-                Err(e) => Err(e),
-            };
-            clock::end_span("aa-import");
-            return imported;
-        }
-        let format = SourceFormat::from_file_name(&name).ok_or_else(|| {
-            format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")
-        })?;
-        let (raw, malformed) = crate::browser::files::read_text(&file).await?;
-        let draft = source::read(&raw, format).map_err(|e| format!("“{name}” cannot be opened. {e}"))?;
-        let title = draft.title.clone();
-        self.add_draft(draft);
-        if malformed > 0 {
-            self.inform(
-                format!(
-                    "Added “{title}” to the library. Part of “{name}” is not UTF-8 text: {} could not be read and show as �.",
-                    byte_sequences(malformed)
-                ),
-                None,
-            );
-        }
-        Ok(())
-    }
-}
-
-/// "1 sequence of bytes", "3 sequences of bytes": what a file held that was not UTF-8.
-fn byte_sequences(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "sequence of bytes" } else { "sequences of bytes" })
 }
 
 /// The sample article as a draft.
