@@ -4,7 +4,7 @@
 
 use article_annotator::model::formats::{claimreview, csv, export, import, report, w3c};
 use article_annotator::model::{
-    anchoring, attribution, history, html, leftovers, limits, motion, offsets, source, stored, summary, text,
+    anchoring, attribution, extract, history, leftovers, limits, motion, offsets, source, stored, summary, text,
 };
 
 /// Decodes `stored`, runs the core over it and over `other`, and returns what came out.
@@ -53,7 +53,7 @@ pub fn exercise(stored_value: &str, other: &str) -> String {
     }
     let found = leftovers::detect(other);
     out.push_str(&leftovers::remove(other, &found));
-    out.push_str(&html::visible_text(other).text);
+    out.push_str(&extract::extract(other, None).text);
     for format in [source::SourceFormat::Plain, source::SourceFormat::Markdown, source::SourceFormat::Html] {
         match source::read(other, format) {
             Ok(draft) => out.push_str(&draft.title),

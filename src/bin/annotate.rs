@@ -1,17 +1,23 @@
-//! `annotate suggest FILE` (or `-` for standard input): reads a plain-text article and prints
-//! the attribution assistant's suggestions as JSON in Article Annotator's export format (one
-//! article, each suggestion an annotation with its kind and its start and end in Unicode code
-//! points). For batches of articles, and to measure the assistant.
+//! `annotate suggest FILE` (or `-` for standard input): reads an article (plain text, or an HTML
+//! page, whose article is extracted first) and prints the attribution assistant's suggestions as
+//! JSON in Article Annotator's export format (one article, each suggestion an annotation with
+//! its kind and its start and end in Unicode code points). For batches of articles, and to
+//! measure the assistant.
+//!
+//! `annotate extract FILE` (or `-`): reads an HTML page and prints its article as one JSON
+//! object: `title`, `text`, `byline`, `site_name`, `published`, `modified`, `url`, `language`
+//! (null when unknown) and `removed`, the parts of the page left out.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use article_annotator::model::attribution::{SourceKind, suggest};
+use article_annotator::model::extract::extract;
 use article_annotator::model::formats::export::{Provenance, export, sha256_hex};
 use article_annotator::model::library::{Annotation, AnnotationKind, Article, DEFAULT_RATINGS, default_off_scale};
 use article_annotator::model::source::{SourceFormat, read};
 
-const USAGE: &str = "usage: annotate suggest FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE   (FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,7 +25,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    if command != "suggest" {
+    if command != "suggest" && command != "extract" {
         eprintln!("unknown command “{command}”\n{USAGE}");
         return ExitCode::from(2);
     }
@@ -34,7 +40,17 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let raw = String::from_utf8_lossy(&raw);
-    let draft = match read(&raw, SourceFormat::Plain) {
+    if command == "extract" {
+        println!("{}", extraction_json(&raw));
+        return ExitCode::SUCCESS;
+    }
+    // A page is read as HTML by its name, or, from standard input, by how it starts.
+    let format = SourceFormat::from_file_name(path).unwrap_or(if raw.trim_start().starts_with('<') {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Plain
+    });
+    let draft = match read(&raw, format) {
         Ok(draft) => draft,
         Err(e) => {
             eprintln!("annotate: {path}: {e}");
@@ -71,6 +87,24 @@ fn main() -> ExitCode {
     let provenance = Provenance { exported: now, app_version: env!("CARGO_PKG_VERSION").into() };
     println!("{}", export([&article], &ratings, &default_off_scale(&ratings), &provenance));
     ExitCode::SUCCESS
+}
+
+/// The `annotate extract` object.
+fn extraction_json(html: &str) -> serde_json::Value {
+    let page = extract(html, None);
+    let removed: Vec<_> =
+        page.removed.iter().map(|part| serde_json::json!({ "label": part.label, "text": part.text })).collect();
+    serde_json::json!({
+        "title": page.title,
+        "text": page.text,
+        "byline": page.meta.byline,
+        "site_name": page.meta.site_name,
+        "published": page.meta.published,
+        "modified": page.meta.modified,
+        "url": page.meta.url,
+        "language": page.meta.language,
+        "removed": removed,
+    })
 }
 
 /// The current time, ISO 8601 in UTC, to the second.

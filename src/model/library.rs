@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::extract::RemovedPart;
 use super::offsets::CharOffset;
 use super::span::Span;
 use super::text;
@@ -110,6 +111,21 @@ pub struct Article {
     /// Publication date, `YYYY-MM-DD`; empty if unknown.
     #[serde(default)]
     pub published: String,
+    /// Who wrote it, as the page said; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub byline: String,
+    /// The outlet that published it; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub site_name: String,
+    /// When it was last updated, `YYYY-MM-DD`; empty if unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified: String,
+    /// Its language, a BCP 47 tag; empty if unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
+    /// The parts of its web page that were left out of the text, each of which can be put back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_parts: Vec<RemovedPart>,
     /// When it was added to the library, ISO 8601.
     pub added: String,
     /// The user has reviewed the web-page leftovers (removed them or chose to keep them).
@@ -144,6 +160,11 @@ impl Article {
             text: text.into(),
             source_url: String::new(),
             published: String::new(),
+            byline: String::new(),
+            site_name: String::new(),
+            modified: String::new(),
+            language: String::new(),
+            removed_parts: Vec::new(),
             added,
             leftovers_reviewed: false,
             annotations: Vec::new(),
@@ -213,6 +234,10 @@ pub enum EditError {
     HasAnnotations,
     /// The annotation is not in the article (it was deleted meanwhile).
     NoSuchAnnotation,
+    /// The removed part is no longer listed (it was put back meanwhile).
+    NoSuchPart,
+    /// The text is no longer as the change left it.
+    TextChanged,
     /// An annotation with this id is already in the article.
     DuplicateAnnotation,
     /// A rating scale has fewer than two ratings, an empty one, or one twice.
@@ -234,6 +259,8 @@ impl std::fmt::Display for EditError {
             Self::NoSuchArticle => "That article is no longer in the library.",
             Self::HasAnnotations => "The text cannot be cleaned up once passages are marked in it.",
             Self::NoSuchAnnotation => "That annotation is no longer in the article.",
+            Self::NoSuchPart => "That part of the page was already put back.",
+            Self::TextChanged => "The text has changed since, so that cannot be undone.",
             Self::DuplicateAnnotation => "That annotation is already in the article.",
             Self::BadRatings => "A rating scale needs at least two ratings, each named once.",
             Self::RatingInUse => {

@@ -3,15 +3,16 @@
 
 pub mod anchoring;
 pub mod attribution;
+pub mod extract;
 pub mod formats;
 pub mod history;
-pub mod html;
 pub mod json;
 pub mod leftovers;
 pub mod library;
 pub mod limits;
 pub mod motion;
 pub mod offsets;
+pub mod put_back;
 pub mod reasons;
 pub mod source;
 pub mod span;

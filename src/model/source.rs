@@ -1,6 +1,7 @@
 //! Turning what the user brings (a paste or a file) into an article's title and text.
 
-use super::{html, leftovers, limits, text};
+use super::extract::{self, PageMeta, RemovedPart};
+use super::{leftovers, limits, text};
 
 /// The kinds of file that "New article" opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,7 +10,7 @@ pub enum SourceFormat {
     Plain,
     /// Markdown (`.md`, `.markdown`): markup is stripped to the text it shows.
     Markdown,
-    /// HTML (`.html`, `.htm`): only the visible text is kept.
+    /// HTML (`.html`, `.htm`): the article is extracted from the page.
     Html,
 }
 
@@ -33,13 +34,17 @@ pub const SAMPLE_TEXT: &str = include_str!("../../public/sample-article.txt");
 pub const ACCEPTED_FILES: &str = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
 
 /// An article as read from a source, before it gets an id and dates.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     /// The title: an HTML `<h1>` or `<title>`, a Markdown heading, or the first line that is
     /// not a web-page leftover. Never empty.
     pub title: String,
     /// The normalized text.
     pub text: String,
+    /// What a web page said of itself (all `None` for other sources).
+    pub meta: PageMeta,
+    /// What extraction left out of a web page, each with where it would go back.
+    pub removed: Vec<RemovedPart>,
 }
 
 /// Why a source could not become an article.
@@ -62,13 +67,24 @@ impl std::fmt::Display for SourceError {
 
 /// Reads a source into a draft article.
 pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
+    let mut meta = PageMeta::default();
+    let mut removed = Vec::new();
     let (heading, body) = match format {
         SourceFormat::Plain => (String::new(), text::normalize(raw)),
         SourceFormat::Markdown => markdown_text(raw),
         SourceFormat::Html => {
-            let page = html::visible_text(raw);
-            let heading = if page.h1.is_empty() { page.title } else { page.h1 };
-            (heading, text::normalize(&page.text))
+            let page = extract::extract(raw, None);
+            let body = text::normalize(&page.text);
+            // Normalizing extracted text changes nothing but, if it ever did, a part would go
+            // back at the end rather than inside a word.
+            let unchanged = body == page.text;
+            meta = page.meta;
+            removed = page
+                .removed
+                .into_iter()
+                .map(|part| RemovedPart { at: if unchanged { part.at } else { body.len() }, ..part })
+                .collect();
+            (page.title, body)
         }
     };
     // Bidi controls and white space alone are nothing to annotate (and would make no title).
@@ -81,7 +97,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     // A heading of white space only (a Markdown "# **\u{2003}**") is no heading.
     let heading = text::plain_line(&heading);
     let title = if heading.is_empty() { title_of(&body) } else { heading };
-    Ok(Draft { title, text: body })
+    Ok(Draft { title, text: body, meta, removed })
 }
 
 /// The first line of the text that is not a web-page leftover (or, if every line is one, the
@@ -197,9 +213,9 @@ mod tests {
     }
 
     #[test]
-    fn html_title_prefers_the_h1() {
-        let with_h1 = read("<title>T - Site</title><h1>Head</h1><p>Body</p>", SourceFormat::Html).unwrap();
-        assert_eq!((with_h1.title.as_str(), with_h1.text.as_str()), ("Head", "Head\n\nBody"));
+    fn html_is_read_as_its_article_with_the_headline_as_title() {
+        let page = read("<title>Head - Site</title><h1>Head</h1><p>Body</p>", SourceFormat::Html).unwrap();
+        assert_eq!((page.title.as_str(), page.text.as_str()), ("Head", "Body"));
         let title_only = read("<title>T - Site</title><p>Body</p>", SourceFormat::Html).unwrap();
         assert_eq!(title_only.title, "T - Site");
     }

@@ -18,6 +18,7 @@ mod notices;
 mod orphans;
 mod print_report;
 mod reader;
+mod removed_parts;
 mod span_handles;
 pub mod state;
 mod suggestion_actions;

@@ -19,9 +19,15 @@ pub fn NewArticleDialog() -> impl IntoView {
     let date_input = NodeRef::<html::Input>::new();
     let file_input = NodeRef::<html::Input>::new();
     let error = RwSignal::new(None::<String>);
+    // A web page pasted from the clipboard, read as its article: kept while the text area
+    // still shows that article, so that its details and removed parts go with it.
+    let pasted_page = StoredValue::new(None::<source::Draft>);
+    let paste_status = RwSignal::new(String::new());
     let close = move || {
         state.dialog.set(None);
         error.set(None);
+        pasted_page.set_value(None);
+        paste_status.set(String::new());
         if let Some(area) = text_area.get_untracked() {
             area.set_value("");
         }
@@ -35,7 +41,13 @@ pub fn NewArticleDialog() -> impl IntoView {
         ev.prevent_default();
         let pasted = text_area.get().map(|a| a.value()).unwrap_or_default();
         let title = title_input.get().map(|i| text::plain_line(&i.value())).unwrap_or_default();
-        match source::read(&pasted, SourceFormat::Plain) {
+        let from_page = pasted_page.with_value(|page| page.as_ref().filter(|p| p.text == pasted).is_some());
+        let read = if from_page {
+            pasted_page.with_value(|page| page.clone()).ok_or(source::SourceError::Empty)
+        } else {
+            source::read(&pasted, SourceFormat::Plain)
+        };
+        match read {
             Ok(mut draft) => {
                 if !title.is_empty() {
                     draft.title = title;
@@ -49,6 +61,36 @@ pub fn NewArticleDialog() -> impl IntoView {
             Err(e @ source::SourceError::Empty) => error.set(Some(format!("{e} Paste the article's text first."))),
             Err(e) => error.set(Some(e.to_string())),
         }
+    };
+    let paste = move |ev: leptos::ev::ClipboardEvent| {
+        let html = ev.clipboard_data().and_then(|data| data.get_data("text/html").ok()).unwrap_or_default();
+        if html.trim().is_empty() {
+            return;
+        }
+        let Ok(draft) = source::read(&html, SourceFormat::Html) else { return };
+        ev.prevent_default();
+        let set = |input: NodeRef<html::Input>, value: &str| {
+            if let Some(input) = input.get_untracked().filter(|i| i.value().is_empty()) {
+                input.set_value(value);
+            }
+        };
+        if let Some(area) = text_area.get_untracked() {
+            area.set_value(&draft.text);
+        }
+        set(title_input, &draft.title);
+        set(url_input, draft.meta.url.as_deref().unwrap_or_default());
+        set(date_input, draft.meta.published.as_deref().unwrap_or_default());
+        let left_out = draft.removed.len();
+        paste_status.set(if left_out == 0 {
+            "Read the article from the pasted web page.".to_string()
+        } else {
+            format!(
+                "Read the article from the pasted web page; {left_out} part{} of the page (menus, related stories and the like) {} left out and can be put back from the article.",
+                if left_out == 1 { "" } else { "s" },
+                if left_out == 1 { "was" } else { "were" },
+            )
+        });
+        pasted_page.set_value(Some(draft));
     };
     let file_chosen = move |_| {
         let Some(input) = file_input.get() else { return };
@@ -78,7 +120,11 @@ pub fn NewArticleDialog() -> impl IntoView {
                     rows="12"
                     placeholder="Paste the article here"
                     spellcheck="false"
+                    on:paste=paste
                 ></textarea>
+                <p class="hint" role="status">
+                    {move || paste_status.get()}
+                </p>
                 <label for="new-article-title">"Title (optional)"</label>
                 <input
                     id="new-article-title"
@@ -118,7 +164,7 @@ pub fn NewArticleDialog() -> impl IntoView {
                 </div>
                 <p class="hint">
                     "Text (.txt), Markdown (.md) and web pages (.html) can be opened, or dropped anywhere on the page. "
-                    "From a web page only its visible text is kept; nothing in it is run."
+                    "From a web page, opened or pasted, only its article is kept; the rest can be put back, and nothing in it is run."
                 </p>
                 <input
                     type="file"

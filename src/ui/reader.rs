@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::annotator::Annotator;
 use super::details_form::DetailsForm;
 use super::leftovers_review::LeftoversReview;
+use super::removed_parts::RemovedParts;
 use super::state::AppState;
 use crate::model::library::Article;
 use crate::model::{leftovers, text};
@@ -32,6 +33,12 @@ pub fn Reader(
     let body = article_field(state, id, |a| a.text.clone());
     let source_url = article_field(state, id, |a| a.source_url.clone());
     let published = article_field(state, id, |a| a.published.clone());
+    let credit = article_field(state, id, |a| match (a.byline.is_empty(), a.site_name.is_empty()) {
+        (false, false) => format!("By {} · {}", a.byline, a.site_name),
+        (false, true) => format!("By {}", a.byline),
+        (true, false) => a.site_name.clone(),
+        (true, true) => String::new(),
+    });
     let words = Memo::new(move |_| body.with(|t| text::word_count(t)));
     // A headline pasted with its story is shown once: as the text's first paragraph, which can
     // be annotated; the heading stays for screen readers and the page's outline.
@@ -55,6 +62,11 @@ pub fn Reader(
                     {title}
                 </h1>
                 <p class="article-meta">
+                    {move || {
+                        let credit = credit.get();
+                        (!credit.is_empty())
+                            .then(|| view! { <span class="article-credit">{credit}</span> <span aria-hidden="true">" · "</span> })
+                    }}
                     {move || {
                         let url = source_url.get();
                         if url.is_empty() {
@@ -99,6 +111,7 @@ pub fn Reader(
                         view! { <LeftoversReview id=id.get_value() found=found struck=struck /> }
                     })
             }}
+            <RemovedParts id=id.get_value() />
             <div class="annotated" class:opens-with-title=repeats_title>
                 <Annotator id=id.get_value() text=body struck=struck />
             </div>

@@ -8,6 +8,7 @@ use crate::browser::clock;
 use crate::model::history::{Change, History};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, RemovedArticle, Verdict};
 use crate::model::motion;
+use crate::model::put_back::PutBack;
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::span::{self, Span};
 use crate::model::text;
@@ -16,13 +17,15 @@ use crate::model::text;
 #[derive(Clone, Debug)]
 pub enum Undo {
     /// Put back a deleted article.
-    RestoreArticle(RemovedArticle),
+    RestoreArticle(Box<RemovedArticle>),
     /// Put back the text an article had before its leftovers were removed.
     RestoreText { id: String, text: Arc<str> },
     /// Take back the latest change to an article's annotations.
     AnnotationChange { article: String },
     /// Put back an orphan that was placed or discarded.
     RestoreOrphan { article: String, orphan: Orphan },
+    /// Take a part of the web page that was put back into the text out again.
+    TakeBackPart { article: String, put: PutBack },
 }
 
 /// A message about the last action, possibly with a way to undo it.
@@ -172,7 +175,7 @@ impl AppState {
     /// Adds a draft to the library as a new article and opens it.
     pub fn add_draft(&self, draft: Draft) {
         let title = draft.title.clone();
-        let article = Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso());
+        let article = article_of(clock::new_id("a"), draft);
         self.library.update(|library| library.add(article));
         self.inform(format!("Added “{title}” to the library."), None);
     }
@@ -183,7 +186,7 @@ impl AppState {
         let title = draft.title.clone();
         let id = clock::new_id("a");
         let mut scratch = Library::default();
-        scratch.add(Article::new(id.clone(), draft.title, draft.text, clock::now_iso()));
+        scratch.add(article_of(id.clone(), draft));
         scratch
             .set_source_url(&id, url.trim())
             .and_then(|()| scratch.set_published(&id, published.trim()))
@@ -205,7 +208,7 @@ impl AppState {
         self.library.update(|library| removed = library.remove(id).ok());
         if let Some(removed) = removed {
             let title = removed.article.title.clone();
-            self.inform(format!("Deleted “{title}”."), Some(Undo::RestoreArticle(removed)));
+            self.inform(format!("Deleted “{title}”."), Some(Undo::RestoreArticle(Box::new(removed))));
         }
     }
 
@@ -214,7 +217,7 @@ impl AppState {
         let message = match undo {
             Undo::RestoreArticle(removed) => {
                 let title = removed.article.title.clone();
-                self.library.update(|library| library.restore(removed));
+                self.library.update(|library| library.restore(*removed));
                 format!("Restored “{title}”.")
             }
             Undo::AnnotationChange { article } => {
@@ -234,6 +237,14 @@ impl AppState {
                 self.library.update(|library| result = library.restore_text(&id, text));
                 match result {
                     Ok(()) => "The leftovers are back in the text.".to_string(),
+                    Err(e) => return self.fail(e.to_string()),
+                }
+            }
+            Undo::TakeBackPart { article, put } => {
+                let mut result = Ok(());
+                self.library.update(|library| result = library.take_back(&article, put));
+                match result {
+                    Ok(()) => "The part is out of the text again.".to_string(),
                     Err(e) => return self.fail(e.to_string()),
                 }
             }
@@ -484,6 +495,22 @@ impl AppState {
                 .unwrap_or_default()
         })
     }
+}
+
+/// A new article from a draft, with the details its web page gave (the user can edit them).
+fn article_of(id: String, draft: Draft) -> Article {
+    let mut article = Article::new(id, draft.title, draft.text, clock::now_iso());
+    let meta = draft.meta;
+    article.source_url = meta.url.unwrap_or_default();
+    article.published = meta.published.unwrap_or_default();
+    article.modified = meta.modified.unwrap_or_default();
+    article.byline = meta.byline.unwrap_or_default();
+    article.site_name = meta.site_name.unwrap_or_default();
+    article.language = meta.language.unwrap_or_default();
+    // Extraction already set the page's furniture apart, as parts the user can put back.
+    article.leftovers_reviewed = !draft.removed.is_empty();
+    article.removed_parts = draft.removed;
+    article
 }
 
 /// The sample article as a draft.

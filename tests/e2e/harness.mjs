@@ -205,8 +205,8 @@ export function useApp() {
     await server?.close();
   });
   return {
-    async open({ viewport = { width: 1280, height: 900 }, colorScheme = 'light' } = {}) {
-      const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+    async open({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', permissions = [] } = {}) {
+      const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, permissions });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(8000);

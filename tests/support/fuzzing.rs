@@ -4,8 +4,8 @@
 //! inside the parser, or an accepted value that breaks an invariant) and otherwise says
 //! whether the input was accepted.
 
+use article_annotator::model::extract::extract;
 use article_annotator::model::formats::import::import;
-use article_annotator::model::html::visible_text;
 use article_annotator::model::library::{Annotation, AnnotationKind, Article, Library};
 use article_annotator::model::offsets::CharOffset;
 use article_annotator::model::source::{SourceFormat, read};
@@ -13,7 +13,7 @@ use article_annotator::model::stored::{decode, encode};
 use article_annotator::model::text::{normalize, plain_line, single_line};
 
 /// The fuzz targets, by the name of their folder of saved inputs.
-pub const TARGETS: &[&str] = &["stored_decode", "import", "source_read", "html_visible_text"];
+pub const TARGETS: &[&str] = &["stored_decode", "import", "source_read", "html_extract"];
 
 /// Runs the target named `target` on `data`; `None` for an unknown name.
 pub fn run(target: &str, data: &[u8]) -> Option<bool> {
@@ -21,7 +21,7 @@ pub fn run(target: &str, data: &[u8]) -> Option<bool> {
         "stored_decode" => stored_decode(data),
         "import" => import_file(data),
         "source_read" => source_read(data),
-        "html_visible_text" => html_visible_text(data),
+        "html_extract" => html_extract(data),
         _ => return None,
     })
 }
@@ -94,11 +94,14 @@ pub fn source_read(data: &[u8]) -> bool {
     true
 }
 
-/// An HTML page gives its visible text; titles are collapsed and the text trimmed.
-pub fn html_visible_text(data: &[u8]) -> bool {
-    let page = visible_text(&text(data));
+/// An HTML page gives its article: a one-line title, trimmed text, and removed parts that go
+/// back at character boundaries inside the text.
+pub fn html_extract(data: &[u8]) -> bool {
+    let page = extract(&text(data), None);
     assert_eq!(single_line(&page.title), page.title);
-    assert_eq!(single_line(&page.h1), page.h1);
     assert_eq!(page.text.trim(), page.text);
+    for part in &page.removed {
+        assert!(part.at <= page.text.len() && page.text.is_char_boundary(part.at));
+    }
     !page.text.is_empty()
 }

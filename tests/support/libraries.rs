@@ -55,6 +55,11 @@ impl Generator {
             if self.next(2) == 0 {
                 article.source_url = "https://example.org/x".into();
                 article.published = "2024-01-04".into();
+                // What a web page states of itself (issue 17), right-to-left and emoji included.
+                article.modified = "2024-01-05".into();
+                article.byline = format!("Jane Roe {a} and صحفي 😀");
+                article.site_name = "The Daily Example".into();
+                article.language = "en-GB".into();
             }
             article.leftovers_reviewed = true;
             let count = self.next(12);

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use author::source_author;
+use author::{bylined_authors, source_author};
 
 use serde_json::{Value, json};
 
@@ -51,6 +51,18 @@ pub fn export(article: &Article, ratings: &[String], off_scale: &[String], today
             }
             if !article.published.is_empty() {
                 appearance["datePublished"] = json!(article.published);
+            }
+            if !article.modified.is_empty() {
+                appearance["dateModified"] = json!(article.modified);
+            }
+            if !article.byline.is_empty() {
+                appearance["author"] = bylined_authors(&article.byline);
+            }
+            if !article.site_name.is_empty() {
+                appearance["publisher"] = json!({ "@type": "Organization", "name": article.site_name });
+            }
+            if !article.language.is_empty() {
+                appearance["inLanguage"] = json!(article.language);
             }
             let mut item = json!({ "@type": "Claim", "appearance": appearance });
             if let Some(source) = claim_source(article, &claim.id) {

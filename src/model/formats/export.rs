@@ -51,6 +51,14 @@ struct ExportArticle<'a> {
     title: &'a str,
     source_url: &'a str,
     published: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    modified: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    byline: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    site_name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    language: &'a str,
     added: &'a str,
     text: &'a str,
     text_sha256: String,
@@ -133,6 +141,10 @@ pub fn export_to<'a>(
                 title: &article.title,
                 source_url: &article.source_url,
                 published: &article.published,
+                modified: &article.modified,
+                byline: &article.byline,
+                site_name: &article.site_name,
+                language: &article.language,
                 added: &article.added,
                 text: &article.text,
                 text_sha256: sha256_hex(&article.text),

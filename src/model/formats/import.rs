@@ -359,6 +359,10 @@ fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportErro
     );
     article.source_url = fields.optional_text("source_url")?.to_string();
     article.published = fields.optional_text("published")?.to_string();
+    article.modified = fields.optional_text("modified")?.to_string();
+    article.byline = fields.optional_text("byline")?.to_string();
+    article.site_name = fields.optional_text("site_name")?.to_string();
+    article.language = fields.optional_text("language")?.to_string();
     article.leftovers_reviewed = true;
     let annotations = match fields.object.get("annotations") {
         Some(Json::Array(list)) => list,

@@ -23,6 +23,28 @@ pub fn article_iri(article: &Article) -> String {
     }
 }
 
+/// The annotated article: its IRI, and, when its page stated them, its language, its author
+/// (`creator`) and its publication and update dates (`created`, `modified`).
+fn target_source(article: &Article) -> Value {
+    let iri = article_iri(article);
+    if article.byline.is_empty() && article.language.is_empty() && article.published.is_empty() {
+        return json!(iri);
+    }
+    let mut source = json!({ "id": iri, "type": "Text" });
+    if !article.language.is_empty() {
+        source["language"] = json!(article.language);
+    }
+    if !article.byline.is_empty() {
+        source["creator"] = json!({ "type": "Person", "name": article.byline });
+    }
+    for (field, value) in [("created", &article.published), ("modified", &article.modified)] {
+        if !value.is_empty() {
+            source[field] = json!(value);
+        }
+    }
+    source
+}
+
 /// What our annotation ids are prefixed with to make IRIs.
 pub const ANNOTATION_PREFIX: &str = "urn:article-annotator:annotation:";
 
@@ -65,7 +87,7 @@ fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
         "motivation": "tagging",
         "body": body,
         "target": {
-            "source": article_iri(article),
+            "source": target_source(article),
             "selector": [
                 { "type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix },
                 { "type": "TextPositionSelector", "start": a.start.0, "end": a.end.0 },
@@ -163,5 +185,32 @@ mod tests {
         library.add(bare);
         let imported = super::super::import::import(&export(&article), &library, Some("a1")).unwrap();
         assert_eq!(imported.library.articles[0].links, article.links);
+    }
+
+    #[test]
+    fn the_target_source_carries_what_the_page_stated_and_imports_back() {
+        use crate::model::library::Library;
+        let mut article = super::super::export::tests::judged_sample_article();
+        article.byline = "Jane Roe".into();
+        article.language = "en".into();
+        article.published = "2024-01-04".into();
+        article.modified = "2024-01-05".into();
+        let json: Value = serde_json::from_str(&export(&article)).unwrap();
+        let source = &json["first"]["items"][0]["target"]["source"];
+        assert_eq!(source["id"], "https://example.org/story");
+        assert_eq!(source["type"], "Text");
+        assert_eq!(source["language"], "en");
+        assert_eq!(source["creator"], json!({ "type": "Person", "name": "Jane Roe" }));
+        assert_eq!(source["created"], "2024-01-04");
+        assert_eq!(source["modified"], "2024-01-05");
+
+        let mut library = Library::default();
+        let mut bare = article.clone();
+        bare.annotations.clear();
+        bare.links.clear();
+        bare.verdicts.clear();
+        library.add(bare);
+        let imported = super::super::import::import(&export(&article), &library, Some("a1")).unwrap();
+        assert_eq!(imported.library.articles[0].annotations.len(), article.annotations.len());
     }
 }

@@ -21,6 +21,22 @@ pub(super) fn source_author(article: &Article, source: &Annotation) -> Value {
     author
 }
 
+/// The article's byline as schema.org authors: "Jane Roe and John Doe" is two people, "Jane Roe,
+/// Associated Press" a person and an organization; one author is one object, several a list.
+pub(super) fn bylined_authors(byline: &str) -> Value {
+    let names: Vec<&str> = byline
+        .split([',', ';', '&'])
+        .flat_map(|part| part.split(" and "))
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .collect();
+    let mut authors: Vec<Value> = names
+        .iter()
+        .map(|name| json!({ "@type": if is_organization(name) { "Organization" } else { "Person" }, "name": name }))
+        .collect();
+    if authors.len() == 1 { authors.remove(0) } else { Value::Array(authors) }
+}
+
 /// Reporting verbs that follow a source ("Ortiz said") or, inverted, precede it ("said Ortiz").
 const CUES: [&str; 20] = [
     "said",

@@ -100,6 +100,29 @@ fn every_checked_claim_has_every_field() {
     assert_eq!(first["reviewBody"], "Checked against the hospital count.");
 }
 
+#[test]
+fn the_appearance_carries_the_pages_author_publisher_dates_and_language() {
+    let mut article = article();
+    let bare = reviews(&article);
+    assert!(bare[0]["itemReviewed"]["appearance"].get("author").is_none(), "nothing is made up");
+    article.byline = "Jane Roe and Associated Press".into();
+    article.site_name = "The Daily Example".into();
+    article.modified = "2024-01-05".into();
+    article.language = "en-GB".into();
+    let appearance = &reviews(&article)[0]["itemReviewed"]["appearance"];
+    assert_eq!(appearance["author"][0], json!({ "@type": "Person", "name": "Jane Roe" }));
+    assert_eq!(appearance["author"][1], json!({ "@type": "Organization", "name": "Associated Press" }));
+    assert_eq!(appearance["publisher"], json!({ "@type": "Organization", "name": "The Daily Example" }));
+    assert_eq!(appearance["datePublished"], "2024-01-04");
+    assert_eq!(appearance["dateModified"], "2024-01-05");
+    assert_eq!(appearance["inLanguage"], "en-GB");
+    article.byline = "Jane Roe".into();
+    assert_eq!(
+        reviews(&article)[0]["itemReviewed"]["appearance"]["author"],
+        json!({ "@type": "Person", "name": "Jane Roe" })
+    );
+}
+
 /// A rating's alternateName, ratingValue, bestRating and worstRating.
 type Numbers = (String, Option<u64>, Option<u64>, Option<u64>);
 

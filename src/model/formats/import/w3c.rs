@@ -49,7 +49,11 @@ pub(super) fn read_w3c(value: &Json, merge: &mut Merge, open: Option<&str>) -> R
             links.push((claim.to_string(), source.to_string()));
             continue;
         }
-        let source = target.get("source").and_then(Json::as_str).unwrap_or("");
+        // The source is an IRI, or a resource described by its `id` (ours, with its metadata).
+        let source = target
+            .get("source")
+            .and_then(|source| source.as_str().or_else(|| source.get("id").and_then(Json::as_str)))
+            .unwrap_or("");
         let article_id = merge
             .library
             .articles

@@ -1,6 +1,0 @@
-//! Fuzzes `html::visible_text`; the checks are in tests/support/fuzzing.rs.
-#![no_main]
-
-libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    article_annotator_fuzz::fuzzing::html_visible_text(data);
-});

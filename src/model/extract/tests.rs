@@ -1,0 +1,225 @@
+use super::*;
+
+/// A news page: a section menu, the headline, a byline and date, the story with a figure,
+/// a share row, a related-stories list, comments and a footer.
+fn news_page(story: &str) -> String {
+    format!(
+        r##"<!doctype html><html lang="en-GB"><head><title>Council votes to close library | The Daily Example</title>
+<meta property="og:title" content="Council votes to close library">
+<meta property="og:site_name" content="The Daily Example">
+<meta name="author" content="Jane Reporter">
+<meta property="article:published_time" content="2024-03-05T09:30:00Z">
+<meta property="article:modified_time" content="2024-03-06T10:00:00Z">
+<link rel="canonical" href="https://example.com/news/library">
+</head><body>
+<header><div class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/trending">Trending</a></li></ul></div></header>
+<main><article>
+<h1>Council votes to close library</h1>
+<div class="byline">By Jane Reporter</div>
+<time datetime="2024-03-05">5 March 2024</time>
+{story}
+<figure><img src="a.jpg"><figcaption>The library on Main Street has served readers since 1911.</figcaption></figure>
+<div class="share-row"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+</article>
+<aside class="related-stories"><h2>Related stories</h2><ul>
+<li><a href="/a">Mayor opens new bridge across the river</a></li>
+<li><a href="/b">School budget cut by a tenth this year</a></li></ul></aside>
+<section id="comments"><h2>Comments</h2><div class="comment"><p>Great news, finally!</p><a href="#">Reply</a></div></section>
+</main>
+<footer><p>© 2024 The Daily Example. All rights reserved.</p></footer>
+</body></html>"##
+    )
+}
+
+const STORY: &str = "<p>The city council voted 7 to 2 on Tuesday to close the Main Street library at the end of \
+the year, citing a budget shortfall of more than a million dollars.</p>\
+<p>“We had no other choice,” said the council's chair, who argued that the branch's visitors could use the \
+new central library two miles away.</p>\
+<h2>Residents object</h2>\
+<p>Dozens of residents spoke against the closure during a three-hour public hearing, and a petition to keep \
+the branch open has gathered four thousand signatures.</p>\
+<blockquote><p>This library is where my children learned to read, and closing it will hurt the whole \
+neighbourhood for years to come.</p></blockquote>\
+<p>The council will hear an appeal next month.</p>";
+
+#[test]
+fn keeps_the_story_in_order_and_leaves_out_the_furniture() {
+    let page = extract(&news_page(STORY), None);
+    assert_eq!(page.title, "Council votes to close library");
+    let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+    assert!(paragraphs[0].starts_with("The city council voted 7 to 2"), "{paragraphs:?}");
+    assert!(paragraphs.contains(&"Residents object"));
+    assert!(page.text.contains("This library is where my children learned to read"));
+    assert!(
+        page.text.contains("The library on Main Street has served readers since 1911."),
+        "captions stay in the text"
+    );
+    assert!(page.text.contains("The council will hear an appeal next month."));
+    for furniture in
+        ["Home", "Sport", "Share on Facebook", "Mayor opens new bridge", "Great news", "Reply", "All rights reserved"]
+    {
+        assert!(!page.text.contains(furniture), "{furniture} was kept: {}", page.text);
+    }
+    assert!(!page.body.contains("served readers since 1911"), "a caption is not the article's body");
+}
+
+#[test]
+fn names_every_part_it_leaves_out_and_where_it_was() {
+    let page = extract(&news_page(STORY), None);
+    let removed: String = page.removed.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    for furniture in
+        ["Home", "Share on Facebook", "Mayor opens new bridge across the river", "Great news, finally!", "Reply"]
+    {
+        assert!(removed.contains(furniture), "{furniture} is not among the removed parts: {:?}", page.removed);
+    }
+    let menu = page.removed.iter().find(|p| p.text.contains("Sport")).expect("the menu");
+    assert_eq!(menu.at, 0, "the menu goes back before the story");
+    let comments = page.removed.iter().find(|p| p.text.contains("Great news")).expect("the comments");
+    assert_eq!(comments.at, page.text.len(), "the comments go back after the story");
+    for part in &page.removed {
+        assert!(part.at == page.text.len() || part.at == 0 || page.text[..part.at].ends_with("\n\n"), "{part:?}");
+    }
+}
+
+#[test]
+fn reads_the_details_from_the_page() {
+    let page = extract(&news_page(STORY), None);
+    assert_eq!(page.meta.byline.as_deref(), Some("Jane Reporter"));
+    assert_eq!(page.meta.site_name.as_deref(), Some("The Daily Example"));
+    assert_eq!(page.meta.published.as_deref(), Some("2024-03-05"));
+    assert_eq!(page.meta.modified.as_deref(), Some("2024-03-06"));
+    assert_eq!(page.meta.url.as_deref(), Some("https://example.com/news/library"));
+    assert_eq!(page.meta.language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn json_ld_gives_the_headline_author_and_dates() {
+    let html = format!(
+        r#"<html><head><title>Salon</title><script type="application/ld+json">{{"@context":"https://schema.org",
+"@type":"NewsArticle","headline":"Drought shrinks the reservoir to a fifth","author":{{"@type":"Person","name":"Ana Ruiz"}},
+"datePublished":"2023-08-01T06:00:00+02:00","publisher":{{"@type":"Organization","name":"Salon"}}}}</script></head>
+<body><h1>Salon</h1><article>{STORY}</article></body></html>"#
+    );
+    let page = extract(&html, None);
+    assert_eq!(page.title, "Drought shrinks the reservoir to a fifth", "the site's name in the h1 is not the headline");
+    assert_eq!(page.meta.byline.as_deref(), Some("Ana Ruiz"));
+    assert_eq!(page.meta.published.as_deref(), Some("2023-08-01"));
+    assert_eq!(page.meta.modified, None);
+}
+
+#[test]
+fn a_time_element_dates_a_page_without_metadata() {
+    let html = format!(
+        "<html><body><article><h1>Headline here</h1><time datetime=\"2022-02-02T10:00\">Feb 2</time>{STORY}</article></body></html>"
+    );
+    assert_eq!(extract(&html, None).meta.published.as_deref(), Some("2022-02-02"));
+}
+
+#[test]
+fn a_malformed_attribute_ends_at_the_tag_end_as_in_a_browser() {
+    let html = format!("<html><body><p>a</p><div \"=\"\">{STORY}</div></body></html>");
+    let page = extract(&html, None);
+    assert!(page.text.contains("The council will hear an appeal next month."), "{}", page.text);
+}
+
+#[test]
+fn text_after_an_embed_is_kept() {
+    let html = format!(
+        "<html><body><article><p>before</p><embed src=x>{STORY}<p>after the embed, the end of the story.</p></article></body></html>"
+    );
+    assert!(extract(&html, None).text.contains("after the embed, the end of the story."));
+}
+
+#[test]
+fn hidden_text_is_left_out_in_every_way_a_page_hides_it() {
+    let html = format!(
+        "<html><body><article>{STORY}<p style=\"visibility: hidden\">Invisible one.</p>\
+         <p style=\"display:none\">Invisible two.</p><p hidden>Invisible three.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(!page.text.contains("Invisible"), "{}", page.text);
+    assert!(page.removed.iter().all(|p| !p.text.contains("Invisible")), "hidden text is not on the page at all");
+}
+
+#[test]
+fn formulas_keep_their_text() {
+    let html = format!(
+        "<html><body><article>{STORY}<p>The rate grew as <math><mi>x</mi><mo>=</mo><mn>2</mn>\
+         <annotation encoding=\"TeX\">x=2</annotation></math> over the decade, the report said.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("The rate grew as x=2 over the decade"), "{}", page.text);
+}
+
+#[test]
+fn a_trending_menu_does_not_swallow_the_article() {
+    let html = format!(
+        "<html><body><div class=\"top\"><ul><li><a href=/>Trending</a></li><li><a href=/t>Top Stories</a></li></ul></div>\
+         <article>{STORY}</article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.starts_with("The city council voted"), "{}", page.text);
+    assert!(page.text.contains("The council will hear an appeal next month."));
+    let removed: usize = page.removed.iter().map(|p| p.text.len()).sum();
+    assert!(removed < 40, "only the menu is removed: {:?}", page.removed);
+}
+
+#[test]
+fn captions_credits_and_datelines_are_told_apart_from_the_story() {
+    let html = format!(
+        "<html><body><article><p>5:27 am CST, Wednesday, November 20, 2019</p>{STORY}\
+         <p>Photo: Hau Dinh, AP</p><p>Image 2 of 5</p><p>Jane Doe is a reporter for The Daily Example.</p>\
+         <p>Sign up for our newsletter to get the day's top headlines in your inbox.</p>\
+         <p>Associated Press writer Jon Gambrell contributed to this report.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(!page.text.contains("5:27 am"), "a dateline is not the story");
+    assert!(page.text.contains("Photo: Hau Dinh, AP"), "a credit stays beside the story");
+    assert!(!page.body.contains("Photo: Hau Dinh"));
+    assert!(page.text.contains("contributed to this report"));
+    assert!(!page.text.contains("Image 2 of 5"));
+    assert!(!page.text.contains("is a reporter for"));
+    assert!(!page.text.contains("newsletter"));
+}
+
+#[test]
+fn a_repeated_caption_is_read_once() {
+    let html = format!(
+        "<html><body><article><figure><figcaption>The mayor at the hearing.</figcaption></figure>\
+         <figure><figcaption>The mayor at the hearing.</figcaption></figure>{STORY}</article></body></html>"
+    );
+    assert_eq!(extract(&html, None).text.matches("The mayor at the hearing.").count(), 1);
+}
+
+#[test]
+fn a_page_with_no_article_keeps_its_visible_text() {
+    let page = extract("<html><body><p>Just one short line.</p></body></html>", None);
+    assert_eq!(page.text, "Just one short line.");
+}
+
+#[test]
+fn script_and_markup_never_become_text() {
+    let html = format!(
+        "<html><body><article>{STORY}<script>alert(1)</script><p>&lt;img src=x onerror=alert(1)&gt; is shown as text.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(!page.text.contains("alert(1)</script>") && !page.text.contains("alert(1)\n"));
+    assert!(page.text.contains("<img src=x onerror=alert(1)> is shown as text."), "{}", page.text);
+}
+
+#[test]
+fn right_to_left_and_emoji_text_survive() {
+    let story =
+        "<p>قال المتحدث إن الاجتماع سيعقد يوم الثلاثاء في العاصمة لمناقشة الميزانية الجديدة للمدينة 🌍.</p>".repeat(4);
+    let page = extract(&format!("<html dir=rtl lang=ar><body><article>{story}</article></body></html>"), None);
+    assert!(page.text.contains("قال المتحدث") && page.text.contains('🌍'));
+    assert_eq!(page.meta.language.as_deref(), Some("ar"));
+}
+
+#[test]
+fn dates_are_checked_calendar_dates() {
+    assert_eq!(meta::iso_date("2019-11-20T05:27:00Z").as_deref(), Some("2019-11-20"));
+    assert_eq!(meta::iso_date("2019-13-20"), None);
+    assert_eq!(meta::iso_date("Nov 20, 2019"), None);
+    assert_eq!(meta::iso_date("٢٠١٩-١١-٢٠"), None);
+}
