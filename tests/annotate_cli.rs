@@ -64,3 +64,43 @@ fn a_file_that_is_missing_or_empty_and_bad_usage_fail_with_a_message() {
     assert_eq!(code, 2);
     assert!(err.starts_with("usage: annotate suggest FILE"), "{err}");
 }
+
+const PAGE: &str = r##"<html lang="en"><head><title>Talks stall | Example News</title>
+<meta property="og:site_name" content="Example News"><meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2024-05-01T08:00:00Z"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Talks stall</h1><p>The talks failed on Tuesday, a senior official said, speaking on condition of anonymity because the talks were private.</p>
+<p>Reuters reported that both sides would meet again next month in Geneva to try once more.</p></article>
+<footer>© Example News</footer></body></html>"##;
+
+#[test]
+fn extract_prints_the_article_its_details_and_what_was_left_out() {
+    let (code, out, _) = annotate(&["extract", "-"], PAGE);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).expect("JSON on standard output");
+    assert_eq!(json["title"], "Talks stall");
+    assert!(json["text"].as_str().unwrap().starts_with("The talks failed on Tuesday"));
+    assert!(!json["text"].as_str().unwrap().contains("Home"));
+    assert_eq!(json["byline"], "Jane Roe");
+    assert_eq!(json["site_name"], "Example News");
+    assert_eq!(json["published"], "2024-05-01");
+    assert_eq!(json["modified"], Value::Null, "unknown is null");
+    assert_eq!(json["url"], Value::Null);
+    assert_eq!(json["language"], "en");
+    let removed = json["removed"].as_array().unwrap();
+    assert!(removed.iter().any(|p| p["text"].as_str().unwrap().contains("Home")), "{removed:?}");
+    assert!(removed.iter().all(|p| p["label"].is_string()));
+}
+
+#[test]
+fn suggest_reads_an_html_page_as_its_article() {
+    let (code, out, _) = annotate(&["suggest", "-"], PAGE);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).expect("JSON on standard output");
+    let article = &json["articles"][0];
+    assert_eq!(article["title"], "Talks stall");
+    assert!(!article["text"].as_str().unwrap().contains("Home"));
+    let kinds: Vec<&str> =
+        article["annotations"].as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"anonymous_attribution") && kinds.contains(&"source"), "{kinds:?}");
+}

@@ -30,6 +30,9 @@ pub struct Extraction {
     pub meta: PageMeta,
     /// Everything else the page shows, in page order.
     pub removed: Vec<RemovedPart>,
+    /// The page nests elements deeper than a browser builds ([`parse::MAX_DEPTH`]) and was
+    /// read only up to there.
+    pub cut: bool,
 }
 
 /// A run of page blocks left out of the article.
@@ -52,6 +55,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extraction {
         ..Default::default()
     };
     let parsed = parse::parse(html);
+    let cut = parsed.cut;
     let Ok(mut readability) = dom_smoothie::Readability::with_document(parsed.document, url, Some(config)) else {
         return Extraction::default();
     };
@@ -94,7 +98,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extraction {
         .map(|b| Block { in_page_furniture: b.in_page_furniture || furniture_keys.contains(&key(&b.text)), ..b })
         .collect();
     let roles = furniture::roles(&main, &title, meta.byline.as_deref());
-    assemble(title, meta, &page, &main, &roles)
+    Extraction { cut, ..assemble(title, meta, &page, &main, &roles) }
 }
 
 fn assemble(title: String, meta: PageMeta, page: &[Block], main: &[Block], roles: &[Role]) -> Extraction {
@@ -149,7 +153,7 @@ fn assemble(title: String, meta: PageMeta, page: &[Block], main: &[Block], roles
             _ => removed.push(RemovedPart { label: label.to_string(), text: block.text.clone(), at: insert_at }),
         }
     }
-    Extraction { title, text, body, meta, removed }
+    Extraction { title, text, body, meta, removed, cut: false }
 }
 
 /// Paragraphs of prose that sit on the page between the article's first and last kept blocks

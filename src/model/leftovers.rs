@@ -104,7 +104,9 @@ pub fn detect(text: &str) -> Vec<Leftover> {
         if key.is_empty() {
             continue;
         }
-        if seen_content && is_trailing_block_heading(&key) {
+        // A block of other stories trails the article: a "Trending" or "Top Stories" in a menu
+        // above it is no such block, and the article's body is never offered for removal.
+        if seen_content && is_trailing_block_heading(&key) && line.start >= text.len() - line.start {
             found.push(Leftover { range: line.start..text.len(), kind: LeftoverKind::OtherStories });
             break;
         }
@@ -175,6 +177,15 @@ mod tests {
         let text = "Headline\n\nShare\nWASHINGTON -\n\nBody.";
         assert_eq!(flagged(text), [("Share", LeftoverKind::PageControl)]);
         assert_eq!(remove(text, &detect(text)), "Headline\n\nWASHINGTON -\n\nBody.");
+    }
+
+    #[test]
+    fn a_menu_with_trending_in_it_does_not_take_the_article_with_it() {
+        let story = "The council voted on Tuesday to close the library, citing the budget.\n\n".repeat(6);
+        let text = format!("Home\n\nNews\n\nTrending\n\nTop Stories\n\n{}", story.trim_end());
+        let found = detect(&text);
+        assert!(found.iter().all(|l| l.range.end <= text.find("The council").unwrap()), "{found:?}");
+        assert!(remove(&text, &found).contains("citing the budget"));
     }
 
     #[test]

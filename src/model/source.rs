@@ -45,6 +45,8 @@ pub struct Draft {
     pub meta: PageMeta,
     /// What extraction left out of a web page, each with where it would go back.
     pub removed: Vec<RemovedPart>,
+    /// The web page nested elements too deep and only its first part was read.
+    pub cut: bool,
 }
 
 /// Why a source could not become an article.
@@ -69,6 +71,7 @@ impl std::fmt::Display for SourceError {
 pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     let mut meta = PageMeta::default();
     let mut removed = Vec::new();
+    let mut cut = false;
     let (heading, body) = match format {
         SourceFormat::Plain => (String::new(), text::normalize(raw)),
         SourceFormat::Markdown => markdown_text(raw),
@@ -79,6 +82,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
             // back at the end rather than inside a word.
             let unchanged = body == page.text;
             meta = page.meta;
+            cut = page.cut;
             removed = page
                 .removed
                 .into_iter()
@@ -97,7 +101,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     // A heading of white space only (a Markdown "# **\u{2003}**") is no heading.
     let heading = text::plain_line(&heading);
     let title = if heading.is_empty() { title_of(&body) } else { heading };
-    Ok(Draft { title, text: body, meta, removed })
+    Ok(Draft { title, text: body, meta, removed, cut })
 }
 
 /// The first line of the text that is not a web-page leftover (or, if every line is one, the

@@ -80,7 +80,17 @@ impl AppState {
         let (raw, malformed) = crate::browser::files::read_text(&file).await?;
         let draft = source::read(&raw, format).map_err(|e| format!("“{name}” cannot be opened. {e}"))?;
         let title = draft.title.clone();
+        let cut = draft.cut;
         self.add_draft(draft);
+        if cut {
+            self.inform(
+                format!(
+                    "Added “{title}” to the library, but only its first part: “{name}” nests elements more than {} deep, deeper than a browser shows, and the rest could not be read.",
+                    crate::model::extract::parse::MAX_DEPTH
+                ),
+                None,
+            );
+        }
         if malformed > 0 {
             self.inform(
                 format!(

@@ -90,6 +90,14 @@ pub fn NewArticleDialog() -> impl IntoView {
                 if left_out == 1 { "was" } else { "were" },
             )
         });
+        if draft.cut {
+            paste_status.update(|status| {
+                status.push_str(&format!(
+                    " Only its first part could be read: it nests elements more than {} deep, deeper than a browser shows.",
+                    crate::model::extract::parse::MAX_DEPTH
+                ))
+            });
+        }
         pasted_page.set_value(Some(draft));
     };
     let file_chosen = move |_| {

@@ -112,3 +112,14 @@ test('a web page pasted from the clipboard becomes its article with its details'
   assert.ok(stored.removed_parts.some((p) => p.text.includes('Great news, finally!')));
   app.assertNoErrors();
 });
+
+test('a page nested deeper than a browser builds opens up to there, and the page says so', async () => {
+  const app = await apps.open();
+  await app.load();
+  const deep = `<title>Deep page</title><p>${STORY[0]}</p>${'<div>'.repeat(100000)}hidden below`;
+  const dialog = await app.chooseFile(htmlFile('deep.html', deep));
+  await expectHidden(dialog, 20000);
+  await app.expectStatus(/^Added “Deep page” to the library, but only its first part: “deep\.html” nests elements more than 512 deep/);
+  await waitFor(async () => assert.equal(await app.text(), STORY[0]));
+  app.assertNoErrors();
+});

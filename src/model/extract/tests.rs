@@ -223,3 +223,12 @@ fn dates_are_checked_calendar_dates() {
     assert_eq!(meta::iso_date("Nov 20, 2019"), None);
     assert_eq!(meta::iso_date("٢٠١٩-١١-٢٠"), None);
 }
+
+#[test]
+fn a_page_nested_deeper_than_a_browser_builds_is_read_up_to_there_and_says_so() {
+    let html = format!("<p>Before the nesting, a paragraph.</p>{}x", "<div>".repeat(100_000));
+    let page = extract(&html, None);
+    assert!(page.cut);
+    assert!(page.text.contains("Before the nesting, a paragraph."));
+    assert!(!extract(&news_page(STORY), None).cut);
+}
