@@ -159,9 +159,19 @@ mod tests {
         assert_eq!(second["created"], "2026-11-25T10:01:00.000Z");
     }
 
+    /// The article's W3C export imported into a library that holds the article unmarked.
+    fn import_into_the_bare_article(article: &Article) -> super::super::import::Imported {
+        let mut library = crate::model::library::Library::default();
+        let mut bare = article.clone();
+        bare.annotations.clear();
+        bare.links.clear();
+        bare.verdicts.clear();
+        library.add(bare);
+        super::super::import::import(&export(article), &library, Some("a1")).unwrap()
+    }
+
     #[test]
     fn links_are_linking_annotations_and_verdicts_assessing_bodies_and_they_import_back() {
-        use crate::model::library::Library;
         let article = super::super::export::tests::judged_sample_article();
         let json: Value = serde_json::from_str(&export(&article)).unwrap();
         assert_eq!(json["total"], 3);
@@ -177,19 +187,12 @@ mod tests {
         assert_eq!(link["body"], "urn:article-annotator:annotation:n1");
         assert_eq!(link["target"], "urn:article-annotator:annotation:n2");
 
-        let mut library = Library::default();
-        let mut bare = article.clone();
-        bare.annotations.clear();
-        bare.links.clear();
-        bare.verdicts.clear();
-        library.add(bare);
-        let imported = super::super::import::import(&export(&article), &library, Some("a1")).unwrap();
+        let imported = import_into_the_bare_article(&article);
         assert_eq!(imported.library.articles[0].links, article.links);
     }
 
     #[test]
     fn the_target_source_carries_what_the_page_stated_and_imports_back() {
-        use crate::model::library::Library;
         let mut article = super::super::export::tests::judged_sample_article();
         article.byline = "Jane Roe".into();
         article.language = "en".into();
@@ -204,13 +207,7 @@ mod tests {
         assert_eq!(source["created"], "2024-01-04");
         assert_eq!(source["modified"], "2024-01-05");
 
-        let mut library = Library::default();
-        let mut bare = article.clone();
-        bare.annotations.clear();
-        bare.links.clear();
-        bare.verdicts.clear();
-        library.add(bare);
-        let imported = super::super::import::import(&export(&article), &library, Some("a1")).unwrap();
+        let imported = import_into_the_bare_article(&article);
         assert_eq!(imported.library.articles[0].annotations.len(), article.annotations.len());
     }
 }
