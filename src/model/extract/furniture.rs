@@ -163,7 +163,11 @@ fn is_slideshow_counter(text_key: &str) -> bool {
 
 /// A line that is only an e-mail address.
 fn is_email_line(text_key: &str) -> bool {
-    !text_key.contains(' ') && text_key.contains('@') && text_key.contains('.')
+    let Some((user, domain)) = text_key.split_once('@') else { return false };
+    !text_key.contains(' ')
+        && !user.is_empty()
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
 }
 
 /// "By Matthew Digby, Minh Do on Monday, November 18th, 2019": a byline, with or without a
