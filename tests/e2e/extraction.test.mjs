@@ -4,9 +4,22 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectHidden, expectText, expectVisible, useApp, waitFor } from './harness.mjs';
 
 const apps = useApp();
+const CONFORMANCE = fileURLToPath(new URL('../../../shared/tools/w3c_conformance.py', import.meta.url));
+const SCHEMA = fileURLToPath(new URL('../../docs/export.schema.json', import.meta.url));
+
+function saved(text, name) {
+  const file = join(mkdtempSync(join(tmpdir(), 'extraction-')), name);
+  writeFileSync(file, text);
+  return file;
+}
 
 const STORY = [
   'The city council voted 7 to 2 on Tuesday to close the Main Street library at the end of the year, citing a budget shortfall of more than a million dollars.',
@@ -70,6 +83,26 @@ test('a saved news page keeps its article, fills in its details, and lists what 
   await app.reload();
   await app.expectHeading('Council votes to close library');
   await waitFor(async () => assert.equal(await app.text(), STORY.join('\n\n')));
+
+  // The page's details travel in the exports: W3C (conformant), our JSON (its schema).
+  await app.mark('The city council voted 7 to 2 on Tuesday', 'claim', { text: STORY.join('\n\n') });
+  const w3c = JSON.parse((await app.exportAs('Export W3C Web Annotation')).text);
+  const source = w3c.first.items[0].target.source;
+  assert.deepEqual(source, {
+    id: 'https://example.com/news/library',
+    type: 'Text',
+    language: 'en',
+    creator: { type: 'Person', name: 'Jane Reporter' },
+  });
+  const report = execFileSync('python3', [CONFORMANCE, saved(JSON.stringify(w3c), 'w3c.jsonld')], { encoding: 'utf8' });
+  assert.match(report.trim().split('\n').at(-1), /^1 passed, 0 failed$/);
+  const json = (await app.exportAs('Export JSON')).text;
+  const check = 'import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))';
+  execFileSync('python3', ['-c', check, SCHEMA, saved(json, 'export.json')], { encoding: 'utf8' });
+  const exported = JSON.parse(json).articles.find((a) => a.title === 'Council votes to close library');
+  assert.equal(exported.byline, 'Jane Reporter');
+  assert.equal(exported.site_name, 'The Daily Example');
+  assert.equal(exported.modified, '2024-03-06');
   app.assertNoErrors();
 });
 

@@ -23,11 +23,12 @@ pub fn article_iri(article: &Article) -> String {
     }
 }
 
-/// The annotated article: its IRI, and, when its page stated them, its language, its author
-/// (`creator`) and its publication and update dates (`created`, `modified`).
+/// The annotated article: its IRI, and, when its page stated them, its language and its author
+/// (`creator`). Its publication and update days are not given as `created` and `modified`: the
+/// model requires a date-time there, and a page's day is not one.
 fn target_source(article: &Article) -> Value {
     let iri = article_iri(article);
-    if article.byline.is_empty() && article.language.is_empty() && article.published.is_empty() {
+    if article.byline.is_empty() && article.language.is_empty() {
         return json!(iri);
     }
     let mut source = json!({ "id": iri, "type": "Text" });
@@ -36,11 +37,6 @@ fn target_source(article: &Article) -> Value {
     }
     if !article.byline.is_empty() {
         source["creator"] = json!({ "type": "Person", "name": article.byline });
-    }
-    for (field, value) in [("created", &article.published), ("modified", &article.modified)] {
-        if !value.is_empty() {
-            source[field] = json!(value);
-        }
     }
     source
 }
@@ -204,8 +200,7 @@ mod tests {
         assert_eq!(source["type"], "Text");
         assert_eq!(source["language"], "en");
         assert_eq!(source["creator"], json!({ "type": "Person", "name": "Jane Roe" }));
-        assert_eq!(source["created"], "2024-01-04");
-        assert_eq!(source["modified"], "2024-01-05");
+        assert!(source.get("created").is_none() && source.get("modified").is_none(), "a day is not a date-time");
 
         let imported = import_into_the_bare_article(&article);
         assert_eq!(imported.library.articles[0].annotations.len(), article.annotations.len());
