@@ -63,6 +63,11 @@ pub fn NewArticleDialog() -> impl IntoView {
         }
     };
     let paste = move |ev: leptos::ev::ClipboardEvent| {
+        // A page pasted into an empty text area becomes its article; pasted into text already
+        // there, it goes in as the browser pastes it (plain text), so nothing typed is replaced.
+        if text_area.get_untracked().is_some_and(|area| !area.value().trim().is_empty()) {
+            return;
+        }
         let html = ev.clipboard_data().and_then(|data| data.get_data("text/html").ok()).unwrap_or_default();
         if html.trim().is_empty() {
             return;

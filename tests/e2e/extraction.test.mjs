@@ -143,6 +143,14 @@ test('a web page pasted from the clipboard becomes its article with its details'
   assert.equal(stored.byline, 'Jane Reporter');
   assert.equal(stored.published, '2024-03-05');
   assert.ok(stored.removed_parts.some((p) => p.text.includes('Great news, finally!')));
+
+  // Pasted into text already typed, the page goes in as plain text and replaces nothing.
+  const again = await app.openNewArticle();
+  const area = again.getByRole('textbox', { name: 'Article text' });
+  await area.fill('My own notes. ');
+  await area.press('End');
+  await app.page.keyboard.press('Control+V');
+  await waitFor(async () => assert.match(await area.inputValue(), /^My own notes\. Home News Trending Council votes/));
   app.assertNoErrors();
 });
 
