@@ -207,7 +207,7 @@ pub fn roles(blocks: &[Block], title: &str, byline: Option<&str>) -> Vec<Role> {
     let byline_key = byline.map(key).unwrap_or_default();
     let mut seen = std::collections::HashSet::new();
     let mut in_other_stories = false;
-    blocks
+    let mut roles = blocks
         .iter()
         .map(|block| {
             let role = role_of(block, &title_key, &byline_key, &mut in_other_stories);
@@ -220,7 +220,35 @@ pub fn roles(blocks: &[Block], title: &str, byline: Option<&str>) -> Vec<Role> {
             }
             if seen.insert(key(&block.text)) { role } else { Role::Furniture("repeated line") }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // A press release ends with what the company is ("Ascom is a global solutions provider…"):
+    // in the last third, that paragraph and those after it that name the company again.
+    let tail = roles.len() - roles.len() / 3;
+    if let Some(first) =
+        (tail..blocks.len()).find(|&i| roles[i] == Role::Body && company_name(&blocks[i].text).is_some())
+    {
+        let name = company_name(&blocks[first].text).unwrap_or_default();
+        for i in first..blocks.len() {
+            if roles[i] == Role::Body && blocks[i].text.starts_with(&name) {
+                roles[i] = Role::Furniture("about the company");
+            }
+        }
+    }
+    roles
+}
+
+/// "Ascom is a global solutions provider…": the company a boilerplate paragraph is about.
+fn company_name(text: &str) -> Option<String> {
+    const WHAT: &[&str] = &["provider", "company", "leader", "manufacturer", "headquartered", "founded in"];
+    let (name, rest) = text.split_once(" is ")?;
+    let words = name.split_whitespace().count();
+    let capitalized =
+        name.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()));
+    ((1..=4).contains(&words)
+        && capitalized
+        && ["a ", "an ", "the ", "headquartered"].iter().any(|a| rest.starts_with(a))
+        && WHAT.iter().any(|w| rest.split('.').next().is_some_and(|sentence| sentence.contains(w))))
+    .then(|| name.to_string())
 }
 
 fn role_of(block: &Block, title_key: &str, byline_key: &str, in_other_stories: &mut bool) -> Role {

@@ -232,3 +232,20 @@ fn a_page_nested_deeper_than_a_browser_builds_is_read_up_to_there_and_says_so() 
     assert!(page.text.contains("Before the nesting, a paragraph."));
     assert!(!extract(&news_page(STORY), None).cut);
 }
+
+#[test]
+fn a_press_release_loses_its_about_the_company_paragraphs() {
+    let html = format!(
+        "<html><body><article>{STORY}<p>Acme Robotics is a global provider of warehouse robots, founded in 1999 and \
+         listed in Zurich.</p><p>Acme Robotics is headquartered in Baar and employs 1,300 people.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("The council will hear an appeal next month."));
+    assert!(!page.text.contains("Acme Robotics is"), "{}", page.text);
+    assert!(page.removed.iter().any(|p| p.label == "about the company" && p.text.contains("headquartered in Baar")));
+    // The same words early in a story are the story.
+    let early = format!(
+        "<html><body><article><p>Acme Robotics is a global provider of warehouse robots, a filing shows, and it is hiring.</p>{STORY}</article></body></html>"
+    );
+    assert!(extract(&early, None).text.contains("Acme Robotics is a global provider"));
+}
