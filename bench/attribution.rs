@@ -14,7 +14,10 @@ mod corpus;
 mod labeled;
 mod timing;
 
-use article_annotator::model::attribution::suggest;
+/// The size of the pieces the page reads (`ui::suggestion_actions`).
+const PIECE_BYTES: usize = article_annotator::model::attribution::PIECE_BYTES;
+
+use article_annotator::model::attribution::{Suggester, suggest};
 use timing::median;
 
 /// Times the analysis of a 100,000-word article; `now` is a clock in milliseconds.
@@ -40,39 +43,32 @@ pub fn speed(now: &dyn Fn() -> f64, print: &dyn Fn(String)) {
         "  baseline, lowercase and count cues: median {base:.1} ms (min {base_low:.1}, max {base_high:.1}); analysis is {:.1}x the baseline",
         ours / base
     ));
+    // The page runs the assistant a piece at a time, yielding between pieces: its longest
+    // task is about the longest piece.
+    let mut suggester = Suggester::new(&text, PIECE_BYTES);
+    let (mut pieces, mut longest) = (0, 0.0f64);
+    loop {
+        let t0 = now();
+        let Some(_) = suggester.next_piece() else { break };
+        longest = longest.max(now() - t0);
+        pieces += 1;
+    }
+    print(format!("  read a piece at a time as the page does: {pieces} pieces, the longest {longest:.1} ms"));
 }
 
-/// Precision, recall and F1 of each kind on labeled passages.
+/// Precision, recall and F1 of each kind on a labeled set.
 #[cfg(not(target_arch = "wasm32"))]
 fn evaluate(name: &str, passages: &[labeled::Passage]) {
-    use article_annotator::model::attribution::SourceKind;
-    use labeled::Counts;
-    let mut counts = [Counts::default(), Counts::default()];
-    let mut imperfect = Vec::new();
-    for passage in passages {
-        let before = counts;
-        let suggestions = suggest(&passage.text);
-        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
-        for (slot, kind) in [SourceKind::Anonymous, SourceKind::Named].into_iter().enumerate() {
-            let mine: Vec<_> =
-                suggestions.iter().filter(|s| s.kind == kind).map(|s| (s.span.start.0, s.span.end.0)).collect();
-            let labels: Vec<_> = passage.labels.iter().filter(|l| l.0 == kind).map(|l| (l.1, l.2)).collect();
-            counts[slot].right += mine.iter().filter(|&&m| labels.iter().any(|&l| overlaps(m, l))).count();
-            counts[slot].found += labels.iter().filter(|&&l| mine.iter().any(|&m| overlaps(m, l))).count();
-            counts[slot].suggested += mine.len();
-            counts[slot].labeled += labels.len();
-        }
-        let missed = |c: &Counts, b: &Counts| {
-            c.suggested - b.suggested != c.right - b.right || c.labeled - b.labeled != c.found - b.found
-        };
-        if missed(&counts[0], &before[0]) || missed(&counts[1], &before[1]) {
-            imperfect.push(passage.name.as_str());
-        }
-    }
-    println!("{name}: {} passages", passages.len());
-    for (name, c) in [("Anonymous attribution", counts[0]), ("Source", counts[1])] {
+    let score = labeled::score(passages);
+    let labels: usize = passages.iter().map(|p| p.labels.len()).sum();
+    println!("{name}: {} texts, {labels} labels, {} wrong or missed", passages.len(), score.mistakes.len());
+    for (name, c) in [
+        ("Anonymous attribution", score.anonymous),
+        ("Named source", score.named),
+        ("(pronouns, both kinds)", score.pronouns),
+    ] {
         println!(
-            "  {name:<22} precision {:.3} ({} of {} suggestions), recall {:.3} ({} of {} labels), F1 {:.3}",
+            "  {name:<24} precision {:.3} ({} of {} suggestions), recall {:.3} ({} of {} labels), F1 {:.3}",
             c.precision(),
             c.right,
             c.suggested,
@@ -82,20 +78,17 @@ fn evaluate(name: &str, passages: &[labeled::Passage]) {
             c.f1()
         );
     }
-    println!(
-        "  passages with a wrong or missed source: {}",
-        if imperfect.is_empty() { "none".to_string() } else { imperfect.join(", ") }
-    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use labeled::passages_in;
+    use labeled::{Part, passages_in, real_articles};
 
     println!("attribution benchmark, native (release build)");
-    for (name, sub) in [("development set", ""), ("held-out set (written after the rules)", "held-out")] {
-        evaluate(name, &passages_in(sub));
-    }
+    evaluate("own passages, development part", &passages_in(""));
+    evaluate("own passages, held-out part (written after the rules)", &passages_in("held-out"));
+    evaluate("real articles, development part", &real_articles(Part::Development));
+    evaluate("real articles, held-out part (ids 0-5, read only here)", &real_articles(Part::HeldOut));
     speed(&timing::clock(), &|line| println!("{line}"));
 }
 

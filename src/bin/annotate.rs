@@ -66,12 +66,13 @@ fn main() -> ExitCode {
             SourceKind::Named => AnnotationKind::Source,
             SourceKind::Anonymous => AnnotationKind::AnonymousAttribution,
         };
+        let rule = suggestion.explanation(|span| article.quote(span));
         let note = match (suggestion.kind, suggestion.reason) {
             (SourceKind::Anonymous, Some(reason)) => {
-                format!("Suggested. Reason for anonymity: “{}”.", article.quote(reason))
+                format!("Suggested. {rule} Reason for anonymity: “{}”.", article.quote(reason))
             }
-            (SourceKind::Anonymous, None) => "Suggested. No reason for anonymity given.".to_string(),
-            (SourceKind::Named, _) => "Suggested.".to_string(),
+            (SourceKind::Anonymous, None) => format!("Suggested. {rule} No reason for anonymity given."),
+            (SourceKind::Named, _) => format!("Suggested. {rule}"),
         };
         article.annotations.push(Annotation {
             id: format!("suggestion-{}", n + 1),

@@ -27,6 +27,11 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).expect("ASCII digits")
 }
 
+/// Milliseconds since the page started, for splitting long work into short tasks.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+}
+
 /// Lets the browser handle input and paint before the caller goes on (a zero-delay timer), so
 /// that long work split at these points never freezes the page for long.
 pub async fn yield_to_browser() {

@@ -1,19 +1,85 @@
 //! The attribution assistant: where an article attributes its statements, to whom, and whether
-//! that source is named or anonymous. Rules, not a model: reporting cues ("said", "told",
-//! "according to", "declined to comment"...), the noun phrase that is their source (before
-//! the cue, after it in "…," said X, after "according to" or "by"), and a test of that phrase:
-//! an unnamed person described by a role ("a U.S. official", "two people familiar with the
-//! matter", "the official") is anonymous; a name, an outlet or an institution is not.
-//! Reasons given for anonymity are found in the source's sentence or a later one about it.
+//! that source is named or anonymous (docs/ATTRIBUTION.md has the definitions). Rules, not a
+//! model: reporting cues ("said", "told", "according to", "declined to comment"...), the noun
+//! phrase that is their source (before the cue, after it in "…," said X, after "according to"
+//! or "by"), and the evidence in the sentence about that phrase (`classify`). "The official"
+//! takes the kind of the earlier source it refers back to, and "he said" that of a source or a
+//! name in the two sentences before; each suggestion says which rule decided.
+
+use std::collections::HashMap;
 
 use super::offsets::CharOffset;
 use super::span::Span;
+
+mod classify;
+mod phrase;
+mod tokens;
+mod words;
+
+use classify::{Reading, classify};
+use phrase::{is_cue, is_name, is_proper, phrase_after, phrase_before};
+use tokens::{QuoteState, Token, sentences, tokenize};
+pub use words::REASONS;
+use words::*;
 
 /// What a suggestion marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceKind {
     Named,
     Anonymous,
+}
+
+/// The rule that decided a suggestion's kind: the definitions of docs/ATTRIBUTION.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A person or an organisation by name ("Finance Minister Ola Berg", "Reuters").
+    Name,
+    /// An organisation or institution as such ("police", "the ministry").
+    Organisation,
+    /// Someone who speaks for a named organisation, or its document ("a Siemens spokesman").
+    SpeaksFor,
+    /// Someone identified by whose they are ("his lawyer", "Smith's doctor").
+    Possessive,
+    /// A role without a name ("a U.S. official", "people familiar with the matter").
+    RoleWithoutName,
+    /// One or some of a group, unnamed ("one caller", "some analysts", "critics").
+    UnnamedGroup,
+    /// The text says the source is not named ("speaking on condition of anonymity").
+    SaidToBeUnnamed,
+    /// Refers back to an earlier source with the same noun ("the official").
+    RefersBack { antecedent: Span },
+    /// A pronoun whose antecedent is a source or a name in the two sentences before.
+    Pronoun { antecedent: Span },
+}
+
+impl Rule {
+    pub fn is_pronoun(&self) -> bool {
+        matches!(self, Rule::Pronoun { .. })
+    }
+
+    /// The earlier words this suggestion takes its kind from, if any.
+    pub fn antecedent(&self) -> Option<Span> {
+        match *self {
+            Rule::RefersBack { antecedent } | Rule::Pronoun { antecedent } => Some(antecedent),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Rule::Name => "Named: a person or an organisation by name.",
+            Rule::Organisation => "Named: an organisation or institution as such.",
+            Rule::SpeaksFor => "Named: speaks for a named organisation, or is its document.",
+            Rule::Possessive => "Named: identified by whose they are.",
+            Rule::RoleWithoutName => "Anonymous: a role without a name, so not identified.",
+            Rule::UnnamedGroup => "Anonymous: one or some of a group, not identified.",
+            Rule::SaidToBeUnnamed => "Anonymous: the text says this source is not named.",
+            Rule::RefersBack { .. } => "Same as the earlier source it refers back to.",
+            Rule::Pronoun { .. } => "A pronoun: same as the source just before it.",
+        })
+    }
 }
 
 /// One suggested source.
@@ -24,125 +90,23 @@ pub struct Suggestion {
     pub span: Span,
     /// For an anonymous source: where a reason for the anonymity is given, if anywhere.
     pub reason: Option<Span>,
+    pub rule: Rule,
 }
 
-/// A word or a punctuation mark, with its place in code points. It borrows its text: a long
-/// report has a hundred thousand tokens, and owning each word tripled the pass's memory.
-#[derive(Clone, Debug)]
-struct Token<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    /// Inside quotation marks: cues there are the quoted person's words, not attribution.
-    quoted: bool,
-}
-
-impl Token<'_> {
-    fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word)
-    }
-
-    fn is_word(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_alphanumeric)
-    }
-
-    fn capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
-mod words;
-pub use words::REASONS;
-use words::*;
-
-/// Splits a text into tokens: words (with inner apostrophes, hyphens and dots: "U.S.",
-/// "mayor's") and single punctuation marks.
-/// `quoted` says whether the text starts inside quotation marks.
-fn tokenize<'a>(text: &'a str, chars: &[char], mut quoted: bool) -> Vec<Token<'a>> {
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    // The byte offset of `chars[i]` in `text`, kept in step with `i`.
-    let mut byte = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_whitespace() {
-            byte += c.len_utf8();
-            i += 1;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let (start, start_byte) = (i, byte);
-            while i < chars.len()
-                && (chars[i].is_alphanumeric()
-                    || matches!(chars[i], '\'' | '’' | '-' | '.')
-                        && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
-            {
-                byte += chars[i].len_utf8();
-                i += 1;
-            }
-            // "U.S." keeps its final dot: a single capital before it is an initial.
-            if chars.get(i) == Some(&'.') && i >= 2 && chars[i - 2] == '.' {
-                byte += 1;
-                i += 1;
-            }
-            tokens.push(Token { text: &text[start_byte..byte], start, end: i, quoted });
-            continue;
-        }
-        quoted = quoted_after(c, quoted);
-        let end_byte = byte + c.len_utf8();
-        tokens.push(Token {
-            text: &text[byte..end_byte],
-            start: i,
-            end: i + 1,
-            quoted: quoted && c != '"' && c != '“',
-        });
-        byte = end_byte;
-        i += 1;
-    }
-    tokens
-}
-
-/// Token ranges of the sentences: a sentence ends at `.`, `?` or `!` (and a closing quote after
-/// it) followed by a capital or an opening quote; paragraphs end sentences too.
-fn sentences(chars: &[char], tokens: &[Token]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..tokens.len() {
-        let next = tokens.get(i + 1);
-        let paragraph = next.is_some_and(|n| chars[tokens[i].end..n.start].iter().filter(|c| **c == '\n').count() >= 2);
-        let terminal = matches!(tokens[i].text, "." | "?" | "!")
-            || (matches!(tokens[i].text, "\"" | "”") && i > 0 && matches!(tokens[i - 1].text, "." | "?" | "!"));
-        let closes = terminal
-            && next.is_none_or(|n| n.capitalized() || matches!(n.text, "\"" | "“"))
-            && !(tokens[i].text == "." && next.is_some_and(|n| matches!(n.text, "\"" | "”")));
-        if closes || paragraph || next.is_none() {
-            out.push((start, i + 1));
-            start = i + 1;
+impl Suggestion {
+    /// The rule in a sentence for the user, quoting the antecedent with `quote`.
+    pub fn explanation(&self, quote: impl Fn(Span) -> String) -> String {
+        match self.rule.antecedent() {
+            Some(antecedent) => format!("{} Refers to “{}”.", self.rule, quote(antecedent)),
+            None => self.rule.to_string(),
         }
     }
-    out
 }
 
-/// Whether the text is inside quotation marks after `c`, if it was `quoted` before.
-fn quoted_after(c: char, quoted: bool) -> bool {
-    match c {
-        '“' => true,
-        '”' => false,
-        '"' => !quoted,
-        _ => quoted,
-    }
-}
-
-/// About how many bytes of text [`suggest`] reads at a time.
-const PIECE_BYTES: usize = 16_384;
+/// About how many bytes of text [`Suggester`] reads at a time.
+pub const PIECE_BYTES: usize = 16_384;
 
 /// Finds the sources of `text`.
-///
-/// The text is read a piece of paragraphs at a time, each with the two paragraphs after it:
-/// a sentence never runs past a paragraph and a reason is looked for at most two sentences on,
-/// so the pieces find exactly what one pass over the whole text would, and the pass's memory
-/// (a character and a token per character and word) is that of one piece, not of a 100,000-word
-/// report's (10 MB).
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     suggest_by_pieces(text, PIECE_BYTES)
 }
@@ -150,24 +114,135 @@ pub fn suggest(text: &str) -> Vec<Suggestion> {
 /// [`suggest`], reading about `piece_bytes` of text at a time (at least a paragraph). The
 /// result does not depend on `piece_bytes`; that is what the tests check.
 pub fn suggest_by_pieces(text: &str, piece_bytes: usize) -> Vec<Suggestion> {
+    let mut suggester = Suggester::new(text, piece_bytes);
     let mut found = Vec::new();
-    let (mut start, mut start_char, mut quoted) = (0, 0, false);
-    while start < text.len() {
-        let end = paragraph_end_from(text, start.saturating_add(piece_bytes.max(1)));
-        let core = &text[start..end];
-        let core_chars = core.chars().count();
-        let shift = |s: Span| Span { start: CharOffset(s.start.0 + start_char), end: CharOffset(s.end.0 + start_char) };
-        let read_with_context = &text[start..after_paragraphs(text, end, 2)];
-        found.extend(
-            suggest_in(read_with_context, quoted)
-                .into_iter()
-                .filter(|s| s.span.start.0 < core_chars)
-                .map(|s| Suggestion { kind: s.kind, span: shift(s.span), reason: s.reason.map(shift) }),
-        );
-        quoted = core.chars().fold(quoted, |q, c| quoted_after(c, q));
-        (start, start_char) = (end, start_char + core_chars);
+    while let Some(piece) = suggester.next_piece() {
+        found.extend(piece);
     }
     found
+}
+
+/// Finds the sources of a text a piece of paragraphs at a time, each read with the two
+/// paragraphs after it: a sentence never runs past a paragraph and a reason is looked for at
+/// most two sentences on, so the pieces find exactly what one pass over the whole text would.
+/// The pass's memory (a character and a token per character and word) is that of one piece,
+/// and the page can paint between pieces.
+pub struct Suggester<'a> {
+    text: &'a str,
+    piece_bytes: usize,
+    start: usize,
+    start_char: usize,
+    quotes: QuoteState,
+    /// Sentences before the piece, not counting those wholly inside quotation marks: a
+    /// pronoun's antecedent is looked for two sentences of the article's own words back.
+    sentence_base: usize,
+    /// Sources and names lately seen, that pronouns may stand for.
+    antecedents: Vec<Antecedent>,
+    /// The kind of the last source with each head word ("official"), and where it was.
+    by_head: HashMap<String, (SourceKind, Span)>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Antecedent {
+    kind: SourceKind,
+    span: Span,
+    sentence: usize,
+    plural: bool,
+    organisation: bool,
+}
+
+impl<'a> Suggester<'a> {
+    pub fn new(text: &'a str, piece_bytes: usize) -> Self {
+        Suggester {
+            text,
+            piece_bytes,
+            start: 0,
+            start_char: 0,
+            quotes: QuoteState::default(),
+            sentence_base: 0,
+            antecedents: Vec::new(),
+            by_head: HashMap::new(),
+        }
+    }
+
+    /// How far through the text it is, in bytes.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.start, self.text.len())
+    }
+
+    /// The sources of the next piece, or `None` at the end of the text.
+    pub fn next_piece(&mut self) -> Option<Vec<Suggestion>> {
+        let text = self.text;
+        if self.start >= text.len() {
+            return None;
+        }
+        let end = paragraph_end_from(text, self.start.saturating_add(self.piece_bytes.max(1)));
+        let core_chars = text[self.start..end].chars().count();
+        let read = suggest_in(&text[self.start..after_paragraphs(text, end, 2)], self.quotes, core_chars);
+        let shift = |s: Span| Span {
+            start: CharOffset(s.start.0 + self.start_char),
+            end: CharOffset(s.end.0 + self.start_char),
+        };
+        let mut out = Vec::new();
+        for item in read.items {
+            let sentence = self.sentence_base + item.sentence;
+            let span = shift(item.span);
+            self.antecedents.retain(|a| a.sentence + 2 >= sentence);
+            let (kind, rule) = match item.reading {
+                Reading::Source(kind, rule) => (kind, rule),
+                Reading::Definite(kind, rule) => match item.head.as_ref().and_then(|h| self.by_head.get(h)) {
+                    Some(&(earlier, antecedent)) => (earlier, Rule::RefersBack { antecedent }),
+                    None => (kind, rule),
+                },
+                Reading::Pronoun => {
+                    let fits = |a: &&Antecedent| match item.pronoun {
+                        PronounNumber::Singular => !a.plural && !a.organisation,
+                        PronounNumber::Plural => a.plural || a.organisation,
+                        PronounNumber::Thing => a.organisation,
+                    };
+                    let Some(a) = self.antecedents.iter().rev().find(fits).copied() else { continue };
+                    (a.kind, Rule::Pronoun { antecedent: a.span })
+                }
+                // A name that is not a source: only ever an antecedent.
+                Reading::NotSource => {
+                    self.antecedents.push(Antecedent {
+                        kind: SourceKind::Named,
+                        span,
+                        sentence,
+                        plural: item.plural,
+                        organisation: false,
+                    });
+                    continue;
+                }
+            };
+            let antecedent_span = rule.antecedent().unwrap_or(span);
+            self.antecedents.push(Antecedent {
+                kind,
+                span: antecedent_span,
+                sentence,
+                plural: item.plural,
+                organisation: item.organisation || matches!(rule, Rule::Organisation | Rule::SpeaksFor),
+            });
+            if let Some(head) = item.head {
+                self.by_head.insert(head, (kind, antecedent_span));
+            }
+            let span = match (kind, item.cue_end) {
+                // An anonymous source right before its cue is suggested with it: "a U.S.
+                // official said".
+                (SourceKind::Anonymous, Some(cue_end)) => {
+                    Span { start: span.start, end: shift(Span { start: CharOffset(0), end: CharOffset(cue_end) }).end }
+                }
+                _ => span,
+            };
+            let reason = if kind == SourceKind::Anonymous { item.reason.map(shift) } else { None };
+            out.push(Suggestion { kind, span, reason, rule });
+        }
+        self.sentence_base += read.sentences_in_core;
+        self.quotes = read.quotes_at_core_end;
+        self.start_char += core_chars;
+        self.start = end;
+        Some(out)
+    }
 }
 
 /// The byte offset of the first paragraph break (`"\n\n"`) at or after `at`, or the end.
@@ -189,286 +264,291 @@ fn after_paragraphs(text: &str, mut at: usize, count: usize) -> usize {
     at
 }
 
-/// Finds the sources of all of `text`, which starts inside quotation marks if `quoted`.
-fn suggest_in(text: &str, quoted: bool) -> Vec<Suggestion> {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PronounNumber {
+    Singular,
+    Plural,
+    Thing,
+}
+
+/// A source phrase (or a name that may be an antecedent) found in a piece, before what earlier
+/// pieces said about it is known.
+#[derive(Debug)]
+struct Item {
+    reading: Reading,
+    span: Span,
+    /// The end of the cue right after the phrase, if it is right after.
+    cue_end: Option<usize>,
+    reason: Option<Span>,
+    sentence: usize,
+    head: Option<String>,
+    plural: bool,
+    organisation: bool,
+    pronoun: PronounNumber,
+}
+
+struct Read {
+    items: Vec<Item>,
+    sentences_in_core: usize,
+    quotes_at_core_end: QuoteState,
+}
+
+/// Finds the source phrases of `text`, which starts in quotation state `quotes`; the first
+/// `core_chars` characters are the piece, the rest only context.
+fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
     let chars: Vec<char> = text.chars().collect();
-    let tokens = tokenize(text, &chars, quoted);
+    let tokens = tokenize(text, &chars, quotes);
     let sentences = sentences(&chars, &tokens);
-    let mut found: Vec<(SourceKind, usize, usize, usize)> = Vec::new(); // kind, first, end token, sentence
+    // Each sentence's number, counting only sentences with words outside quotation marks.
+    let narrative: Vec<usize> = sentences
+        .iter()
+        .scan(0, |count, &(a, b)| {
+            *count += usize::from(tokens[a..b].iter().any(|t| !t.quoted && t.is_word()));
+            Some(*count)
+        })
+        .collect();
+    let mut items = Vec::new();
     for (s, &(from, to)) in sentences.iter().enumerate() {
+        if tokens[from].start >= core_chars {
+            break;
+        }
         let sentence = &tokens[from..to];
-        let mut i = 0;
-        while i < sentence.len() {
-            let token = &sentence[i];
-            if token.quoted {
-                i += 1;
+        let phrases = source_phrases(sentence);
+        for (n, &(a, b, cue)) in phrases.iter().enumerate() {
+            // The source's clause: up to the next source, and from the sentence's start for
+            // the first one ("Speaking on condition of anonymity, a diplomat said").
+            let clause_start = if n == 0 { 0 } else { a };
+            let clause_end = phrases.get(n + 1).map_or(sentence.len(), |p| p.0.max(b));
+            let mut unnamed = has_phrase(&chars, &sentence[clause_start..clause_end], ANONYMITY_STATEMENTS).is_some();
+            if !unnamed && let Some(&(na, nb)) = sentences.get(s + 1) {
+                unnamed =
+                    refers_back(&tokens[na..nb]) && has_phrase(&chars, &tokens[na..nb], ANONYMITY_STATEMENTS).is_some();
+            }
+            let words = &sentence[a..b];
+            let reading = classify(words, unnamed, a == 0);
+            if reading == Reading::NotSource {
                 continue;
             }
-            // "according to X", "reported by X", "published by X".
-            let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
-                Some(i + 2)
-            } else if token.is("by")
-                && i > 0
-                && (CUES.iter().any(|c| sentence[i - 1].is(c)) || sentence[i - 1].is("published"))
+            let span = Span { start: CharOffset(words[0].start), end: CharOffset(words[b - a - 1].end) };
+            let head = head_word(words);
+            let plural = words.iter().any(|t| t.is("and"))
+                || head
+                    .as_deref()
+                    .is_some_and(|h| h.ends_with('s') && !h.ends_with("ss") || h == "people" || h == "police");
+            let pronoun = match words[0].text.to_lowercase().as_str() {
+                "they" => PronounNumber::Plural,
+                "it" => PronounNumber::Thing,
+                _ => PronounNumber::Singular,
+            };
+            let reason = reason_for(&chars, &tokens, &sentences, s, from + a);
+            items.push(Item {
+                reading,
+                span,
+                cue_end: cue.filter(|&c| c == b).map(|c| sentence[c].end),
+                reason,
+                sentence: narrative[s],
+                head: if reading == Reading::Pronoun { None } else { head },
+                plural,
+                organisation: words.iter().any(|t| ORGANISATION_HEADS.iter().any(|w| t.is(w))),
+                pronoun,
+            });
+        }
+        // Names in the sentence that are not sources may be what a later "he" stands for.
+        let mut k = 0;
+        while k < sentence.len() {
+            let t = &sentence[k];
+            if t.quoted
+                || !is_proper(t)
+                || items.iter().any(|i| i.sentence == s && i.span.start.0 <= t.start && t.start < i.span.end.0)
             {
-                Some(i + 1)
-            } else {
-                None
-            };
-            if let Some(first) = after {
-                if let Some((a, b)) = phrase_after(sentence, first) {
-                    found.push((classify(&sentence[a..b]), from + a, from + b, s));
-                }
-                i += 1;
+                k += 1;
                 continue;
             }
-            // "declined to comment", "did not (immediately) respond": the subject is a source.
-            let verb_at =
-                |k: usize| sentence.get(k).is_some_and(|t| t.is("respond") || t.is("acknowledge") || t.is("comment"));
-            let adverb = sentence.get(i + 1).is_some_and(|t| t.is("immediately") || t.is("yet"));
-            let negative_cue = (token.is("declined") && sentence.get(i + 1).is_some_and(|t| t.is("to")))
-                || ((token.is("not") || token.is("never")) && (verb_at(i + 1) || adverb && verb_at(i + 2)));
-            // "insisted on anonymity" is a reason, not a cue; "warned Iran" is an act unless
-            // "that" follows.
-            let next_is = |w: &str| sentence.get(i + 1).is_some_and(|t| t.is(w));
-            let reason_not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
-                || (token.is("warned") || token.is("warns")) && !next_is("that");
-            let cue = negative_cue || CUES.iter().any(|c| token.is(c)) && !reason_not_cue;
-            if !cue || (token.is("report") && !sentence.get(i.wrapping_sub(1)).is_some_and(|t| t.is("to"))) {
-                i += 1;
-                continue;
+            let run_end = (k..sentence.len()).find(|&j| !is_proper(&sentence[j])).unwrap_or(sentence.len());
+            let run = &sentence[k..run_end];
+            if run.len() >= 2 || k > 0 || is_name(run) {
+                items.push(Item {
+                    reading: Reading::NotSource,
+                    span: Span { start: CharOffset(run[0].start), end: CharOffset(run[run.len() - 1].end) },
+                    cue_end: None,
+                    reason: None,
+                    sentence: narrative[s],
+                    head: None,
+                    plural: false,
+                    organisation: false,
+                    pronoun: PronounNumber::Singular,
+                });
             }
-            let cue_at = if token.is("not") || token.is("never") {
-                // "did not respond": the source is before "did".
-                if i > 0 && (sentence[i - 1].is("did") || sentence[i - 1].is("does") || sentence[i - 1].is("has")) {
-                    i - 1
-                } else {
-                    i
-                }
-            } else {
-                i
-            };
-            // `…," said X`: the source follows the cue.
-            let inverted = cue_at > 0 && matches!(sentence[cue_at - 1].text, "\"" | "”");
-            let phrase = if inverted { phrase_after(sentence, cue_at + 1) } else { phrase_before(sentence, cue_at) };
-            if let Some((a, b)) = phrase {
-                found.push((classify(&sentence[a..b]), from + a, from + b, s));
-            }
-            // "X told Y": Y, an outlet or a person, is a source too.
-            let told = token.is("told") || token.is("tells");
-            let outlet = |&(a, b): &(usize, usize)| {
-                (sentence[a].capitalized() || sentence[a].is("the")) && classify(&sentence[a..b]) == SourceKind::Named
-            };
-            if told && let Some((a, b)) = phrase_after(sentence, i + 1).filter(outlet) {
-                found.push((SourceKind::Named, from + a, from + b, s));
+            k = run_end;
+        }
+    }
+    items.sort_by_key(|i| i.span.start.0);
+    let sentences_in_core =
+        sentences.iter().zip(&narrative).rfind(|&(&(a, _), _)| tokens[a].start < core_chars).map_or(0, |(_, &n)| n);
+    let quotes_at_core_end = tokens.iter().take_while(|t| t.start < core_chars).last().map_or(quotes, |t| t.after);
+    Read { items, sentences_in_core, quotes_at_core_end }
+}
+
+/// The source phrases of a sentence as token ranges, each with its cue's token if the cue
+/// follows the phrase.
+fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<usize>)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < sentence.len() {
+        let token = &sentence[i];
+        if token.quoted {
+            i += 1;
+            continue;
+        }
+        // "according to X", "reported by X", "published by X".
+        let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
+            Some(i + 2)
+        } else if token.is("by") && i > 0 && (is_cue(&sentence[i - 1]) || sentence[i - 1].is("published")) {
+            Some(i + 1)
+        } else {
+            None
+        };
+        if let Some(first) = after {
+            if let Some((a, b)) = phrase_after(sentence, first) {
+                found.push((a, b, None));
             }
             i += 1;
+            continue;
         }
-    }
-    found.sort_by_key(|f| (f.1, f.2));
-    found.dedup_by(|later, earlier| later.1 < earlier.2);
-    found
-        .into_iter()
-        .map(|(kind, a, b, s)| {
-            // An anonymous source right before its cue is suggested with it: "a U.S. official said".
-            let end = if kind == SourceKind::Anonymous && tokens.get(b).is_some_and(|t| CUES.iter().any(|c| t.is(c))) {
-                tokens[b].end
+        // "declined to comment", "did not (immediately) respond": the subject is a source.
+        let verb_at = |k: usize| {
+            sentence.get(k).is_some_and(|t| t.is("respond") || t.is("acknowledge") || t.is("comment"))
+                || sentence.get(k).is_some_and(|t| t.is("return"))
+                    && sentence
+                        .get(k + 1)
+                        .is_some_and(|t| ["calls", "a", "messages", "emails", "requests"].iter().any(|w| t.is(w)))
+        };
+        let adverb = sentence.get(i + 1).is_some_and(|t| t.is("immediately") || t.is("yet"));
+        let negative_cue = (token.is("declined") && sentence.get(i + 1).is_some_and(|t| t.is("to")))
+            || ((token.is("not") || token.is("never")) && (verb_at(i + 1) || adverb && verb_at(i + 2)));
+        // "insisted on anonymity" is a reason, not a cue; "warned Iran" is an act unless
+        // "that" follows; "several states" is a noun.
+        let next_is = |w: &str| sentence.get(i + 1).is_some_and(|t| t.is(w));
+        let previous = i.checked_sub(1).map(|k| &sentence[k]);
+        let not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
+            || (token.is("warned") || token.is("warns")) && !next_is("that")
+            || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i)
+            || token.is("report") && !previous.is_some_and(|p| p.is("to"))
+            || WEAK_CUES.iter().any(|w| token.is(w)) && !next_to_quote(sentence, i);
+        // "said to be", "reported to have": a passive with no source.
+        let passive = next_is("to") && sentence.get(i + 2).is_some_and(|t| t.is("be") || t.is("have"));
+        let cue = negative_cue || is_cue(token) && !not_cue && !passive;
+        if !cue {
+            i += 1;
+            continue;
+        }
+        let cue_at = if token.is("not") || token.is("never") {
+            // "did not respond": the source is before "did".
+            if i > 0 && (sentence[i - 1].is("did") || sentence[i - 1].is("does") || sentence[i - 1].is("has")) {
+                i - 1
             } else {
-                tokens[b - 1].end
-            };
-            let span = Span { start: CharOffset(tokens[a].start), end: CharOffset(end) };
-            let reason =
-                (kind == SourceKind::Anonymous).then(|| reason_for(&chars, &tokens, &sentences, s, a)).flatten();
-            Suggestion { kind, span, reason }
-        })
-        .collect()
+                i
+            }
+        } else {
+            i
+        };
+        // `…," said X`, `…, says X`: the source follows the cue, up to the end of the clause.
+        let after_comma = cue_at > 0 && (sentence[cue_at - 1].closes_quote() || sentence[cue_at - 1].text == ",")
+            || cue_at > 1 && sentence[cue_at - 1].text == "," && sentence[cue_at - 2].closes_quote();
+        let inverted = (after_comma && SAYING.iter().any(|w| token.is(w)))
+            .then(|| phrase_after(sentence, cue_at + 1))
+            .flatten()
+            .filter(|&(a, b)| {
+                let first = &sentence[a];
+                a == cue_at + 1 && ends_clause(sentence, b) && !PREPOSITIONS.iter().chain(PRONOUNS).any(|w| first.is(w))
+            });
+        if let Some((a, b)) = inverted {
+            found.push((a, b, None));
+        } else if let Some((a, b)) = phrase_before(sentence, cue_at) {
+            found.push((a, b, Some(cue_at)));
+        }
+        i += 1;
+    }
+    found.sort_by_key(|f| (f.0, f.1));
+    found.dedup_by(|later, earlier| later.0 < earlier.1);
+    found
 }
 
-/// The source phrase ending right before `cue` in `sentence`, as a token range.
-fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, usize)> {
-    let mut end = cue;
-    while end > 0 && BETWEEN.iter().any(|w| sentence[end - 1].is(w)) {
-        end -= 1;
-    }
-    // A passive ("had not been announced", "was first reported by…") has no source before it.
-    let be = |t: &Token| ["be", "been", "being", "was", "were", "is", "are"].iter().any(|w| t.is(w));
-    let participle = sentence[cue].text.ends_with("ed") || sentence[cue].is("told") || sentence[cue].is("written");
-    if sentence[end..cue].iter().any(|t| t.is("been") || t.is("being") || t.is("be"))
-        || participle && sentence[end..cue].iter().any(be)
-    {
-        return None;
-    }
-    // The stretch holding the source begins after a quotation, a semicolon or a parenthesis,
-    // or at the start of the sentence.
-    let mut begin = end;
-    while begin > 0 {
-        let t = &sentence[begin - 1];
-        if t.quoted || matches!(t.text, "\"" | "“" | "”" | ";" | ":" | "(" | ")") {
-            break;
-        }
-        begin -= 1;
-    }
-    // Comma-separated segments: skip an empty one (", said"), relative and participle clauses
-    // (", who spoke…,"), then take the nearest; join an apposition of a name and a role.
-    let segments = split_commas(sentence, begin, end);
-    let mut index = segments.len();
-    let mut chosen = None;
-    while index > 0 {
-        index -= 1;
-        let (a, b) = segments[index];
-        if a == b {
-            continue;
-        }
-        let first = &sentence[a];
-        let clause = first.is("who")
-            || first.is("which")
-            || first.is("whose")
-            || first.text.ends_with("ing") && !first.capitalized();
-        let numbers = sentence[a..b].iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()));
-        if clause || numbers {
-            continue;
-        }
-        chosen = Some((a, b));
-        break;
-    }
-    let (mut a, b) = chosen?;
-    // Within the segment, the source follows the last word that starts a clause ("…after the
-    // Financial Times"), and ends at a relative pronoun ("a city employee who declined…").
-    if let Some(k) = (a..b).rev().find(|&k| BOUNDARIES.iter().any(|w| sentence[k].is(w)) && !is_list_and(sentence, k)) {
-        a = k + 1;
-    }
-    let b = (a..b).find(|&k| sentence[k].is("who") || sentence[k].is("which")).unwrap_or(b);
-    if a >= b || sentence[a..b].iter().any(|t| CUES.iter().any(|c| t.is(c))) {
-        return None;
-    }
-    if index > 0 {
-        let (pa, pb) = segments[index - 1];
-        let previous = &sentence[pa..pb];
-        let here = &sentence[a..b];
-        let clause = previous.iter().any(|t| BOUNDARIES.iter().any(|w| t.is(w)) || CUES.iter().any(|c| t.is(c)));
-        let apposition = (is_name(here) && !previous.is_empty() && previous.len() <= 8)
-            || (is_name(previous) && (here[0].is("the") || here[0].is("a") || here[0].is("an")));
-        let list = here.iter().any(|t| t.is("and"))
-            && !previous.is_empty()
-            && previous.len() <= 4
-            && previous.iter().any(Token::capitalized);
-        if (apposition || list) && !clause && a == segments[index].0 {
-            a = pa;
-        }
-    }
-    trim(sentence, a, b)
+/// Whether a cue that is also a noun ("states", "reports", "claims") is used as a verb: after
+/// a word that can end a subject, and before "that", a colon, a comma or a quotation (or, but
+/// for "states", a lowercase word).
+fn verb_use(sentence: &[Token], i: usize) -> bool {
+    let Some(previous) = i.checked_sub(1).map(|k| &sentence[k]) else { return false };
+    let noun_before = previous.is_word()
+        && !DETERMINERS.iter().chain(QUANTIFIERS).chain(HEAD_ENDS).chain(BOUNDARIES).any(|d| previous.is(d))
+        && !previous.text.chars().all(|c| c.is_ascii_digit())
+        && (!previous.capitalized() || is_proper(previous))
+        && !GENERIC_CAPITALS.contains(&previous.text);
+    let next = sentence.get(i + 1);
+    let verb_after = next.is_some_and(|n| n.is("that") || matches!(n.text, ":" | ",") || n.opens_quote())
+        || !sentence[i].is("states")
+            && next.is_some_and(|n| n.lowercase() && !n.is("of") && !n.is("and") && !n.is("in"));
+    noun_before && verb_after
 }
 
-/// The source phrase starting at `first`, up to punctuation or a word that starts a clause.
-fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, usize)> {
-    let mut end = first;
-    while end < sentence.len() {
-        let t = &sentence[end];
-        // "in" ends the phrase ("the mayor in a statement"), except right after its first word.
-        let clause_word = ["that", "on", "who", "about", "when", "as"].iter().any(|w| t.is(w));
-        if !t.is_word() && !matches!(t.text, "'" | "’") || clause_word || t.is("in") && end > first + 1 {
-            break;
-        }
-        end += 1;
-    }
-    trim(sentence, first, end)
-}
-
-/// A phrase without quantifiers at its end ("… all"), and nothing if it is not a source.
-fn trim(sentence: &[Token], a: usize, mut b: usize) -> Option<(usize, usize)> {
-    while b > a && (BETWEEN.iter().any(|w| sentence[b - 1].is(w)) || !sentence[b - 1].is_word()) {
-        b -= 1;
-    }
-    let words = &sentence[a..b];
-    if words.is_empty() || words.len() > 12 || (words.len() == 1 && NOT_SOURCES.iter().any(|w| words[0].is(w))) {
-        return None;
-    }
-    if NOT_SOURCES.iter().any(|w| words[0].is(w)) && !words[0].is("his") {
-        return None;
-    }
-    Some((a, b))
-}
-
-/// Token ranges between commas in `a..b`.
-fn split_commas(sentence: &[Token], a: usize, b: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = a;
-    for (k, token) in sentence.iter().enumerate().take(b).skip(a) {
-        if token.text == "," {
-            out.push((start, k));
-            start = k + 1;
-        }
-    }
-    out.push((start, b));
-    out
-}
-
-/// "and" inside a list of names ("Barclays, Citi and Goldman Sachs") does not end a source.
-fn is_list_and(sentence: &[Token], k: usize) -> bool {
-    sentence[k].is("and")
-        && sentence.get(k + 1).is_some_and(Token::capitalized)
-        && k > 0
-        && sentence[k - 1].capitalized()
-}
-
-/// Two or more capitalized words in a row that are not generic ("Paul Otieno").
-fn is_name(words: &[Token]) -> bool {
-    words.windows(2).any(|w| {
-        w.iter().all(|t| t.capitalized() && t.is_word() && !GENERIC_CAPITALS.contains(&t.text) && !is_determiner(t))
+/// Whether an inverted source ending at `b` ends its clause: `…, said Ola Berg.`, `…, said
+/// Ola Berg, a lawyer`, `…, said Ola Berg in a statement`.
+fn ends_clause(sentence: &[Token], b: usize) -> bool {
+    sentence.get(b).is_none_or(|t| {
+        matches!(t.text, "." | "," | ";" | ":" | "!" | "?" | ")")
+            || t.closes_quote()
+            || ["in", "on", "at", "during", "who", "when", "after", "before", "according"].iter().any(|w| t.is(w))
     })
 }
 
-fn is_determiner(t: &Token) -> bool {
-    ["a", "an", "the", "one", "two", "three", "four", "several", "some", "many", "another", "other", "both", "most"]
-        .iter()
-        .any(|d| t.is(d))
+/// Whether the cue at `i` has a quotation right before it or right after it (`"…?" she
+/// asked`, `he continued: "…"`).
+fn next_to_quote(sentence: &[Token], i: usize) -> bool {
+    let before = sentence[..i].iter().rev().take(3).any(Token::closes_quote);
+    let after = sentence.get(i + 1).is_some_and(|t| t.opens_quote() || matches!(t.text, ":" | ","))
+        || sentence.get(i + 2).is_some_and(Token::opens_quote);
+    before || after || i + 2 >= sentence.len()
 }
 
-/// Named or anonymous: a role noun with no name is anonymous.
-fn classify(words: &[Token]) -> SourceKind {
-    // A name, or a role of someone identified ("his lawyer"), is not anonymous.
-    let possessive = ["his", "her", "their", "its", "our"].iter().any(|p| words[0].is(p));
-    if is_name(words) || possessive {
-        return SourceKind::Named;
-    }
-    // "One of them": one of a group just described, unnamed.
-    if words.windows(2).any(|w| w[0].is("of") && (w[1].is("them") || w[1].is("those"))) {
-        return SourceKind::Anonymous;
-    }
+/// The head word of a phrase, in lowercase: the last word before what follows the head.
+fn head_word(words: &[Token]) -> Option<String> {
     let end = words.iter().skip(1).position(|t| HEAD_ENDS.iter().any(|w| t.is(w))).map_or(words.len(), |p| p + 1);
-    let head = words[..end].iter().rev().find(|t| t.is_word());
-    let anonymous = head.is_some_and(|h| ANONYMOUS_HEADS.iter().any(|w| h.is(w)))
-        && !words.iter().any(|t| t.text.ends_with("'s") && t.capitalized());
-    if anonymous { SourceKind::Anonymous } else { SourceKind::Named }
+    words[..end].iter().rev().find(|t| t.is_word()).map(|t| t.text.to_lowercase())
 }
 
-/// A reason for anonymity: in the source's sentence, or in one of the next two sentences if it
-/// starts by referring back to an anonymous source ("The official, who was not authorized…").
+/// Whether a sentence starts by referring back to a source ("The official, who…", "He…").
+fn refers_back(sentence: &[Token]) -> bool {
+    let Some(first) = sentence.first() else { return false };
+    first.is("the")
+        && sentence.get(1).is_some_and(|t| STRONGLY_ANONYMOUS_HEADS.iter().chain(ROLE_HEADS).any(|w| t.is(w)))
+        || PRONOUNS.iter().any(|p| first.is(p))
+}
+
+/// The first of `phrases` in the words of `tokens`, as a span of the text.
+fn has_phrase(chars: &[char], tokens: &[Token], phrases: &[&str]) -> Option<Span> {
+    let (first, last) = (tokens.first()?, tokens.last()?);
+    let (start, end) = (first.start, last.end);
+    let lower: String = chars[start..end].iter().collect::<String>().to_lowercase();
+    phrases.iter().filter_map(|p| lower.find(p).map(|byte| (byte, p))).min().map(|(byte, p)| {
+        let at = start + lower[..byte].chars().count();
+        Span { start: CharOffset(at), end: CharOffset(at + p.chars().count()) }
+    })
+}
+
+/// A reason for anonymity: in the source's sentence from the source on, or in one of the next
+/// two sentences if it starts by referring back to a source ("The official, who was not
+/// authorized…").
 fn reason_for(chars: &[char], tokens: &[Token], sentences: &[(usize, usize)], s: usize, source: usize) -> Option<Span> {
-    let find = |(a, b): (usize, usize), from_token: usize| -> Option<Span> {
-        let start = tokens[a.max(from_token)].start;
-        let end = tokens[b - 1].end;
-        let sentence: String = chars[start..end].iter().collect::<String>().to_lowercase();
-        REASONS.iter().find_map(|r| {
-            let byte = sentence.find(r)?;
-            let at = start + sentence[..byte].chars().count();
-            Some(Span { start: CharOffset(at), end: CharOffset(at + r.chars().count()) })
-        })
-    };
-    if let Some(span) = find(sentences[s], source) {
+    let (a, b) = sentences[s];
+    if let Some(span) = has_phrase(chars, &tokens[source.max(a)..b], &REASONS) {
         return Some(span);
     }
-    for &(a, b) in sentences.iter().skip(s + 1).take(2) {
-        let refers_back = tokens[a].is("the")
-            && tokens.get(a + 1).is_some_and(|t| ANONYMOUS_HEADS.iter().any(|w| t.is(w)))
-            || tokens[a].is("they")
-            || tokens[a].is("he")
-            || tokens[a].is("she");
-        if refers_back && let Some(span) = find((a, b), a) {
-            return Some(span);
-        }
-    }
-    None
+    sentences
+        .iter()
+        .skip(s + 1)
+        .take(2)
+        .filter(|&&(a, b)| refers_back(&tokens[a..b]))
+        .find_map(|&(a, b)| has_phrase(chars, &tokens[a..b], &REASONS))
 }
 
 #[cfg(test)]

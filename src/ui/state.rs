@@ -77,6 +77,8 @@ pub struct Suggested {
     pub span: Span,
     /// For an anonymous attribution: the reason for anonymity, quoted, if one is given.
     pub reason: Option<String>,
+    /// Which rule decided the kind, in a sentence ("Anonymous: a role without a name…").
+    pub rule: String,
 }
 
 /// Everything the components share.

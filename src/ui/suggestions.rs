@@ -46,9 +46,9 @@ pub fn Suggestions() -> impl IntoView {
                     current()
                         .map(|(at, s, quote)| {
                             let reason = match (s.kind, s.reason) {
-                                (AnnotationKind::AnonymousAttribution, Some(r)) => format!("Reason for anonymity given: “{r}”."),
-                                (AnnotationKind::AnonymousAttribution, None) => "No reason for anonymity given.".into(),
-                                _ => String::new(),
+                                (AnnotationKind::AnonymousAttribution, Some(r)) => format!("{} Reason for anonymity given: “{r}”.", s.rule),
+                                (AnnotationKind::AnonymousAttribution, None) => format!("{} No reason for anonymity given.", s.rule),
+                                _ => s.rule,
                             };
                             view! {
                                 <p class=format!("suggestion kind-{}", s.kind.slug())>

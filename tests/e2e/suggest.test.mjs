@@ -86,3 +86,38 @@ test('accept all is one undo step, and gives way to what was marked by hand mean
   await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 1));
   app.assertNoErrors();
 });
+
+test('on reporting it was not written against, each suggestion says which rule decided', async () => {
+  const app = await apps.open();
+  await app.load();
+  // Made up to show each class of issue 18: a title before a name, a pronoun, a source the
+  // text says is not named, an unnamed one, wire-style '' quotes, and the noun "States".
+  const text = [
+    'Tariffs rose in the United States and in several states of the union.',
+    "Finance Minister Ola Berg said the budget would balance. He said the deficit would fall.",
+    'The rules changed, a press officer said, speaking on condition of anonymity in line with ministry rules.',
+    "''We were never asked,'' one caller said.",
+  ].join('\n\n');
+  await app.newArticle(text, { title: 'Budget' });
+  await app.page.getByRole('button', { name: 'Suggest sources' }).click();
+  await expectVisible(region(app));
+  const total = Number((await region(app).getByRole('heading').textContent()).match(/\((\d+)\)/)[1]);
+  const all = [];
+  for (let i = 0; i < total; i += 1) {
+    const entry = region(app).locator('.suggestion');
+    all.push([await entry.locator('.entry-kind').textContent(), await shown(app), await entry.locator('.hint').textContent()]);
+    await region(app).getByRole('button', { name: 'Next' }).click();
+  }
+  const find = (quote) => all.find(([, q]) => q === quote) ?? assert.fail(`no “${quote}” in ${JSON.stringify(all)}`);
+  assert.match(find('Finance Minister Ola Berg')[2], /^Named: a person or an organisation by name\./);
+  const he = find('He');
+  assert.match(he[0], /Source$/);
+  assert.match(he[2], /Refers to “Finance Minister Ola Berg”/);
+  const officer = all.find(([, q]) => q.startsWith('a press officer')) ?? assert.fail(JSON.stringify(all));
+  assert.match(officer[0], /Anonymous attribution$/);
+  assert.match(officer[2], /^Anonymous: the text says this source is not named\. Reason for anonymity given: “condition of anonymity”/);
+  assert.match(find('one caller said')[2], /^Anonymous: one or some of a group/);
+  assert.ok(!all.some(([, q]) => /States|states/.test(q)), JSON.stringify(all));
+  assert.equal(total, 4, JSON.stringify(all));
+  app.assertNoErrors();
+});

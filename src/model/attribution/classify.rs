@@ -1,0 +1,111 @@
+//! Named or anonymous: the evidence in a source's own words. A name, an organisation as such or
+//! a possessive identifies a source; a role without a name, a quantifier ("one caller", "some
+//! analysts") or a group standing in for one ("critics") does not; and a source the text says
+//! is not named is anonymous whatever its noun.
+
+use super::phrase::is_proper;
+use super::tokens::Token;
+use super::words::*;
+use super::{Rule, SourceKind};
+
+/// What a source phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Reading {
+    Source(SourceKind, Rule),
+    /// "he", "she", "they", "it": a source if something just before is one.
+    Pronoun,
+    /// "the official", "the company": the same as an earlier source with this head word, if
+    /// there is one; else the kind given.
+    Definite(SourceKind, Rule),
+    NotSource,
+}
+
+/// Reads a source phrase; `unnamed` is whether its clause says it is not named, `starts_sentence`
+/// whether its first word starts the sentence (where a capital says nothing).
+pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) -> Reading {
+    use SourceKind::*;
+    if words.len() == 1 && PRONOUNS.iter().any(|p| words[0].is(p)) {
+        return Reading::Pronoun;
+    }
+    let first_real = words.iter().position(|t| !t.is("the")).unwrap_or(0);
+    let determiner = &words[0];
+    let definite = ["the", "this", "that", "these", "those"].iter().any(|d| determiner.is(d));
+    let quantified =
+        QUANTIFIERS.iter().any(|d| determiner.is(d)) || determiner.text.chars().all(|c| c.is_ascii_digit());
+    let possessive = ["his", "her", "their", "its", "our"].iter().any(|p| determiner.is(p))
+        || words.iter().any(|t| (t.text.ends_with("'s") || t.text.ends_with("’s")) && t.capitalized());
+    let head_at = |head: &Token| words.iter().position(|t| std::ptr::eq(t, head)).unwrap_or(0);
+    // The head: the last word before what follows a role ("a source close to the talks").
+    let end = words.iter().skip(1).position(|t| HEAD_ENDS.iter().any(|w| t.is(w))).map_or(words.len(), |p| p + 1);
+    let Some(head) = words[..end].iter().rev().find(|t| t.is_word()) else { return Reading::NotSource };
+    let after_head = &words[end..];
+    let one_of = words.windows(2).any(|w| w[0].is("of") && (w[1].is("them") || w[1].is("those")));
+    let in_list = |list: &[&str]| list.iter().any(|w| head.is(w));
+    let strongly_anonymous = in_list(STRONGLY_ANONYMOUS_HEADS);
+    let role = strongly_anonymous || in_list(ROLE_HEADS);
+    let plural = head.text.ends_with('s') && !head.text.ends_with("ss");
+    // A capital inside a sentence names something ("says Ken Doctor"); at its start only when
+    // the word is not a plain noun ("Backers of tariffs say").
+    let first = starts_sentence && head_at(head) == 0;
+    let proper_head = is_proper(head)
+        && (!first && head.capitalized()
+            || !(role || in_list(ORGANISATION_HEADS) || first && plural && words.len() > 1));
+    let name_before_head = words[first_real..end].windows(2).any(|w| w.iter().all(is_proper));
+    let named_after = after_head.iter().any(is_proper);
+
+    // "Stafford, a member of the crew": a name, then what it is.
+    let name_first = words.len() > 2
+        && is_proper(&words[0])
+        && (words[1].text == "," || is_proper(&words[1]) && words.get(2).is_some_and(|t| t.text == ","));
+    if name_first && !unnamed {
+        return Reading::Source(Named, Rule::Name);
+    }
+    if unnamed && (!proper_head || quantified) {
+        return Reading::Source(Anonymous, Rule::SaidToBeUnnamed);
+    }
+    if definite && !proper_head && !name_before_head {
+        // "the spokesperson", "the official": what an earlier source with this noun was.
+        let (kind, rule) = if strongly_anonymous {
+            (Anonymous, Rule::RoleWithoutName)
+        } else if in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS) {
+            (Named, Rule::SpeaksFor)
+        } else {
+            (Named, Rule::Organisation)
+        };
+        return Reading::Definite(kind, rule);
+    }
+    if in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS) {
+        return Reading::Source(Named, Rule::SpeaksFor);
+    }
+    if proper_head || name_before_head && !role && !in_list(ORGANISATION_HEADS) {
+        return Reading::Source(Named, Rule::Name);
+    }
+    if in_list(ORGANISATION_HEADS) {
+        return if quantified && !is_proper(head) {
+            Reading::Source(Anonymous, Rule::UnnamedGroup)
+        } else {
+            Reading::Source(Named, Rule::Organisation)
+        };
+    }
+    if one_of {
+        return Reading::Source(Anonymous, Rule::UnnamedGroup);
+    }
+    if possessive && !strongly_anonymous && !(role && plural) {
+        return Reading::Source(Named, Rule::Possessive);
+    }
+    let speaks_for = after_head.first().is_some_and(|t| t.is("at") || t.is("for") || t.is("from"));
+    if role && named_after && speaks_for && !strongly_anonymous && !quantified {
+        // "economists at Harbor Bank": a named organisation's people speaking for it.
+        return Reading::Source(Named, Rule::SpeaksFor);
+    }
+    if role {
+        return Reading::Source(Anonymous, if quantified { Rule::UnnamedGroup } else { Rule::RoleWithoutName });
+    }
+    // Any other noun: someone unnamed when counted ("one caller", "another"), or a group of
+    // people standing in for a source ("donors briefed on the plan"); a lone noun ("report")
+    // is no source.
+    if quantified || plural && head.lowercase() || plural && words.len() > 1 {
+        return Reading::Source(Anonymous, Rule::UnnamedGroup);
+    }
+    Reading::NotSource
+}

@@ -1,0 +1,188 @@
+//! The noun phrase that is a cue's source: before the cue ("a U.S. official said"), or after
+//! it (`"…," said X`, "according to X").
+
+use super::tokens::{Token, is_title_abbreviation};
+use super::words::*;
+
+/// The source phrase ending right before `cue` in `sentence`, as a token range.
+pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, usize)> {
+    let mut end = cue;
+    while end > 0 && BETWEEN.iter().any(|w| sentence[end - 1].is(w)) {
+        end -= 1;
+    }
+    // A passive ("had not been announced", "was first reported by…") has no source before it.
+    let be = |t: &Token| ["be", "been", "being", "was", "were", "is", "are"].iter().any(|w| t.is(w));
+    let participle = sentence[cue].text.ends_with("ed") || sentence[cue].is("told") || sentence[cue].is("written");
+    if sentence[end..cue].iter().any(|t| t.is("been") || t.is("being") || t.is("be"))
+        || participle && sentence[end..cue].iter().any(be)
+    {
+        return None;
+    }
+    // The stretch holding the source begins after a quotation, a semicolon or a parenthesis,
+    // or at the start of the sentence.
+    let mut begin = end;
+    while begin > 0 {
+        let t = &sentence[begin - 1];
+        if t.quoted || t.quote.is_some() || matches!(t.text, ";" | ":" | "(" | ")" | "—" | "–") {
+            break;
+        }
+        begin -= 1;
+    }
+    // Comma-separated segments: skip an empty one (", said"), relative and participle clauses
+    // (", who spoke…,"), then take the nearest; join an apposition of a name and a role.
+    let segments = split_commas(sentence, begin, end);
+    let mut index = segments.len();
+    let mut chosen = None;
+    while index > 0 {
+        index -= 1;
+        let (a, b) = segments[index];
+        if a == b {
+            continue;
+        }
+        let first = &sentence[a];
+        let clause = first.is("who")
+            || first.is("which")
+            || first.is("whose")
+            || first.text.ends_with("ing") && !first.capitalized()
+            || ANONYMITY_OPENINGS.iter().any(|w| first.is(w));
+        let numbers = sentence[a..b].iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()));
+        if clause || numbers {
+            continue;
+        }
+        chosen = Some((a, b));
+        break;
+    }
+    let (mut a, b) = chosen?;
+    // `NAME, what they are (with its own commas and "and"s), said`: the name is the source.
+    let (fa, fb) = segments[0];
+    let pure_name =
+        fb > fa && sentence[fa..fb].iter().all(|t| is_proper(t) || t.text == ".") && is_proper(&sentence[fb - 1]);
+    let description = |&(x, y): &(usize, usize)| {
+        !sentence[x..y].iter().any(|t| is_cue(t) || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
+    };
+    if index > 0 && pure_name && segments[1..=index].iter().all(description) {
+        return trim(sentence, fa, fb);
+    }
+    // Within the segment, the source follows the last word that starts a clause ("…after the
+    // Financial Times"), and ends at a relative pronoun ("a city employee who declined…").
+    if let Some(k) = (a..b).rev().find(|&k| BOUNDARIES.iter().any(|w| sentence[k].is(w)) && !is_list_and(sentence, k)) {
+        a = k + 1;
+    }
+    let b = (a..b).find(|&k| sentence[k].is("who") || sentence[k].is("which")).unwrap_or(b);
+    if a >= b || sentence[a..b].iter().any(is_cue) {
+        return None;
+    }
+    if index > 0 {
+        let (pa, pb) = segments[index - 1];
+        let previous = &sentence[pa..pb];
+        let here = &sentence[a..b];
+        // A list's "and" before a name does not make a clause ("…, and Tim Morrison, a former
+        // official, testified").
+        let previous = if previous.first().is_some_and(|t| t.is("and")) { &previous[1..] } else { previous };
+        let clause = previous.iter().any(|t| BOUNDARIES.iter().any(|w| t.is(w)) || is_cue(t));
+        let names_someone = |w: &[Token]| is_name(w) || w.len() == 1 && is_proper(&w[0]);
+        let describes = |w: &[Token]| {
+            w[0].lowercase()
+                || ["the", "a", "an"].iter().any(|d| w[0].is(d))
+                || w[0].text.ends_with("'s")
+                || w[0].text.ends_with("’s")
+        };
+        let apposition = (is_name(here) && !previous.is_empty() && previous.len() <= 8)
+            || (!previous.is_empty()
+                && names_someone(previous)
+                && (describes(here) || here.len() == 1 && is_proper(&here[0])));
+        let list = here.iter().any(|t| t.is("and"))
+            && !previous.is_empty()
+            && previous.len() <= 4
+            && previous.iter().any(Token::capitalized);
+        if (apposition || list) && !clause && a == segments[index].0 {
+            a = pa;
+        }
+    }
+    trim(sentence, a, b)
+}
+
+/// The source phrase starting at `first`, up to punctuation or a word that starts a clause.
+pub(super) fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, usize)> {
+    let mut end = first;
+    while end < sentence.len() {
+        let t = &sentence[end];
+        // "in" ends the phrase ("the mayor in a statement"), except right after its first word.
+        let clause_word =
+            ["that", "on", "who", "about", "when", "as", "to", "after", "before", "during"].iter().any(|w| t.is(w));
+        let abbreviation = t.text == "." && end > first && is_title_abbreviation(&sentence[end - 1]);
+        if !t.is_word() && !matches!(t.text, "'" | "’") && !abbreviation || clause_word || t.is("in") && end > first + 1
+        {
+            break;
+        }
+        end += 1;
+    }
+    trim(sentence, first, end)
+}
+
+/// A phrase without quantifiers at its end ("… all"), and nothing if it cannot be a source:
+/// empty, too long, a word that never is one, or holding a verb ("The changes would be").
+pub(super) fn trim(sentence: &[Token], a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while b > a && (BETWEEN.iter().any(|w| sentence[b - 1].is(w)) || !sentence[b - 1].is_word()) {
+        b -= 1;
+    }
+    let words = &sentence[a..b];
+    // "We've said": the contraction's word.
+    let first = words.first().map(|t| t.text.split(['\'', '’']).next().unwrap_or(t.text));
+    if words.is_empty()
+        || words.len() > 12
+        || first.is_some_and(|f| NOT_SOURCES.iter().any(|w| f.eq_ignore_ascii_case(w)))
+    {
+        return None;
+    }
+    // "a newly revealed": an adverb is no head.
+    if words[words.len() - 1].text.ends_with("ly") && words[words.len() - 1].lowercase() {
+        return None;
+    }
+    if words.iter().any(|t| AUXILIARIES.iter().any(|w| t.is(w))) {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Token ranges between commas in `a..b`.
+fn split_commas(sentence: &[Token], a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    for (k, token) in sentence.iter().enumerate().take(b).skip(a) {
+        if token.text == "," {
+            out.push((start, k));
+            start = k + 1;
+        }
+    }
+    out.push((start, b));
+    out
+}
+
+/// "and" inside a list of names ("Barclays, Citi and Goldman Sachs") does not end a source.
+fn is_list_and(sentence: &[Token], k: usize) -> bool {
+    sentence[k].is("and")
+        && sentence.get(k + 1).is_some_and(Token::capitalized)
+        && k > 0
+        && sentence[k - 1].capitalized()
+}
+
+/// A reporting verb: in lowercase ("the United States" is no cue), or starting a sentence.
+pub(super) fn is_cue(t: &Token) -> bool {
+    !t.text.chars().next().is_some_and(char::is_uppercase) && CUES.contains(&t.text)
+}
+
+/// Two or more capitalized words in a row that are not generic ("Paul Otieno").
+pub(super) fn is_name(words: &[Token]) -> bool {
+    words.windows(2).any(|w| w.iter().all(is_proper))
+}
+
+/// A capitalized word that names something: not a generic capital ("U.S.", "State"), not a
+/// determiner or a common word that starts a sentence.
+pub(super) fn is_proper(t: &Token) -> bool {
+    t.capitalized()
+        && t.is_word()
+        && !GENERIC_CAPITALS.contains(&t.text)
+        && !DETERMINERS.iter().any(|d| t.is(d))
+        && !COMMON_WORDS.iter().any(|d| t.is(d))
+}
