@@ -319,18 +319,18 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             // the first one ("Speaking on condition of anonymity, a diplomat said").
             let clause_start = if n == 0 { 0 } else { a };
             let clause_end = phrases.get(n + 1).map_or(sentence.len(), |p| p.0.max(b));
+            let words = &sentence[a..b];
+            let head = head_word(words);
             let mut unnamed = has_phrase(&chars, &sentence[clause_start..clause_end], ANONYMITY_STATEMENTS).is_some();
             if !unnamed && let Some(&(na, nb)) = sentences.get(s + 1) {
-                unnamed =
-                    refers_back(&tokens[na..nb]) && has_phrase(&chars, &tokens[na..nb], ANONYMITY_STATEMENTS).is_some();
+                unnamed = refers_back_to(&tokens[na..nb], head.as_deref())
+                    && has_phrase(&chars, &tokens[na..nb], ANONYMITY_STATEMENTS).is_some();
             }
-            let words = &sentence[a..b];
             let reading = classify(words, unnamed, a == 0);
             if reading == Reading::NotSource {
                 continue;
             }
             let span = Span { start: CharOffset(words[0].start), end: CharOffset(words[b - a - 1].end) };
-            let head = head_word(words);
             let plural = words.iter().any(|t| t.is("and"))
                 || head
                     .as_deref()
@@ -403,7 +403,9 @@ fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<usize>)> {
         // "according to X", "reported by X", "published by X".
         let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
             Some(i + 2)
-        } else if token.is("by") && i > 0 && (is_cue(&sentence[i - 1]) || sentence[i - 1].is("published")) {
+        } else if token.is("citing")
+            || token.is("by") && i > 0 && (is_cue(&sentence[i - 1]) || sentence[i - 1].is("published"))
+        {
             Some(i + 1)
         } else {
             None
@@ -431,12 +433,22 @@ fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<usize>)> {
         let next_is = |w: &str| sentence.get(i + 1).is_some_and(|t| t.is(w));
         let previous = i.checked_sub(1).map(|k| &sentence[k]);
         let not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
-            || (token.is("warned") || token.is("warns")) && !next_is("that")
             || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i)
             || token.is("report") && !previous.is_some_and(|p| p.is("to"))
             || WEAK_CUES.iter().any(|w| token.is(w)) && !next_to_quote(sentence, i);
         // "said to be", "reported to have": a passive with no source.
         let passive = next_is("to") && sentence.get(i + 2).is_some_and(|t| t.is("be") || t.is("have"));
+        // "tips expressed by experts": the source follows "by" (read above), none is before.
+        let passive = passive || token.text.ends_with("ed") && next_is("by");
+        let complement = sentence.get(i + 1).is_none_or(|n| {
+            ["that", "in", "on", "to", "about"].iter().any(|w| n.is(w))
+                || matches!(n.text, "," | ":" | ".")
+                || n.opens_quote()
+        });
+        let be = |t: &Token| ["is", "are", "was", "were", "been"].iter().any(|w| t.is(w));
+        let not_cue = not_cue
+            || COMPLEMENT_CUES.iter().any(|w| token.is(w)) && !complement && !next_to_quote(sentence, i)
+            || PROGRESSIVE_CUES.iter().any(|w| token.is(w)) && !previous.is_some_and(be);
         let cue = negative_cue || is_cue(token) && !not_cue && !passive;
         if !cue {
             i += 1;
@@ -522,6 +534,16 @@ fn refers_back(sentence: &[Token]) -> bool {
     first.is("the")
         && sentence.get(1).is_some_and(|t| STRONGLY_ANONYMOUS_HEADS.iter().chain(ROLE_HEADS).any(|w| t.is(w)))
         || PRONOUNS.iter().any(|p| first.is(p))
+}
+
+/// Whether a sentence starts by referring back to a source whose head noun is `head`: "The
+/// official, who…" after "a U.S. official", or a pronoun after a person.
+fn refers_back_to(sentence: &[Token], head: Option<&str>) -> bool {
+    let Some(first) = sentence.first() else { return false };
+    let Some(head) = head else { return false };
+    let same_noun = first.is("the") && sentence.get(1).is_some_and(|t| t.is(head));
+    let pronoun = ["he", "she", "they"].iter().any(|p| first.is(p)) && !ORGANISATION_HEADS.contains(&head);
+    same_noun || pronoun
 }
 
 /// The first of `phrases` in the words of `tokens`, as a span of the text.

@@ -51,7 +51,8 @@ pub fn parse(name: &str, marked: &str) -> Passage {
         let kind = if kind == "A" { SourceKind::Anonymous } else { SourceKind::Named };
         let start = text.chars().count();
         text.push_str(words);
-        labels.push(Label { kind, start, end: text.chars().count(), pronoun: false });
+        let pronoun = ["he", "she", "they", "it"].contains(&words.to_lowercase().as_str());
+        labels.push(Label { kind, start, end: text.chars().count(), pronoun });
         rest = &inner[close + 1..];
     }
     text.push_str(rest);

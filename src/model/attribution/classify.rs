@@ -40,10 +40,21 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     let Some(head) = words[..end].iter().rev().find(|t| t.is_word()) else { return Reading::NotSource };
     let after_head = &words[end..];
     let one_of = words.windows(2).any(|w| w[0].is("of") && (w[1].is("them") || w[1].is("those")));
+    // "Some of his aides", "two of the officials": part of a group, as unnamed as its members.
+    if words.len() > 2 && QUANTIFIERS.iter().any(|q| words[0].is(q)) && words[1].is("of") && !one_of {
+        let rest = &words[2..];
+        let rest_head = rest.iter().rev().find(|t| t.is_word());
+        let people = rest_head
+            .is_some_and(|h| STRONGLY_ANONYMOUS_HEADS.iter().chain(ROLE_HEADS).any(|w| h.is(w)) || is_agent_noun(h));
+        return if people { Reading::Source(Anonymous, Rule::UnnamedGroup) } else { Reading::NotSource };
+    }
     let in_list = |list: &[&str]| list.iter().any(|w| head.is(w));
     let strongly_anonymous = in_list(STRONGLY_ANONYMOUS_HEADS);
     let role = strongly_anonymous || in_list(ROLE_HEADS);
     let plural = head.text.ends_with('s') && !head.text.ends_with("ss");
+    // A noun for people by what they do ("shopkeepers", "a caller", "donors"): a noun for
+    // anything else ("a deal", "13,000 claims") is no source, however counted.
+    let person = role || is_agent_noun(head);
     // A capital inside a sentence names something ("says Ken Doctor"); at its start only when
     // the word is not a plain noun ("Backers of tariffs say").
     let first = starts_sentence && head_at(head) == 0;
@@ -57,11 +68,19 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     let name_first = words.len() > 2
         && is_proper(&words[0])
         && (words[1].text == "," || is_proper(&words[1]) && words.get(2).is_some_and(|t| t.text == ","));
-    if name_first && !unnamed {
+    // "Holcomb and GOP legislative leaders": a list with someone named in it.
+    let named_in_list =
+        words.iter().any(|t| t.is("and")) && words.iter().any(|t| is_proper(t) && !GENERIC_CAPITALS.contains(&t.text));
+    if (name_first || named_in_list) && !unnamed {
         return Reading::Source(Named, Rule::Name);
     }
     if unnamed && (!proper_head || quantified) {
         return Reading::Source(Anonymous, Rule::SaidToBeUnnamed);
+    }
+    let known_head = person || in_list(ORGANISATION_HEADS) || in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS);
+    if definite && !proper_head && !name_before_head && !known_head {
+        // "the number who said", "the precise details": no one.
+        return Reading::NotSource;
     }
     if definite && !proper_head && !name_before_head {
         // "the spokesperson", "the official": what an earlier source with this noun was.
@@ -104,8 +123,17 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     // Any other noun: someone unnamed when counted ("one caller", "another"), or a group of
     // people standing in for a source ("donors briefed on the plan"); a lone noun ("report")
     // is no source.
-    if quantified || plural && head.lowercase() || plural && words.len() > 1 {
+    let lone_quantifier = words.len() == 1 && QUANTIFIERS.iter().any(|q| head.is(q));
+    if lone_quantifier || person && (quantified || plural) {
         return Reading::Source(Anonymous, Rule::UnnamedGroup);
     }
     Reading::NotSource
+}
+
+/// A noun for a person by what they do: "-er", "-or", "-ist", "-ian", "-ent", "-ant" (and their
+/// plurals), as in "caller", "donors", "economists", "residents".
+fn is_agent_noun(t: &Token) -> bool {
+    let word = t.text.to_lowercase();
+    let singular = word.strip_suffix('s').unwrap_or(&word);
+    singular.len() > 4 && ["er", "or", "ist", "ian", "ent", "ant"].iter().any(|s| singular.ends_with(s))
 }

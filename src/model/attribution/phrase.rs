@@ -6,8 +6,13 @@ use super::words::*;
 
 /// The source phrase ending right before `cue` in `sentence`, as a token range.
 pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, usize)> {
+    // "the only other entity to confirm": an infinitive has no subject ("was first to report"
+    // has one).
+    if cue > 1 && sentence[cue - 1].is("to") && !(sentence[cue - 2].is("first") || sentence[cue - 2].is("last")) {
+        return None;
+    }
     let mut end = cue;
-    while end > 0 && BETWEEN.iter().any(|w| sentence[end - 1].is(w)) {
+    while end > 0 && (BETWEEN.iter().any(|w| sentence[end - 1].is(w)) || is_adverb(&sentence[end - 1])) {
         end -= 1;
     }
     // A passive ("had not been announced", "was first reported by…") has no source before it.
@@ -46,29 +51,45 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
             || first.text.ends_with("ing") && !first.capitalized()
             || ANONYMITY_OPENINGS.iter().any(|w| first.is(w));
         let numbers = sentence[a..b].iter().all(|t| t.text.chars().all(|c| c.is_ascii_digit()));
-        if clause || numbers {
+        // ", however,", ", in a statement,": set off, not the source.
+        let aside = sentence[a..b].iter().all(|t| ASIDES.iter().any(|w| t.is(w)))
+            || PREPOSITIONS.iter().any(|w| first.is(w)) && index + 1 < segments.len();
+        if clause || numbers || aside {
             continue;
         }
         chosen = Some((a, b));
         break;
     }
-    let (mut a, b) = chosen?;
+    let (a, b) = chosen?;
     // `NAME, what they are (with its own commas and "and"s), said`: the name is the source.
     let (fa, fb) = segments[0];
+    let initial = |t: &Token| t.text == "." || t.text.len() == 1 && t.capitalized();
     let pure_name =
-        fb > fa && sentence[fa..fb].iter().all(|t| is_proper(t) || t.text == ".") && is_proper(&sentence[fb - 1]);
+        fb > fa && sentence[fa..fb].iter().all(|t| is_proper(t) || initial(t)) && is_proper(&sentence[fb - 1]);
     let description = |&(x, y): &(usize, usize)| {
         !sentence[x..y].iter().any(|t| is_cue(t) || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
     };
-    if index > 0 && pure_name && segments[1..=index].iter().all(description) {
+    if index > 0 && pure_name && describes(&sentence[a..b]) && segments[1..=index].iter().all(description) {
         return trim(sentence, fa, fb);
     }
-    // Within the segment, the source follows the last word that starts a clause ("…after the
-    // Financial Times"), and ends at a relative pronoun ("a city employee who declined…").
+    // Within the segment, the source ends at a relative pronoun ("a spokesperson who did not
+    // wish to be named because…"), and follows the last word before it that starts a clause
+    // ("…after the Financial Times").
+    // "in which he said": the relative clause's own subject is the source.
+    let relative = (a..b).rev().find(|&k| ["who", "which", "whom"].iter().any(|w| sentence[k].is(w)));
+    let subject_after = relative.is_some_and(|k| {
+        sentence.get(k + 1).is_some_and(|t| {
+            k + 1 < b && (PRONOUNS.iter().any(|p| t.is(p)) || is_proper(t) || DETERMINERS.iter().any(|d| t.is(d)))
+        })
+    });
+    let (a, b) = match relative {
+        Some(k) if subject_after => (k + 1, b),
+        _ => (a, (a + 1..b).find(|&k| sentence[k].is("who") || sentence[k].is("which")).unwrap_or(b)),
+    };
+    let mut a = a;
     if let Some(k) = (a..b).rev().find(|&k| BOUNDARIES.iter().any(|w| sentence[k].is(w)) && !is_list_and(sentence, k)) {
         a = k + 1;
     }
-    let b = (a..b).find(|&k| sentence[k].is("who") || sentence[k].is("which")).unwrap_or(b);
     if a >= b || sentence[a..b].iter().any(is_cue) {
         return None;
     }
@@ -79,14 +100,22 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
         // A list's "and" before a name does not make a clause ("…, and Tim Morrison, a former
         // official, testified").
         let previous = if previous.first().is_some_and(|t| t.is("and")) { &previous[1..] } else { previous };
-        let clause = previous.iter().any(|t| BOUNDARIES.iter().any(|w| t.is(w)) || is_cue(t));
+        let clause = previous
+            .iter()
+            .any(|t| BOUNDARIES.iter().any(|w| t.is(w)) || is_cue(t) || AUXILIARIES.iter().any(|w| t.is(w)))
+            || previous.first().is_some_and(|t| ["who", "which", "whose", "whom"].iter().any(|w| t.is(w)));
         let names_someone = |w: &[Token]| is_name(w) || w.len() == 1 && is_proper(&w[0]);
-        let describes = |w: &[Token]| {
-            w[0].lowercase()
-                || ["the", "a", "an"].iter().any(|d| w[0].is(d))
-                || w[0].text.ends_with("'s")
-                || w[0].text.ends_with("’s")
-        };
+        // "The group that owns her music, Big Machine, says", "his predecessor, Fiona Hill,
+        // had said": the description names the source as well as the name.
+        let described_before = is_name(here)
+            && previous.len() <= 10
+            && previous
+                .first()
+                .is_some_and(|t| ["the", "a", "an", "his", "her", "their", "its"].iter().any(|d| t.is(d)))
+            && !previous.iter().any(|t| is_cue(t) || AUXILIARIES.iter().any(|w| t.is(w)));
+        if described_before && a == segments[index].0 {
+            return trim(sentence, pa, b);
+        }
         let apposition = (is_name(here) && !previous.is_empty() && previous.len() <= 8)
             || (!previous.is_empty()
                 && names_someone(previous)
@@ -122,7 +151,11 @@ pub(super) fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, u
 
 /// A phrase without quantifiers at its end ("… all"), and nothing if it cannot be a source:
 /// empty, too long, a word that never is one, or holding a verb ("The changes would be").
-pub(super) fn trim(sentence: &[Token], a: usize, mut b: usize) -> Option<(usize, usize)> {
+pub(super) fn trim(sentence: &[Token], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    // "and Tim Morrison, another aide": a list's last item.
+    while a < b && (sentence[a].is("and") || sentence[a].is("but") || sentence[a].is("or")) {
+        a += 1;
+    }
     while b > a && (BETWEEN.iter().any(|w| sentence[b - 1].is(w)) || !sentence[b - 1].is_word()) {
         b -= 1;
     }
@@ -143,6 +176,19 @@ pub(super) fn trim(sentence: &[Token], a: usize, mut b: usize) -> Option<(usize,
         return None;
     }
     Some((a, b))
+}
+
+/// Whether words describe someone rather than name them: "a member of…", "the president",
+/// "Smith's lawyer".
+fn describes(words: &[Token]) -> bool {
+    words.first().is_some_and(|w| {
+        w.lowercase() || ["the", "a", "an"].iter().any(|d| w.is(d)) || w.text.ends_with("'s") || w.text.ends_with("’s")
+    })
+}
+
+/// A lowercase adverb between a source and its cue ("ultimately admitted").
+fn is_adverb(t: &Token) -> bool {
+    t.lowercase() && t.text.len() > 4 && t.text.ends_with("ly") || t.is("long")
 }
 
 /// Token ranges between commas in `a..b`.

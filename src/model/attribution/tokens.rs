@@ -142,7 +142,11 @@ pub(super) fn tokenize<'a>(text: &'a str, chars: &[char], mut state: QuoteState)
             while i < chars.len()
                 && (chars[i].is_alphanumeric()
                     || matches!(chars[i], '\'' | '’' | '-' | '.' | '&')
-                        && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()))
+                        && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+                    // "13,000" is one word.
+                    || chars[i] == ','
+                        && chars[i - 1].is_ascii_digit()
+                        && chars.get(i + 1).is_some_and(char::is_ascii_digit))
             {
                 byte += chars[i].len_utf8();
                 i += 1;
