@@ -12,12 +12,14 @@ use super::offsets::CharOffset;
 use super::span::Span;
 
 mod classify;
+mod cues;
 mod phrase;
 mod tokens;
 mod words;
 
 use classify::{Reading, classify};
-use phrase::{is_cue, is_name, is_proper, phrase_after, phrase_before};
+use cues::source_phrases;
+use phrase::is_proper;
 use tokens::{QuoteState, Token, sentences, tokenize};
 pub use words::REASONS;
 use words::*;
@@ -366,7 +368,10 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             }
             let run_end = (k..sentence.len()).find(|&j| !is_proper(&sentence[j])).unwrap_or(sentence.len());
             let run = &sentence[k..run_end];
-            if run.len() >= 2 || k > 0 || is_name(run) {
+            // A single capitalized word that starts a sentence is a name when a lowercase word
+            // follows it ("Sabatier encourages…").
+            let named_subject = sentence.get(run_end).is_some_and(Token::lowercase);
+            if run.len() >= 2 || k > 0 || named_subject {
                 items.push(Item {
                     reading: Reading::NotSource,
                     span: Span { start: CharOffset(run[0].start), end: CharOffset(run[run.len() - 1].end) },
@@ -387,139 +392,6 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
         sentences.iter().zip(&narrative).rfind(|&(&(a, _), _)| tokens[a].start < core_chars).map_or(0, |(_, &n)| n);
     let quotes_at_core_end = tokens.iter().take_while(|t| t.start < core_chars).last().map_or(quotes, |t| t.after);
     Read { items, sentences_in_core, quotes_at_core_end }
-}
-
-/// The source phrases of a sentence as token ranges, each with its cue's token if the cue
-/// follows the phrase.
-fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<usize>)> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < sentence.len() {
-        let token = &sentence[i];
-        if token.quoted {
-            i += 1;
-            continue;
-        }
-        // "according to X", "reported by X", "published by X".
-        let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
-            Some(i + 2)
-        } else if token.is("citing")
-            || token.is("by") && i > 0 && (is_cue(&sentence[i - 1]) || sentence[i - 1].is("published"))
-        {
-            Some(i + 1)
-        } else {
-            None
-        };
-        if let Some(first) = after {
-            if let Some((a, b)) = phrase_after(sentence, first) {
-                found.push((a, b, None));
-            }
-            i += 1;
-            continue;
-        }
-        // "declined to comment", "did not (immediately) respond": the subject is a source.
-        let verb_at = |k: usize| {
-            sentence.get(k).is_some_and(|t| t.is("respond") || t.is("acknowledge") || t.is("comment"))
-                || sentence.get(k).is_some_and(|t| t.is("return"))
-                    && sentence
-                        .get(k + 1)
-                        .is_some_and(|t| ["calls", "a", "messages", "emails", "requests"].iter().any(|w| t.is(w)))
-        };
-        let adverb = sentence.get(i + 1).is_some_and(|t| t.is("immediately") || t.is("yet"));
-        let negative_cue = (token.is("declined") && sentence.get(i + 1).is_some_and(|t| t.is("to")))
-            || ((token.is("not") || token.is("never")) && (verb_at(i + 1) || adverb && verb_at(i + 2)));
-        // "insisted on anonymity" is a reason, not a cue; "warned Iran" is an act unless
-        // "that" follows; "several states" is a noun.
-        let next_is = |w: &str| sentence.get(i + 1).is_some_and(|t| t.is(w));
-        let previous = i.checked_sub(1).map(|k| &sentence[k]);
-        let not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
-            || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i)
-            || token.is("report") && !previous.is_some_and(|p| p.is("to"))
-            || WEAK_CUES.iter().any(|w| token.is(w)) && !next_to_quote(sentence, i);
-        // "said to be", "reported to have": a passive with no source.
-        let passive = next_is("to") && sentence.get(i + 2).is_some_and(|t| t.is("be") || t.is("have"));
-        // "tips expressed by experts": the source follows "by" (read above), none is before.
-        let passive = passive || token.text.ends_with("ed") && next_is("by");
-        let complement = sentence.get(i + 1).is_none_or(|n| {
-            ["that", "in", "on", "to", "about"].iter().any(|w| n.is(w))
-                || matches!(n.text, "," | ":" | ".")
-                || n.opens_quote()
-        });
-        let be = |t: &Token| ["is", "are", "was", "were", "been"].iter().any(|w| t.is(w));
-        let not_cue = not_cue
-            || COMPLEMENT_CUES.iter().any(|w| token.is(w)) && !complement && !next_to_quote(sentence, i)
-            || PROGRESSIVE_CUES.iter().any(|w| token.is(w)) && !previous.is_some_and(be);
-        let cue = negative_cue || is_cue(token) && !not_cue && !passive;
-        if !cue {
-            i += 1;
-            continue;
-        }
-        let cue_at = if token.is("not") || token.is("never") {
-            // "did not respond": the source is before "did".
-            if i > 0 && (sentence[i - 1].is("did") || sentence[i - 1].is("does") || sentence[i - 1].is("has")) {
-                i - 1
-            } else {
-                i
-            }
-        } else {
-            i
-        };
-        // `…," said X`, `…, says X`: the source follows the cue, up to the end of the clause.
-        let after_comma = cue_at > 0 && (sentence[cue_at - 1].closes_quote() || sentence[cue_at - 1].text == ",")
-            || cue_at > 1 && sentence[cue_at - 1].text == "," && sentence[cue_at - 2].closes_quote();
-        let inverted = (after_comma && SAYING.iter().any(|w| token.is(w)))
-            .then(|| phrase_after(sentence, cue_at + 1))
-            .flatten()
-            .filter(|&(a, b)| {
-                let first = &sentence[a];
-                a == cue_at + 1 && ends_clause(sentence, b) && !PREPOSITIONS.iter().chain(PRONOUNS).any(|w| first.is(w))
-            });
-        if let Some((a, b)) = inverted {
-            found.push((a, b, None));
-        } else if let Some((a, b)) = phrase_before(sentence, cue_at) {
-            found.push((a, b, Some(cue_at)));
-        }
-        i += 1;
-    }
-    found.sort_by_key(|f| (f.0, f.1));
-    found.dedup_by(|later, earlier| later.0 < earlier.1);
-    found
-}
-
-/// Whether a cue that is also a noun ("states", "reports", "claims") is used as a verb: after
-/// a word that can end a subject, and before "that", a colon, a comma or a quotation (or, but
-/// for "states", a lowercase word).
-fn verb_use(sentence: &[Token], i: usize) -> bool {
-    let Some(previous) = i.checked_sub(1).map(|k| &sentence[k]) else { return false };
-    let noun_before = previous.is_word()
-        && !DETERMINERS.iter().chain(QUANTIFIERS).chain(HEAD_ENDS).chain(BOUNDARIES).any(|d| previous.is(d))
-        && !previous.text.chars().all(|c| c.is_ascii_digit())
-        && (!previous.capitalized() || is_proper(previous))
-        && !GENERIC_CAPITALS.contains(&previous.text);
-    let next = sentence.get(i + 1);
-    let verb_after = next.is_some_and(|n| n.is("that") || matches!(n.text, ":" | ",") || n.opens_quote())
-        || !sentence[i].is("states")
-            && next.is_some_and(|n| n.lowercase() && !n.is("of") && !n.is("and") && !n.is("in"));
-    noun_before && verb_after
-}
-
-/// Whether an inverted source ending at `b` ends its clause: `…, said Ola Berg.`, `…, said
-/// Ola Berg, a lawyer`, `…, said Ola Berg in a statement`.
-fn ends_clause(sentence: &[Token], b: usize) -> bool {
-    sentence.get(b).is_none_or(|t| {
-        matches!(t.text, "." | "," | ";" | ":" | "!" | "?" | ")")
-            || t.closes_quote()
-            || ["in", "on", "at", "during", "who", "when", "after", "before", "according"].iter().any(|w| t.is(w))
-    })
-}
-
-/// Whether the cue at `i` has a quotation right before it or right after it (`"…?" she
-/// asked`, `he continued: "…"`).
-fn next_to_quote(sentence: &[Token], i: usize) -> bool {
-    let before = sentence[..i].iter().rev().take(3).any(Token::closes_quote);
-    let after = sentence.get(i + 1).is_some_and(|t| t.opens_quote() || matches!(t.text, ":" | ","))
-        || sentence.get(i + 2).is_some_and(Token::opens_quote);
-    before || after || i + 2 >= sentence.len()
 }
 
 /// The head word of a phrase, in lowercase: the last word before what follows the head.

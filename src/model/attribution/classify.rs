@@ -123,7 +123,8 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     // Any other noun: someone unnamed when counted ("one caller", "another"), or a group of
     // people standing in for a source ("donors briefed on the plan"); a lone noun ("report")
     // is no source.
-    let lone_quantifier = words.len() == 1 && QUANTIFIERS.iter().any(|q| head.is(q));
+    // "another", "many in the space community": a quantifier standing for people.
+    let lone_quantifier = std::ptr::eq(head, &words[0]) && QUANTIFIERS.iter().any(|q| head.is(q));
     if lone_quantifier || person && (quantified || plural) {
         return Reading::Source(Anonymous, Rule::UnnamedGroup);
     }

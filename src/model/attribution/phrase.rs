@@ -137,8 +137,12 @@ pub(super) fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, u
     while end < sentence.len() {
         let t = &sentence[end];
         // "in" ends the phrase ("the mayor in a statement"), except right after its first word.
-        let clause_word =
-            ["that", "on", "who", "about", "when", "as", "to", "after", "before", "during"].iter().any(|w| t.is(w));
+        let clause_word = [
+            "that", "on", "who", "about", "when", "as", "to", "after", "before", "during", "i", "we", "he", "she",
+            "they",
+        ]
+        .iter()
+        .any(|w| t.is(w));
         let abbreviation = t.text == "." && end > first && is_title_abbreviation(&sentence[end - 1]);
         if !t.is_word() && !matches!(t.text, "'" | "’") && !abbreviation || clause_word || t.is("in") && end > first + 1
         {

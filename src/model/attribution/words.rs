@@ -6,23 +6,25 @@
 /// "the United States" is no cue, nor is a headline's "Mayor Says".
 #[rustfmt::skip]
 pub(super) const CUES: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report",
-    "confirmed", "confirms", "confirm", "denied", "denies", "deny", "added", "adds", "stated",
-    "states", "wrote", "writes", "announced", "announces", "claimed", "claims", "argued", "argues",
-    "explained", "explains", "noted", "notes", "warned", "warns", "insisted", "insists",
-    "acknowledged", "acknowledges", "described", "describes", "testified", "predicted", "predicts",
-    "estimated", "estimates", "tweeted", "tweets", "posted", "admitted", "admits", "conceded",
-    "concedes", "asked", "replied", "responded", "recalled", "recalls", "suggested", "cautioned",
-    "complained", "maintained", "maintains", "stressed", "emphasized", "emphasised", "agreed",
-    "continued", "urged", "alleged", "alleges", "contended", "contends", "countered", "answered",
-    "accused", "disclosed", "projected", "projects", "forecast", "cited", "reiterated",
-    "reiterates", "asserted", "asserts", "speculates", "speculated", "concluded", "assured",
-    "declared", "declares", "criticised", "criticized", "disputed", "disputes", "touted", "touts",
-    "pledged", "pledges", "blasted", "demanded", "demands", "bemoans", "bemoaned", "dubbed",
-    "mentioned", "highlighted", "welcomed", "condemned", "condemns", "expressed", "reporting",
-    "detailed", "emailed", "complains", "vowed", "vows", "promised",
-    "boasted", "bragged", "joked", "quipped", "apologized", "apologised", "questioned", "shouted",
-    "chanted", "voiced", "ruled",
+    "said", "says", "say", "told", "tells", "tell", "reported", "reports", "report", "confirmed",
+    "confirms", "confirm", "denied", "denies", "deny", "added", "adds", "stated", "states", "wrote",
+    "writes", "announced", "announces", "claimed", "claims", "argued", "argues", "explained",
+    "explains", "noted", "notes", "warned", "warns", "insisted", "insists", "acknowledged",
+    "acknowledges", "described", "describes", "testified", "predicted", "predicts", "estimated",
+    "estimates", "tweeted", "tweets", "posted", "admitted", "admits", "conceded", "concedes",
+    "asked", "replied", "responded", "recalled", "recalls", "suggested", "cautioned", "complained",
+    "maintained", "maintains", "stressed", "emphasized", "emphasised", "agreed", "continued",
+    "urged", "alleged", "alleges", "contended", "contends", "countered", "answered", "accused",
+    "disclosed", "projected", "projects", "forecast", "cited", "reiterated", "reiterates",
+    "asserted", "asserts", "speculates", "speculated", "concluded", "assured", "declared",
+    "declares", "criticised", "criticized", "disputed", "disputes", "touted", "touts", "pledged",
+    "pledges", "blasted", "demanded", "demands", "bemoans", "bemoaned", "dubbed", "mentioned",
+    "highlighted", "welcomed", "condemned", "condemns", "expressed", "reporting", "detailed",
+    "emailed", "complains", "vowed", "vows", "promised", "boasted", "bragged", "joked", "quipped",
+    "apologized", "apologised", "questioned", "shouted", "chanted", "voiced", "ruled", "argue",
+    "claim", "insist", "warn", "explain", "contend", "predict", "acknowledge", "admit", "allege",
+    "concede", "note", "maintain", "urging", "calling", "warning", "claiming", "arguing",
+    "demanding", "insisting",
 ];
 
 /// Cues that report speech only next to a quotation ("asked not to be named" is no cue).
@@ -55,7 +57,17 @@ pub(super) const COMPLEMENT_CUES: &[&str] = &[
 ];
 
 /// Cues of the progressive, only after a form of "be" ("are reporting").
-pub(super) const PROGRESSIVE_CUES: &[&str] = &["reporting"];
+#[rustfmt::skip]
+pub(super) const PROGRESSIVE_CUES: &[&str] = &[
+    "reporting", "urging", "calling", "warning", "claiming", "arguing", "demanding", "insisting",
+];
+
+/// Verbs whose refusal makes a source: "did not respond", "didn't disclose".
+#[rustfmt::skip]
+pub(super) const REFUSED: &[&str] = &[
+    "respond", "acknowledge", "comment", "disclose", "elaborate", "specify", "say", "reply",
+    "confirm", "answer", "detail",
+];
 
 /// Words between a source and its cue that belong to neither ("was first to report").
 #[rustfmt::skip]
@@ -64,7 +76,8 @@ pub(super) const BETWEEN: &[&str] = &[
     "earlier", "previously", "publicly", "privately", "initially", "reportedly", "then", "all",
     "both", "would", "will", "again", "once", "repeatedly", "recently", "further", "separately",
     "quickly", "simply", "just", "already", "flatly", "only", "still", "even", "often",
-    "frequently", "never", "not", "did", "does", "do",
+    "frequently", "never", "not", "did", "does", "do", "always", "ever", "since", "subsequently",
+    "immediately", "now",
 ];
 
 /// Words that end the stretch before a cue in which its source is.
@@ -105,7 +118,7 @@ pub(super) const ROLE_HEADS: &[&str] = &[
     "congressman", "congresswoman", "judge", "prosecutor", "detective", "detectives",
     "firefighters", "paramedics", "rescuers", "survivors", "observer", "consultant", "consultants",
     "strategist", "strategists", "operative", "operatives", "veteran", "veterans", "doctors",
-    "others", "another",
+    "others", "another", "bosses", "boss", "chiefs", "chief", "staff", "crew",
 ];
 
 /// Nouns of organisations and institutions, which are named sources as such ("police said").
@@ -121,9 +134,8 @@ pub(super) const ORGANISATION_HEADS: &[&str] = &[
     "airline", "manufacturer", "retailer", "startup", "publisher", "label", "brand", "companies",
     "governments", "firms", "agencies", "white", "unions", "groups", "courts", "ministries",
     "departments", "organizations", "organisations", "universities", "hospitals", "banks",
-    "parties",
-    "brokerage", "utility", "utilities", "carrier", "lender", "insurer", "exchange", "outlet", "broadcaster",
-    "magazine", "journal", "site", "platform", "management", "operator",
+    "parties", "brokerage", "utility", "utilities", "carrier", "lender", "insurer", "exchange",
+    "outlet", "broadcaster", "magazine", "journal", "site", "platform", "management", "operator",
 ];
 
 /// A voice of an organisation: named as the organisation is ("a Siemens spokesman").
@@ -147,8 +159,8 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
 pub(super) const QUANTIFIERS: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many", "most",
     "another", "other", "others", "few", "numerous", "various", "multiple", "dozens", "hundreds",
-    "thousands", "any", "each", "all", "more",
-    "seven", "eight", "nine", "ten", "eleven", "twelve", "dozen", "twenty",
+    "thousands", "any", "each", "all", "more", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "dozen", "twenty",
 ];
 
 /// Words that start a noun phrase.
@@ -168,23 +180,26 @@ pub(super) const COMMON_WORDS: &[&str] = &[
     "meanwhile", "however", "still", "yet", "also", "but", "and", "in", "on", "at", "for", "with",
     "by", "after", "before", "when", "while", "as", "if", "so", "his", "her", "their", "its", "our",
     "he", "she", "they", "it", "we", "i", "you", "there", "here", "now", "then", "today",
-    "yesterday",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "afterward", "afterwards", "indeed", "later", "earlier", "instead", "last", "next", "first", "finally", "additionally", "previously", "separately", "similarly", "recently", "ten", "seven", "eight", "nine", "five", "six", "two", "three", "four", "one",
+    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "afterward", "afterwards", "indeed", "later", "earlier", "instead", "last", "next", "first",
+    "finally", "additionally", "previously", "separately", "similarly", "recently", "ten", "seven",
+    "eight", "nine", "five", "six", "two", "three", "four", "one",
 ];
 
 /// Words set off by commas that are not the source ("Economists, however, argue").
 #[rustfmt::skip]
 pub(super) const ASIDES: &[&str] = &[
-    "however", "meanwhile", "though", "too", "also", "moreover", "furthermore", "instead", "therefore",
-    "nevertheless", "still", "then", "now", "again", "indeed", "overall", "separately", "later", "earlier",
-    "previously", "today", "yesterday", "in", "turn", "fact", "particular", "addition", "short",
+    "however", "meanwhile", "though", "too", "also", "moreover", "furthermore", "instead",
+    "therefore", "nevertheless", "still", "then", "now", "again", "indeed", "overall", "separately",
+    "later", "earlier", "previously", "today", "yesterday", "in", "turn", "fact", "particular",
+    "addition", "short",
 ];
 
 /// Prepositions: a phrase that starts with one is no source ("said in a statement").
 #[rustfmt::skip]
 pub(super) const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "of", "for", "from", "with", "during", "after", "before", "to", "by", "about", "under",
-    "over",
+    "in", "at", "on", "of", "for", "from", "with", "during", "after", "before", "to", "by", "about",
+    "under", "over",
 ];
 
 /// Pronouns that may stand for a source just before.
