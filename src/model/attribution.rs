@@ -309,6 +309,9 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             Some(*count)
         })
         .collect();
+    // Which sentences say anything about anonymity: most say nothing, and are not searched for
+    // each of the phrases.
+    let about_anonymity: Vec<bool> = sentences.iter().map(|&(a, b)| mentions_anonymity(&tokens[a..b])).collect();
     let mut items = Vec::new();
     for (s, &(from, to)) in sentences.iter().enumerate() {
         if tokens[from].start >= core_chars {
@@ -316,6 +319,7 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
         }
         let sentence = &tokens[from..to];
         let phrases = source_phrases(sentence);
+        let sentence_items = items.len();
         for (n, &(a, b, cue)) in phrases.iter().enumerate() {
             // The source's clause: up to the next source, and from the sentence's start for
             // the first one ("Speaking on condition of anonymity, a diplomat said").
@@ -323,8 +327,12 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             let clause_end = phrases.get(n + 1).map_or(sentence.len(), |p| p.0.max(b));
             let words = &sentence[a..b];
             let head = head_word(words);
-            let mut unnamed = has_phrase(&chars, &sentence[clause_start..clause_end], ANONYMITY_STATEMENTS).is_some();
-            if !unnamed && let Some(&(na, nb)) = sentences.get(s + 1) {
+            let mut unnamed = about_anonymity[s]
+                && has_phrase(&chars, &sentence[clause_start..clause_end], ANONYMITY_STATEMENTS).is_some();
+            if !unnamed
+                && about_anonymity.get(s + 1) == Some(&true)
+                && let Some(&(na, nb)) = sentences.get(s + 1)
+            {
                 unnamed = refers_back_to(&tokens[na..nb], head.as_deref())
                     && has_phrase(&chars, &tokens[na..nb], ANONYMITY_STATEMENTS).is_some();
             }
@@ -333,16 +341,22 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
                 continue;
             }
             let span = Span { start: CharOffset(words[0].start), end: CharOffset(words[b - a - 1].end) };
+            // A name ending in "s" ("Jean Dubois") is one person; a common noun so ending, many.
+            let proper_head = words
+                .iter()
+                .rev()
+                .find(|t| head.as_deref().is_some_and(|h| t.text.to_lowercase() == h))
+                .is_some_and(is_proper);
             let plural = words.iter().any(|t| t.is("and"))
-                || head
-                    .as_deref()
-                    .is_some_and(|h| h.ends_with('s') && !h.ends_with("ss") || h == "people" || h == "police");
+                || head.as_deref().is_some_and(|h| {
+                    h.ends_with('s') && !h.ends_with("ss") && !proper_head || h == "people" || h == "police"
+                });
             let pronoun = match words[0].text.to_lowercase().as_str() {
                 "they" => PronounNumber::Plural,
                 "it" => PronounNumber::Thing,
                 _ => PronounNumber::Singular,
             };
-            let reason = reason_for(&chars, &tokens, &sentences, s, from + a);
+            let reason = reason_for(&chars, &tokens, &sentences, &about_anonymity, s, from + a);
             items.push(Item {
                 reading,
                 span,
@@ -361,7 +375,7 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             let t = &sentence[k];
             if t.quoted
                 || !is_proper(t)
-                || items.iter().any(|i| i.sentence == s && i.span.start.0 <= t.start && t.start < i.span.end.0)
+                || items[sentence_items..].iter().any(|i| i.span.start.0 <= t.start && t.start < i.span.end.0)
             {
                 k += 1;
                 continue;
@@ -432,17 +446,32 @@ fn has_phrase(chars: &[char], tokens: &[Token], phrases: &[&str]) -> Option<Span
 /// A reason for anonymity: in the source's sentence from the source on, or in one of the next
 /// two sentences if it starts by referring back to a source ("The official, who was not
 /// authorized…").
-fn reason_for(chars: &[char], tokens: &[Token], sentences: &[(usize, usize)], s: usize, source: usize) -> Option<Span> {
+fn reason_for(
+    chars: &[char],
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    about_anonymity: &[bool],
+    s: usize,
+    source: usize,
+) -> Option<Span> {
     let (a, b) = sentences[s];
-    if let Some(span) = has_phrase(chars, &tokens[source.max(a)..b], &REASONS) {
+    if let Some(span) = about_anonymity[s].then(|| has_phrase(chars, &tokens[source.max(a)..b], &REASONS)).flatten() {
         return Some(span);
     }
-    sentences
-        .iter()
-        .skip(s + 1)
-        .take(2)
-        .filter(|&&(a, b)| refers_back(&tokens[a..b]))
-        .find_map(|&(a, b)| has_phrase(chars, &tokens[a..b], &REASONS))
+    (s + 1..sentences.len().min(s + 3))
+        .filter(|&n| about_anonymity[n] && refers_back(&tokens[sentences[n].0..sentences[n].1]))
+        .find_map(|n| has_phrase(chars, &tokens[sentences[n].0..sentences[n].1], &REASONS))
+}
+
+/// Whether a sentence has a word that every phrase about anonymity or its reasons has: a quick
+/// test, word by word, before looking for each phrase.
+fn mentions_anonymity(sentence: &[Token]) -> bool {
+    const STEMS: [&str; 10] =
+        ["anonym", "authori", "named", "identif", "condition", "allowed", "permitted", "background", "fear", "asked"];
+    sentence.iter().any(|t| {
+        let word = t.text.as_bytes();
+        STEMS.iter().any(|stem| word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes()))
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! analysts") or a group standing in for one ("critics") does not; and a source the text says
 //! is not named is anonymous whatever its noun.
 
+use std::collections::HashSet;
+
 use super::phrase::is_proper;
 use super::tokens::Token;
 use super::words::*;
@@ -48,9 +50,10 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
             .is_some_and(|h| STRONGLY_ANONYMOUS_HEADS.iter().chain(ROLE_HEADS).any(|w| h.is(w)) || is_agent_noun(h));
         return if people { Reading::Source(Anonymous, Rule::UnnamedGroup) } else { Reading::NotSource };
     }
-    let in_list = |list: &[&str]| list.iter().any(|w| head.is(w));
-    let strongly_anonymous = in_list(STRONGLY_ANONYMOUS_HEADS);
-    let role = strongly_anonymous || in_list(ROLE_HEADS);
+    let head_lower = head.text.to_lowercase();
+    let in_list = |set: &HashSet<&str>| set.contains(head_lower.as_str());
+    let strongly_anonymous = in_list(&HEADS.strongly_anonymous);
+    let role = strongly_anonymous || in_list(&HEADS.role);
     let plural = head.text.ends_with('s') && !head.text.ends_with("ss");
     // A noun for people by what they do ("shopkeepers", "a caller", "donors"): a noun for
     // anything else ("a deal", "13,000 claims") is no source, however counted.
@@ -60,7 +63,7 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     let first = starts_sentence && head_at(head) == 0;
     let proper_head = is_proper(head)
         && (!first && head.capitalized()
-            || !(role || in_list(ORGANISATION_HEADS) || first && plural && words.len() > 1));
+            || !(role || in_list(&HEADS.organisation) || first && plural && words.len() > 1));
     let name_before_head = words[first_real..end].windows(2).any(|w| w.iter().all(is_proper));
     let named_after = after_head.iter().any(is_proper);
 
@@ -77,7 +80,7 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     if unnamed && (!proper_head || quantified) {
         return Reading::Source(Anonymous, Rule::SaidToBeUnnamed);
     }
-    let known_head = person || in_list(ORGANISATION_HEADS) || in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS);
+    let known_head = person || in_list(&HEADS.organisation) || in_list(&HEADS.spokesperson) || in_list(&HEADS.document);
     if definite && !proper_head && !name_before_head && !known_head {
         // "the number who said", "the precise details": no one.
         return Reading::NotSource;
@@ -86,20 +89,20 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         // "the spokesperson", "the official": what an earlier source with this noun was.
         let (kind, rule) = if strongly_anonymous {
             (Anonymous, Rule::RoleWithoutName)
-        } else if in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS) {
+        } else if in_list(&HEADS.spokesperson) || in_list(&HEADS.document) {
             (Named, Rule::SpeaksFor)
         } else {
             (Named, Rule::Organisation)
         };
         return Reading::Definite(kind, rule);
     }
-    if in_list(SPOKESPERSON_HEADS) || in_list(DOCUMENT_HEADS) {
+    if in_list(&HEADS.spokesperson) || in_list(&HEADS.document) {
         return Reading::Source(Named, Rule::SpeaksFor);
     }
-    if proper_head || name_before_head && !role && !in_list(ORGANISATION_HEADS) {
+    if proper_head || name_before_head && !role && !in_list(&HEADS.organisation) {
         return Reading::Source(Named, Rule::Name);
     }
-    if in_list(ORGANISATION_HEADS) {
+    if in_list(&HEADS.organisation) {
         return if quantified && !is_proper(head) {
             Reading::Source(Anonymous, Rule::UnnamedGroup)
         } else {

@@ -6,6 +6,10 @@ use super::phrase::{is_cue, is_proper, phrase_after, phrase_before};
 use super::tokens::Token;
 use super::words::*;
 
+/// Words other than cues that start a pattern of [`source_phrases`].
+const STARTS: [&str; 11] =
+    ["according", "citing", "by", "declined", "not", "never", "called", "asked", "pointed", "issued", "released"];
+
 /// The source phrases of a sentence as token ranges, each with its cue's token if the cue
 /// follows the phrase.
 pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<usize>)> {
@@ -13,7 +17,9 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
     let mut i = 0;
     while i < sentence.len() {
         let token = &sentence[i];
-        if token.quoted {
+        // Most words start nothing: only a cue or a word of the patterns below is read further.
+        let may_start = is_cue(token) || STARTS.iter().any(|w| token.is(w)) || negative_contraction(token);
+        if token.quoted || !may_start {
             i += 1;
             continue;
         }
@@ -135,8 +141,7 @@ fn verb_use(sentence: &[Token], i: usize) -> bool {
 
 /// "didn't", "hasn't", "wouldn't": a negation of its own.
 fn negative_contraction(t: &Token) -> bool {
-    let lower = t.text.to_lowercase().replace('’', "'");
-    lower.ends_with("n't") && lower.len() > 3
+    t.text.len() > 3 && (t.text.ends_with("n't") || t.text.ends_with("n’t"))
 }
 
 /// Whether an inverted source ending at `b` ends its clause: `…, said Ola Berg.`, `…, said

@@ -219,7 +219,7 @@ fn is_list_and(sentence: &[Token], k: usize) -> bool {
 
 /// A reporting verb: in lowercase ("the United States" is no cue), or starting a sentence.
 pub(super) fn is_cue(t: &Token) -> bool {
-    !t.text.chars().next().is_some_and(char::is_uppercase) && CUES.contains(&t.text)
+    !t.text.chars().next().is_some_and(char::is_uppercase) && CUE_SET.contains(t.text)
 }
 
 /// Two or more capitalized words in a row that are not generic ("Paul Otieno").
@@ -230,9 +230,20 @@ pub(super) fn is_name(words: &[Token]) -> bool {
 /// A capitalized word that names something: not a generic capital ("U.S.", "State"), not a
 /// determiner or a common word that starts a sentence.
 pub(super) fn is_proper(t: &Token) -> bool {
-    t.capitalized()
-        && t.is_word()
-        && !GENERIC_CAPITALS.contains(&t.text)
-        && !DETERMINERS.iter().any(|d| t.is(d))
-        && !COMMON_WORDS.iter().any(|d| t.is(d))
+    if !t.capitalized() || !t.is_word() {
+        return false;
+    }
+    let (common, generic) = &*NOT_NAMES;
+    if generic.contains(t.text) {
+        return false;
+    }
+    // Lowercased on the stack: every capitalized word of an article comes here.
+    let mut buffer = [0u8; 24];
+    let bytes = t.text.as_bytes();
+    if bytes.len() > buffer.len() || !t.text.is_ascii() {
+        return !common.contains(t.text.to_lowercase().as_str());
+    }
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    buffer[..bytes.len()].make_ascii_lowercase();
+    !std::str::from_utf8(&buffer[..bytes.len()]).is_ok_and(|lower| common.contains(lower))
 }

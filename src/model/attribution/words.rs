@@ -2,6 +2,35 @@
 //! source and its cue, the heads of named and anonymous descriptions, and the phrases that say
 //! a source is not named.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// [`CUES`] as a set: every word of an article is looked up in it.
+pub(super) static CUE_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| CUES.iter().copied().collect());
+
+/// The lists of head nouns as sets: every source phrase's head is looked up in them.
+pub(super) struct HeadSets {
+    pub strongly_anonymous: HashSet<&'static str>,
+    pub role: HashSet<&'static str>,
+    pub organisation: HashSet<&'static str>,
+    pub spokesperson: HashSet<&'static str>,
+    pub document: HashSet<&'static str>,
+}
+
+pub(super) static HEADS: LazyLock<HeadSets> = LazyLock::new(|| HeadSets {
+    strongly_anonymous: STRONGLY_ANONYMOUS_HEADS.iter().copied().collect(),
+    role: ROLE_HEADS.iter().copied().collect(),
+    organisation: ORGANISATION_HEADS.iter().copied().collect(),
+    spokesperson: SPOKESPERSON_HEADS.iter().copied().collect(),
+    document: DOCUMENT_HEADS.iter().copied().collect(),
+});
+
+/// Lowercase words that a capital does not make a name ([`DETERMINERS`], [`COMMON_WORDS`]), and
+/// [`GENERIC_CAPITALS`] as written: every capitalized word is looked up in them.
+pub(super) static NOT_NAMES: LazyLock<(HashSet<&str>, HashSet<&str>)> = LazyLock::new(|| {
+    (DETERMINERS.iter().chain(COMMON_WORDS).copied().collect(), GENERIC_CAPITALS.iter().copied().collect())
+});
+
 /// Reporting verbs, in every form that takes the source as subject. Matched in lowercase only:
 /// "the United States" is no cue, nor is a headline's "Mayor Says".
 #[rustfmt::skip]
