@@ -1,0 +1,68 @@
+// The attribution assistant in the page (issue 18): the release build in headless Chromium on
+// a 100,000-word article, "Suggest sources" clicked; prints the time to the suggestions and the
+// longest main-thread task while suggesting (PerformanceObserver "longtask", which reports
+// tasks over 50 ms), against the browser's own baseline in the same run: one task that
+// lowercases the article and counts its reporting verbs, the least a cue-based pass does.
+//
+//   trunk build --release && node bench/suggest_tasks.mjs [runs=3]
+
+import { LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { article, library } from './peers/corpus.mjs';
+
+const runs = Number(process.argv[2] ?? 3);
+const text = article(100_000);
+const stored = library(text, []);
+const server = await startServer();
+const browser = await launchBrowser();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const results = { total: [], longest: [], baseline: [], count: [] };
+try {
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript(([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    }, [LIBRARY_KEY, stored]);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Suggest sources' }).waitFor();
+    // Let start-up work settle, then measure only the suggesting.
+    await page.waitForTimeout(1500);
+    await page.evaluate(() => { window.__longest = 0; });
+    const started = await page.evaluate(() => performance.now());
+    await page.getByRole('button', { name: 'Suggest sources' }).click();
+    await page.getByRole('region', { name: 'Suggestions' }).waitFor({ timeout: 60000 });
+    const [ended, longest, heading] = await page.evaluate(() => [
+      performance.now(),
+      window.__longest,
+      document.querySelector('.suggestions h3')?.textContent ?? '',
+    ]);
+    const baseline = await page.evaluate((t) => {
+      const t0 = performance.now();
+      const cues = t.toLowerCase().split(/\s+/).filter((w) => ['said', 'told', 'reported', 'wrote'].includes(w)).length;
+      if (!cues) throw new Error('no cues');
+      return performance.now() - t0;
+    }, text);
+    // The observer itself: a 120 ms busy task must show up, or the figure above means nothing.
+    await page.evaluate(() => setTimeout(() => { const t = performance.now(); while (performance.now() - t < 120); }, 0));
+    await page.waitForFunction(() => window.__longest >= 100, null, { timeout: 5000 });
+    results.total.push(ended - started);
+    results.longest.push(longest);
+    results.baseline.push(baseline);
+    results.count.push(Number(heading.match(/\((\d+)\)/)?.[1] ?? 0));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
+console.log(`attribution assistant in the page, 100,000 words, ${runs} runs, ${median(results.count)} suggestions`);
+console.log(`  click to suggestions shown: ${fmt(results.total)}`);
+console.log(`  longest main-thread task while suggesting: ${results.longest.some((x) => x > 0) ? fmt(results.longest) : 'none over 50 ms in any run'}`);
+console.log(`  baseline, one task lowercasing the text and counting cues: ${fmt(results.baseline)}`);
