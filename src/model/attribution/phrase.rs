@@ -69,7 +69,10 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     let description = |&(x, y): &(usize, usize)| {
         !sentence[x..y].iter().any(|t| is_cue(t) || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
     };
-    if index > 0 && pure_name && describes(&sentence[a..b]) && segments[1..=index].iter().all(description) {
+    // What follows the name: a description, or one word ("R-Neb.", "Calif.").
+    let one_word = sentence[a..b].iter().filter(|t| t.is_word()).count() == 1;
+    if index > 0 && pure_name && (describes(&sentence[a..b]) || one_word) && segments[1..=index].iter().all(description)
+    {
         return trim(sentence, fa, fb);
     }
     // Within the segment, the source ends at a relative pronoun ("a spokesperson who did not

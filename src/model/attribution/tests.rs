@@ -142,6 +142,13 @@ fn named_people_behind_a_title_or_descriptor_are_named() {
         ("Economists at Harbor Bank wrote that growth would slow.", "Economists at Harbor Bank"),
         ("A Siemens spokesman said the plant would stay open.", "A Siemens spokesman"),
         ("Police said two men were arrested.", "Police"),
+        // A title's abbreviation does not end the sentence, and a description after the name
+        // (with its own "and" and commas) does not take the name's place.
+        ("\"We will appeal,\" Sen. Ben Sasse, R-Neb., said.", "Sen. Ben Sasse"),
+        (
+            "\"This is how it begins,\" Dr. Luz Arroyo, a member of the group and signatory to the letter, told NBC News.",
+            "Dr. Luz Arroyo",
+        ),
         ("The Pentagon said the strike hit its target.", "The Pentagon"),
     ] {
         let found = kinds(text);
