@@ -167,11 +167,6 @@ impl<'a> Suggester<'a> {
         }
     }
 
-    /// How far through the text it is, in bytes.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.start, self.text.len())
-    }
-
     /// The sources of the next piece, or `None` at the end of the text.
     pub fn next_piece(&mut self) -> Option<Vec<Suggestion>> {
         let text = self.text;
