@@ -96,6 +96,11 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         };
         return Reading::Definite(kind, rule);
     }
+    // "Prison union representatives": voices of no organisation named.
+    let voices_of_no_one = in_list(&HEADS.spokesperson) && plural && !words.iter().any(is_proper);
+    if voices_of_no_one {
+        return Reading::Source(Anonymous, Rule::RoleWithoutName);
+    }
     if in_list(&HEADS.spokesperson) || in_list(&HEADS.document) {
         return Reading::Source(Named, Rule::SpeaksFor);
     }

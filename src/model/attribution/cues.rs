@@ -72,7 +72,9 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
         let be = |t: &Token| ["is", "are", "was", "were", "been"].iter().any(|w| t.is(w));
         let not_cue = not_cue
             || COMPLEMENT_CUES.iter().any(|w| token.is(w)) && !complement && !next_to_quote(sentence, i)
-            || PROGRESSIVE_CUES.iter().any(|w| token.is(w)) && !previous.is_some_and(be);
+            || PROGRESSIVE_CUES.iter().any(|w| token.is(w)) && !previous.is_some_and(be)
+            // "reported for duty": not speech.
+            || token.is("reported") && next_is("for");
         // "called the plan a disaster", "called for", "pointed out", "issued a statement",
         // "asked Morrison about": speech with its object.
         let object = sentence.get(i + 1).is_some_and(|n| {

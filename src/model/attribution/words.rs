@@ -54,6 +54,7 @@ pub(super) const CUES: &[&str] = &[
     "claim", "insist", "warn", "explain", "contend", "predict", "acknowledge", "admit", "allege",
     "concede", "note", "maintain", "urging", "calling", "warning", "claiming", "arguing",
     "demanding", "insisting",
+    "highlight",
 ];
 
 /// Cues that report speech only next to a quotation ("asked not to be named" is no cue).
@@ -250,6 +251,7 @@ pub(super) const HEAD_ENDS: &[&str] = &[
     "with", "at", "in", "on", "from", "for", "of", "close", "familiar", "briefed", "knowledgeable",
     "involved", "who", "to", "inside", "within", "near", "by", "under", "published", "released",
     "across",
+    "representing",
 ];
 
 /// Words that are not sources however they are used.
