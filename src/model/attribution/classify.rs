@@ -128,10 +128,9 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     if role {
         return Reading::Source(Anonymous, if quantified { Rule::UnnamedGroup } else { Rule::RoleWithoutName });
     }
-    // Any other noun: someone unnamed when counted ("one caller", "another"), or a group of
-    // people standing in for a source ("donors briefed on the plan"); a lone noun ("report")
-    // is no source.
-    // "another", "many in the space community": a quantifier standing for people.
+    // Any other noun: someone unnamed when counted ("one caller"), a quantifier standing for
+    // people ("another", "many in the space community"), or a group of people standing in for
+    // a source ("donors briefed on the plan"); a lone noun ("report") is no source.
     let lone_quantifier = std::ptr::eq(head, &words[0]) && QUANTIFIERS.iter().any(|q| head.is(q));
     if lone_quantifier || person && (quantified || plural) {
         return Reading::Source(Anonymous, Rule::UnnamedGroup);
