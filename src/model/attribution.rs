@@ -461,11 +461,11 @@ fn reason_for(
 /// Whether a sentence has a word that every phrase about anonymity or its reasons has: a quick
 /// test, word by word, before looking for each phrase.
 fn mentions_anonymity(sentence: &[Token]) -> bool {
-    const STEMS: [&str; 10] =
-        ["anonym", "authori", "named", "identif", "condition", "allowed", "permitted", "background", "fear", "asked"];
     sentence.iter().any(|t| {
         let word = t.text.as_bytes();
-        STEMS.iter().any(|stem| word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes()))
+        ANONYMITY_STEMS
+            .iter()
+            .any(|stem| word.len() >= stem.len() && word[..stem.len()].eq_ignore_ascii_case(stem.as_bytes()))
     })
 }
 

@@ -64,6 +64,14 @@ fn kinds(text: &str) -> Vec<(SourceKind, String)> {
     shown(text).into_iter().map(|(kind, quote, _)| (kind, quote)).collect()
 }
 
+/// Asserts that `text` has a suggestion of `kind` whose words pass `expected`, and none of the
+/// other kind.
+fn assert_only(kind: SourceKind, text: &str, expected: impl Fn(&str) -> bool) {
+    let found = kinds(text);
+    assert!(found.iter().any(|(k, q)| *k == kind && expected(q)), "{text}: {found:?}");
+    assert!(found.iter().all(|(k, _)| *k == kind), "{text}: {found:?}");
+}
+
 fn has(text: &str, kind: SourceKind, quote: &str) -> bool {
     kinds(text).iter().any(|(k, q)| *k == kind && q == quote)
 }
@@ -107,9 +115,7 @@ fn a_source_said_to_be_unnamed_is_anonymous_whatever_its_noun() {
         ("A ward nurse who asked not to be named said the unit was short of staff.", "A ward nurse"),
         ("The plan is dead, a campaign volunteer said. She asked not to be identified.", "a campaign volunteer"),
     ] {
-        let found = kinds(text);
-        assert!(found.iter().any(|(k, q)| *k == SourceKind::Anonymous && q.starts_with(quote)), "{text}: {found:?}");
-        assert!(!found.iter().any(|(k, _)| *k == SourceKind::Named), "{text}: {found:?}");
+        assert_only(SourceKind::Anonymous, text, |q| q.starts_with(quote));
     }
 }
 
@@ -127,9 +133,7 @@ fn unnamed_people_and_groups_are_anonymous() {
         ),
         ("Several shopkeepers said prices had doubled.", "Several shopkeepers"),
     ] {
-        let found = kinds(text);
-        assert!(found.iter().any(|(k, q)| *k == SourceKind::Anonymous && q.starts_with(quote)), "{text}: {found:?}");
-        assert!(!found.iter().any(|(k, _)| *k == SourceKind::Named), "{text}: {found:?}");
+        assert_only(SourceKind::Anonymous, text, |q| q.starts_with(quote));
     }
 }
 
@@ -151,9 +155,7 @@ fn named_people_behind_a_title_or_descriptor_are_named() {
         ),
         ("The Pentagon said the strike hit its target.", "The Pentagon"),
     ] {
-        let found = kinds(text);
-        assert!(found.iter().any(|(k, q)| *k == SourceKind::Named && q == quote), "{text}: {found:?}");
-        assert!(!found.iter().any(|(k, _)| *k == SourceKind::Anonymous), "{text}: {found:?}");
+        assert_only(SourceKind::Named, text, |q| q == quote);
     }
 }
 
@@ -199,4 +201,12 @@ fn each_suggestion_says_which_rule_decided() {
     assert!(rules[0].contains("role") || rules[0].contains("not identified"), "{rules:?}");
     assert!(rules[1].contains("name"), "{rules:?}");
     assert!(rules[2].contains("Ola Berg"), "{rules:?}");
+}
+
+#[test]
+fn every_phrase_about_anonymity_has_a_word_the_quick_test_looks_for() {
+    for phrase in ANONYMITY_STATEMENTS.iter().chain(&REASONS) {
+        let has_stem = phrase.split(' ').any(|word| ANONYMITY_STEMS.iter().any(|stem| word.starts_with(stem)));
+        assert!(has_stem, "“{phrase}” would never be looked for");
+    }
 }

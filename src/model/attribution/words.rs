@@ -292,6 +292,11 @@ pub(super) const ANONYMITY_STATEMENTS: &[&str] = &[
     "without being identified", "anonymous source",
 ];
 
+/// The start of a word that every phrase of [`ANONYMITY_STATEMENTS`] and [`REASONS`] has: a
+/// sentence without one is not searched for the phrases (a test keeps the lists in step).
+pub(super) const ANONYMITY_STEMS: [&str; 10] =
+    ["anonym", "authori", "named", "identif", "condition", "allowed", "permitted", "background", "fear", "asked"];
+
 /// Phrases that give a reason for anonymity (the summary's and the suggestion's reason).
 #[rustfmt::skip]
 pub const REASONS: [&str; 16] = [
