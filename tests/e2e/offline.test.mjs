@@ -5,7 +5,7 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,25 @@ async function expectControlled(page) {
 /** The names of the page origin's caches. */
 function cacheNames(page) {
   return page.evaluate(() => caches.keys());
+}
+
+/** A copy of dist/ in a temporary directory, served: a site that can be deployed to. */
+async function site() {
+  const root = `${await mkdtemp(join(tmpdir(), 'aa-deployment-'))}/`;
+  after(() => rm(root, { recursive: true, force: true }));
+  await cp(DIST, root, { recursive: true });
+  return { root, server: await serve(root) };
+}
+
+/** Deploys the next version to `root`, as the build writes it: boot.js changed, sw.js anew. */
+function deployNext(root) {
+  appendFileSync(join(root, 'boot.js'), '\n// The next deployment.\n');
+  return writeServiceWorker(root).version;
+}
+
+/** The notice of a new version. */
+function updateNotice(page) {
+  return page.getByRole('status').filter({ hasText: 'A new version is ready.' });
 }
 
 /** The VERSION and FILES that the build wrote into sw.js in `root`. */
@@ -131,10 +150,7 @@ test('after one visit the app opens with no network, with the sample article and
 });
 
 test('a new deployment shows “A new version is ready.”, and Reload takes the page to it', async () => {
-  const root = `${await mkdtemp(join(tmpdir(), 'aa-deployment-'))}/`;
-  after(() => rm(root, { recursive: true, force: true }));
-  await cp(DIST, root, { recursive: true });
-  const server = await serve(root);
+  const { root, server } = await site();
   const app = await apps.open({ serviceWorkers: 'allow' });
   const { page } = app;
   // Counts the documents this tab loads, to see that Reload reloads once.
@@ -144,14 +160,12 @@ test('a new deployment shows “A new version is ready.”, and Reload takes the
   const first = precache(root).version;
   assert.deepEqual(await cacheNames(page), [CACHE_PREFIX + first]);
 
-  // The next deployment, as the build writes it: one file of the app changed, sw.js anew.
-  await appendFile(join(root, 'boot.js'), '\n// The next deployment.\n');
-  const { version } = writeServiceWorker(root);
+  const version = deployNext(root);
   assert.notEqual(version, first);
 
   // The reload is still served by the old worker, which stays in charge; the new one waits.
   await app.reload();
-  const notice = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
+  const notice = updateNotice(page);
   await expectVisible(notice);
   const reload = notice.getByRole('button', { name: 'Reload', exact: true });
   await expectVisible(reload);
@@ -176,6 +190,24 @@ test('a new deployment shows “A new version is ready.”, and Reload takes the
   assert.match(await page.evaluate(() => fetch('boot.js').then((r) => r.text())), /\/\/ The next deployment\.\n$/);
   await expectHidden(notice);
   assert.equal(await page.evaluate(() => sessionStorage.getItem('loads')), '3', 'visit, reload, Reload');
+  app.assertNoErrors();
+});
+
+test('a page left open learns of a new deployment when it is looked at again', async () => {
+  const { root, server } = await site();
+  const app = await apps.open({ serviceWorkers: 'allow' });
+  await app.load(server.url);
+  await expectControlled(app.page);
+  const version = deployNext(root);
+  // What the browser sends when the user comes back to the tab (a headless tab never leaves).
+  await app.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expectVisible(updateNotice(app.page));
+  await waitFor(async () => assert.ok((await cacheNames(app.page)).includes(CACHE_PREFIX + version), 'the new version is cached'));
+
+  // Dismissed, it stays away; this page still runs the version it started with.
+  await updateNotice(app.page).getByRole('button', { name: 'Dismiss', exact: true }).click();
+  await expectHidden(updateNotice(app.page));
+  assert.equal(await app.page.evaluate(() => fetch('boot.js').then((r) => r.text())), readFileSync(join(DIST, 'boot.js'), 'utf8'));
   app.assertNoErrors();
 });
 
