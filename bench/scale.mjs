@@ -23,7 +23,8 @@ const limits = args.includes('--limits');
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const FLOOR_URL = 'http://floor.bench/';
-const VIEWPORT = { viewport: { width: 1280, height: 900 } };
+// No service worker: its install downloads the app a second time while the figures are taken.
+const VIEWPORT = { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' };
 const OUR_HIGHLIGHTS = ['aa-claim', 'aa-source', 'aa-anonymous'];
 
 // ---- figures ----------------------------------------------------------------------------------

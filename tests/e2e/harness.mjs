@@ -57,30 +57,36 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
 };
 
-/** Serves dist/ on 127.0.0.1 at a random port; unknown paths get index.html. */
-export async function startServer() {
-  if (!existsSync(DIST + 'index.html')) {
-    throw new Error(`${DIST}index.html is missing: run trunk build --release first.`);
+/**
+ * Serves dist/ (or `root`, a directory path ending in a separator) on 127.0.0.1 at a random
+ * port; unknown paths get index.html. `requests` lists the paths asked for, in order.
+ */
+export async function startServer({ root = DIST } = {}) {
+  if (!existsSync(root + 'index.html')) {
+    throw new Error(`${root}index.html is missing: run trunk build --release first.`);
   }
+  const requests = [];
   const server = http.createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      requests.push(pathname);
       const relative = normalize(pathname).replace(/^[/\\]+/, '');
-      let file = DIST + relative;
-      // Anything outside dist/, a directory, or a missing file: the app's page.
+      let file = root + relative;
+      // Anything outside the root, a directory, or a missing file: the app's page.
       if (relative === '' || relative.startsWith('..') || relative.split(sep).includes('..') || !existsSync(file)) {
-        file = DIST + 'index.html';
+        file = root + 'index.html';
       }
       let body;
       try {
         body = await readFile(file);
       } catch {
-        file = DIST + 'index.html';
+        file = root + 'index.html';
         body = await readFile(file);
       }
       res.writeHead(200, {
@@ -95,7 +101,7 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
 /** Launches the system Chromium, headless. */
@@ -171,14 +177,18 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 /** The URL of this file's server, once `useApp`'s `before` hook has run. */
 let serverUrl;
 
-/** Goes to the app and waits until it has rendered (its level-1 heading and "New article"). */
-export async function openApp(page) {
-  assert.ok(serverUrl, 'openApp needs the server that useApp() starts');
-  await page.goto(serverUrl);
+/**
+ * Goes to the app (at `url`, the server of `useApp` unless told) and waits until it has rendered
+ * (its level-1 heading and "New article").
+ */
+export async function openApp(page, url = serverUrl) {
+  assert.ok(url, 'openApp needs the server that useApp() starts');
+  await page.goto(url);
   await waitUntilRendered(page);
 }
 
-async function waitUntilRendered(page) {
+/** Waits until the app has rendered: its level-1 heading and "New article". */
+export async function waitUntilRendered(page) {
   await expectVisible(page.getByRole('heading', { level: 1 }), 15000);
   await expectVisible(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New article' }));
 }
@@ -187,6 +197,9 @@ async function waitUntilRendered(page) {
  * Registers the hooks of a test file: one server and one browser for the file, one context per
  * test (closed after it). Returns `{ open }`: `await open(options)` gives a fresh `App` whose
  * page is not yet navigated; call `app.load()`.
+ *
+ * Service workers are blocked unless a test asks for them (`serviceWorkers: 'allow'`): the
+ * app's worker would answer requests from its cache, out of sight of `page.route`.
  */
 export function useApp() {
   let server;
@@ -205,8 +218,8 @@ export function useApp() {
     await server?.close();
   });
   return {
-    async open({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', permissions = [] } = {}) {
-      const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, permissions });
+    async open({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', permissions = [], serviceWorkers = 'block' } = {}) {
+      const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true, permissions, serviceWorkers });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
@@ -320,9 +333,9 @@ export class App {
     page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
   }
 
-  /** Goes to the app and waits until it has rendered. */
-  async load() {
-    await openApp(this.page);
+  /** Goes to the app (at `url`, the file's server unless told) and waits until it has rendered. */
+  async load(url) {
+    await openApp(this.page, url);
   }
 
   /**
