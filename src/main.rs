@@ -1,4 +1,8 @@
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(article_annotator::ui::App);
+    // The library is read from the browser's database before the first paint of the app.
+    wasm_bindgen_futures::spawn_local(async {
+        let start = article_annotator::ui::persistence::start_up().await;
+        leptos::mount::mount_to_body(move || leptos::view! { <article_annotator::ui::App start=start /> });
+    });
 }

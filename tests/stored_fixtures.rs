@@ -92,3 +92,24 @@ fn older_versions_have_the_default_off_scale_ratings_that_their_scale_has() {
         assert!(library.off_scale.is_empty(), "{:?}", library.off_scale);
     }
 }
+
+/// Moving in: every fixture, written as documents and read back, is the same library.
+#[test]
+fn every_stored_version_comes_back_whole_from_documents() {
+    use article_annotator::model::documents::{Loader, Saved};
+    let fixtures = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/stored")).unwrap();
+    for entry in fixtures {
+        let path = entry.unwrap().path();
+        let mut library = decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let writes = Saved::default().writes(&mut library, None);
+        let mut loader = Loader::default();
+        for write in &writes {
+            let mut doc: serde_json::Value = serde_json::from_str(&write.to_json()).unwrap();
+            doc["_rev"] = "1-a".into();
+            assert!(loader.add(&doc.to_string()), "{}", path.display());
+        }
+        let loaded = loader.finish();
+        assert_eq!(loaded.library.articles, library.articles, "{}", path.display());
+        assert_eq!((loaded.library.ratings, loaded.library.off_scale), (library.ratings, library.off_scale));
+    }
+}

@@ -35,8 +35,14 @@ pub fn now_ms() -> f64 {
 /// Lets the browser handle input and paint before the caller goes on (a zero-delay timer), so
 /// that long work split at these points never freezes the page for long.
 pub async fn yield_to_browser() {
+    sleep_ms(0).await;
+}
+
+/// Waits `ms` milliseconds (a timer), letting the browser work meanwhile.
+pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        let scheduled = web_sys::window()
+            .is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).is_ok());
         if !scheduled {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }

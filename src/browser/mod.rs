@@ -3,9 +3,11 @@
 
 pub mod clock;
 pub mod crash;
+pub mod database;
 pub mod events;
 pub mod files;
 pub mod highlights;
 pub mod js_text;
+pub mod move_in;
 pub mod storage;
 pub mod text_dom;

@@ -1,10 +1,8 @@
-//! The library in localStorage, through gloo-storage.
+//! localStorage, through gloo-storage: preferences, and the library as earlier versions kept it
+//! (read once, to move it into the database, then kept aside as a backup).
 //!
 //! Reading never fails the app: a value that cannot be read is copied aside under another key
 //! before anything may be written over it, and the caller is told why.
-
-use std::collections::hash_map::DefaultHasher;
-use std::hash::Hasher;
 
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::JsString;
@@ -29,10 +27,6 @@ pub enum Loaded {
     /// localStorage cannot be used at all (disabled, or a private mode that refuses it).
     Unavailable,
 }
-
-/// Why a save failed, in words for the page.
-#[derive(Debug)]
-pub struct SaveError(pub String);
 
 fn available() -> bool {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
@@ -69,7 +63,7 @@ fn read_item(key: &str) -> Result<Option<String>, ()> {
 
 /// A JS string as a Rust one, at its exact size (see [`read_item`]). Lone surrogates, which a
 /// JS string may hold, come out of the encoder as U+FFFD.
-fn to_rust(value: &JsString) -> String {
+pub(crate) fn to_rust(value: &JsString) -> String {
     String::from_utf8(Utf8Encoder::new().encode(value).to_vec()).expect("TextEncoder writes UTF-8")
 }
 
@@ -80,72 +74,52 @@ pub fn stored_value() -> Option<JsText> {
     Some(storage.get_item(LIBRARY_KEY).ok()??.into())
 }
 
-/// The library that another tab just stored, from its `storage` event; `None` for other keys
-/// and for a removal.
-pub fn stored_by_other_tab(event: &web_sys::StorageEvent) -> Option<String> {
-    if event.key().as_deref() != Some(LIBRARY_KEY) {
-        return None;
-    }
-    let value = js_sys::Reflect::get(event, &"newValue".into()).ok()?.dyn_into::<JsString>().ok()?;
-    Some(to_rust(&value))
-}
+/// Where the library is kept aside once it has moved into the database.
+pub const BACKUP_KEY: &str = "article-annotator/library.before-database";
 
-/// A library encoded for storage. The value is held in JS, built a piece at a time: as one Rust
-/// string it would need the library's size again in wasm memory, which never shrinks.
-pub struct Encoded {
-    value: JsString,
-    /// Tells whether two encodings are the same, without keeping either.
-    pub digest: u64,
-}
+/// Which article is open in this browser (a preference; the library is in the database).
+const OPEN_KEY: &str = "article-annotator/open";
 
-/// Encodes the library (see [`stored::encode`]).
-pub fn encode(library: &Library) -> Encoded {
-    let mut value = JsText::new();
-    let mut encoding = Hashing { hasher: DefaultHasher::new(), out: &mut value };
-    stored::encode_to(library, &mut encoding).expect("writing to JS cannot fail");
-    Encoded { digest: encoding.hasher.finish(), value: value.into_string() }
-}
-
-/// The digest [`encode`] gives, without building the value: for a library taken from another
-/// tab, which is never written back.
-pub fn digest(library: &Library) -> u64 {
-    let mut hashing = Hashing { hasher: DefaultHasher::new(), out: &mut std::io::sink() };
-    stored::encode_to(library, &mut hashing).expect("hashing cannot fail");
-    hashing.hasher.finish()
-}
-
-/// Hashes what it passes on to `out`. One type for both uses, not a generic: the encoder is
-/// compiled once per writer type, 4 KB of wasm each.
-struct Hashing<'a> {
-    hasher: DefaultHasher,
-    out: &'a mut dyn std::io::Write,
-}
-
-impl std::io::Write for Hashing<'_> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.hasher.write(bytes);
-        self.out.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Writes an encoded library; the stored value is replaced only if the whole write succeeds.
-pub fn save(encoded: &Encoded) -> Result<(), SaveError> {
-    if !available() {
-        return Err(SaveError("this browser does not allow this page to use its storage".into()));
-    }
+/// Keeps the old value aside as a backup, once the database holds all of it.
+pub fn keep_old_as_backup() {
     let storage: RawStorage = LocalStorage::raw().unchecked_into();
-    storage.set_item(LIBRARY_KEY, &encoded.value).map_err(|error| {
-        let field = |name: &str| js_sys::Reflect::get(&error, &name.into()).ok().and_then(|v| v.as_string());
-        SaveError(match field("name").as_deref() {
-            Some("QuotaExceededError") => "the browser's storage for this page is full".into(),
-            _ => field("message").unwrap_or_else(|| "the browser refused to store it".into()),
-        })
-    })
+    let Ok(Some(value)) = storage.get_item(LIBRARY_KEY) else { return };
+    // Removed only once the backup is written: the value is never in neither place.
+    if storage.set_item(BACKUP_KEY, &value).is_ok() {
+        LocalStorage::delete(LIBRARY_KEY);
+    }
+}
+
+/// Removes the old value, once it is kept aside under another key.
+pub fn remove_old() {
+    LocalStorage::delete(LIBRARY_KEY);
+}
+
+/// The library as it was before it moved into the database, if its backup is kept.
+pub fn backup() -> Option<Library> {
+    let raw = read_item(BACKUP_KEY).ok()??;
+    stored::decode(&raw).ok()
+}
+
+/// Whether a backup of the library from before the database is kept.
+pub fn backup_exists() -> bool {
+    let storage: RawStorage = LocalStorage::raw().unchecked_into();
+    matches!(storage.get_item(BACKUP_KEY), Ok(Some(_)))
+}
+
+/// The article this browser had open.
+pub fn open_article() -> Option<String> {
+    LocalStorage::get(OPEN_KEY).ok()
+}
+
+/// Remembers the open article; a preference that fails to save costs nothing.
+pub fn remember_open(id: Option<&str>) {
+    match id {
+        Some(id) => {
+            let _ = LocalStorage::set(OPEN_KEY, id);
+        }
+        None => LocalStorage::delete(OPEN_KEY),
+    }
 }
 
 #[wasm_bindgen]

@@ -296,12 +296,38 @@ pub struct Library {
     /// counted among the others, and a ClaimReview gives them no number. In the order of
     /// `ratings`.
     pub off_scale: Vec<String>,
+    /// Which articles were edited since the database last took the list (see
+    /// [`super::documents`]): saving compares only their documents.
+    pub edited: EditLog,
 }
+
+/// The ids of the articles edited since it was last taken, and whether the rating scale was.
+/// Every edit reaches an article through [`Library::get_mut`], which writes it down. It is
+/// bookkeeping, not content: two libraries that differ only in it are equal.
+#[derive(Clone, Debug, Default)]
+pub struct EditLog {
+    pub articles: std::collections::HashSet<String>,
+    pub scale: bool,
+}
+
+impl PartialEq for EditLog {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for EditLog {}
 
 impl Default for Library {
     fn default() -> Self {
         let ratings = default_ratings();
-        Library { articles: Vec::new(), current: None, off_scale: default_off_scale(&ratings), ratings }
+        Library {
+            articles: Vec::new(),
+            current: None,
+            off_scale: default_off_scale(&ratings),
+            ratings,
+            edited: EditLog::default(),
+        }
     }
 }
 
@@ -313,7 +339,14 @@ impl Library {
 
     /// The article with this id, to edit.
     pub(crate) fn get_mut(&mut self, id: &str) -> Result<&mut Article, EditError> {
-        self.articles.iter_mut().find(|a| a.id == id).ok_or(EditError::NoSuchArticle)
+        let article = self.articles.iter_mut().find(|a| a.id == id).ok_or(EditError::NoSuchArticle)?;
+        self.edited.articles.insert(article.id.clone());
+        Ok(article)
+    }
+
+    /// The edit log, emptied: what the database should look at now.
+    pub fn take_edited(&mut self) -> EditLog {
+        std::mem::take(&mut self.edited)
     }
 
     /// The article in the reader.
@@ -387,6 +420,7 @@ impl Library {
         }
         self.off_scale = ratings.iter().filter(|r| marked.contains(&r.as_str())).cloned().collect();
         self.ratings = ratings;
+        self.edited.scale = true;
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 pub mod anchoring;
 pub mod attribution;
+pub mod documents;
 pub mod extract;
 pub mod formats;
 pub mod history;

@@ -3,8 +3,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::export_menu;
 use super::modal::Modal;
 use super::state::{AppState, Dialog};
+use crate::browser::{database, storage};
 use crate::model::library::{AnnotationKind, CheckStatus};
 use crate::model::text;
 
@@ -76,12 +78,63 @@ pub fn LibraryDialog() -> impl IntoView {
                 </For>
             </ul>
             <RatingScale />
+            <StorageUse />
             <div class="form-actions">
                 <button type="button" on:click=move |_| close()>
                     "Close"
                 </button>
             </div>
         </Modal>
+    }
+}
+
+/// Where the library is kept, how much room it takes, whether the browser promised to keep it,
+/// and the backup of the library as an earlier version kept it.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let state = AppState::get();
+    let usage = LocalResource::new(move || async move {
+        // Asked again each time the dialog opens.
+        state.dialog.track();
+        database::usage().await
+    });
+    let said = move || match usage.get() {
+        Some(Some(usage)) => {
+            let size = format!("{:.1} MB", usage.bytes / 1e6);
+            if usage.persisted {
+                format!("The library takes {size} of this browser's storage, which the browser has promised to keep.")
+            } else {
+                format!(
+                    "The library takes {size} of this browser's storage. The browser did not promise to keep it: it may clear it when space runs low, so export the library regularly."
+                )
+            }
+        }
+        Some(None) => "This browser does not say how much storage the library takes.".into(),
+        None => String::new(),
+    };
+    let has_backup = storage::backup_exists();
+    let export_backup = move |_| {
+        let Some(backup) = storage::backup() else {
+            state.fail("The backup could not be read.");
+            return;
+        };
+        if let Err(why) = export_menu::download(&backup, export_menu::Export::Library) {
+            state.fail(why);
+        }
+    };
+    view! {
+        <section class="storage-use" aria-labelledby="storage-use-heading">
+            <h3 id="storage-use-heading">"Storage"</h3>
+            <p>{said}</p>
+            <Show when=move || has_backup>
+                <p>
+                    "A backup of the library as it was before it moved into this browser's database is kept. "
+                    <button type="button" on:click=export_backup>
+                        "Export the backup"
+                    </button>
+                </p>
+            </Show>
+        </section>
     }
 }
 

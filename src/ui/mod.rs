@@ -16,6 +16,7 @@ mod modal;
 mod new_article_dialog;
 mod notices;
 mod orphans;
+pub mod persistence;
 mod print_report;
 mod reader;
 mod removed_parts;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -104,6 +104,14 @@ export async function startServer({ root = DIST } = {}) {
   return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/**
+ * Text that does not compress (IndexedDB compresses what repeats): `words` random words, for a
+ * write that must not fit in a full storage.
+ */
+export function incompressibleText(words) {
+  return Array.from({ length: words }, () => randomBytes(4).toString('hex')).join(' ');
+}
+
 /** Launches the system Chromium, headless. */
 export function launchBrowser() {
   return chromium.launch({
@@ -181,15 +189,15 @@ let serverUrl;
  * Goes to the app (at `url`, the server of `useApp` unless told) and waits until it has rendered
  * (its level-1 heading and "New article").
  */
-export async function openApp(page, url = serverUrl) {
+export async function openApp(page, url = serverUrl, timeout = 15000) {
   assert.ok(url, 'openApp needs the server that useApp() starts');
   await page.goto(url);
-  await waitUntilRendered(page);
+  await waitUntilRendered(page, timeout);
 }
 
 /** Waits until the app has rendered: its level-1 heading and "New article". */
-export async function waitUntilRendered(page) {
-  await expectVisible(page.getByRole('heading', { level: 1 }), 15000);
+export async function waitUntilRendered(page, timeout = 15000) {
+  await expectVisible(page.getByRole('heading', { level: 1 }), timeout);
   await expectVisible(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New article' }));
 }
 
@@ -334,8 +342,9 @@ export class App {
   }
 
   /** Goes to the app (at `url`, the file's server unless told) and waits until it has rendered. */
-  async load(url) {
-    await openApp(this.page, url);
+  /** `timeout`: how long the first paint may take (a library moving in takes longer). */
+  async load(url, timeout) {
+    await openApp(this.page, url, timeout);
   }
 
   /**
@@ -363,6 +372,70 @@ export class App {
     };
     await this.page.addInitScript(refuse);
     await this.page.evaluate(refuse);
+  }
+
+  /**
+   * Gives the app's storage bucket (where it keeps its database) a small quota; call before
+   * `load`. Chromium's quota override does not make IndexedDB writes fail; a bucket's quota does.
+   */
+  async useSmallStorage(quota = 1_000_000) {
+    await this.page.addInitScript((quota) => {
+      const open = navigator.storageBuckets.open.bind(navigator.storageBuckets);
+      navigator.storageBuckets.open = (name, options) => open(name, { ...options, quota });
+    }, quota);
+  }
+
+  /**
+   * Fills the small bucket (see `useSmallStorage`) until not one more small document fits, with
+   * random text (IndexedDB compresses what repeats). Returns how many filler documents it wrote.
+   */
+  fillStorage() {
+    // Raw IndexedDB, in the app's bucket (the app pointed `indexedDB` at it): a write that does
+    // not fit aborts only its own transaction, so the filling goes on with smaller pieces.
+    return this.page.evaluate(async () => {
+      const random = (length) => {
+        let text = '';
+        for (let done = 0; done < length; done += 32_768) {
+          const bytes = crypto.getRandomValues(new Uint8Array(Math.min(32_768, length - done) / 2));
+          text += Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+        }
+        return text;
+      };
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('_pouch_filler', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('filler');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const put = (key, value) =>
+        new Promise((resolve) => {
+          const transaction = db.transaction('filler', 'readwrite');
+          transaction.objectStore('filler').put(value, key);
+          transaction.oncomplete = () => resolve(true);
+          transaction.onabort = () => resolve(false);
+          transaction.onerror = () => resolve(false);
+        });
+      let n = 0;
+      for (let size = 262_144; size >= 256; size = Math.floor(size / 4)) {
+        while (await put(n, random(size))) n += 1;
+      }
+      db.close();
+      return n;
+    });
+  }
+
+  /** Deletes what `fillStorage` wrote. */
+  async freeStorage() {
+    // Through IndexedDB itself (the app pointed `indexedDB` at its bucket): a PouchDB that
+    // opens in a full storage fails its first write.
+    await this.page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('_pouch_filler');
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+        }),
+    );
   }
 
   /** From the next load on, localStorage cannot be used at all, as in some private modes. */
@@ -489,28 +562,67 @@ export class App {
   }
 
   /**
-   * The raw stored library value, or null. The app saves in the task after a change's frame
-   * (or, in a tab that paints no frames, when idle); an idle callback asked for now runs after
-   * that, so the value read is the saved one.
+   * Every document of the library's database (PouchDB over IndexedDB), in id order, revisions
+   * included: what is stored, to compare before and after. Read in an idle callback, after the
+   * save the app makes in the task after a change's frame.
    */
-  storedRaw() {
+  storedDocs() {
     return this.page.evaluate(
-      (key) => new Promise((resolve) => requestIdleCallback(() => resolve(localStorage.getItem(key)), { timeout: 1000 })),
-      LIBRARY_KEY,
+      () =>
+        new Promise((resolve, reject) =>
+          requestIdleCallback(
+            () =>
+              new PouchDB('article-annotator')
+                .allDocs({ include_docs: true })
+                .then((result) => resolve(result.rows.map((row) => row.doc)), reject),
+            { timeout: 1000 },
+          ),
+        ),
     );
   }
 
-  /** The stored library, parsed. */
+  /** What is stored, as one string: equal strings, nothing stored changed. */
+  async storedRaw() {
+    const docs = await this.storedDocs();
+    return docs.length ? JSON.stringify(docs) : null;
+  }
+
+  /**
+   * The stored library, put together from its documents in the shape of our export: `{ current,
+   * ratings, off_scale, articles: [{ id, title, text, …, annotations, links, verdicts }] }`.
+   */
   async stored() {
-    const raw = await this.storedRaw();
-    assert.ok(raw, 'a library is stored');
-    return JSON.parse(raw);
+    const docs = await this.storedDocs();
+    assert.ok(docs.length, 'a library is stored');
+    const current = await this.page.evaluate(() => JSON.parse(localStorage.getItem('article-annotator/open')));
+    const fields = ({ _id, _rev, v, type, article, n, ...rest }) => rest;
+    const byN = (a, b) => a.n - b.n;
+    const of = (type, id) => docs.filter((d) => d.type === type && d.article === id).sort(byN).map(fields);
+    const articles = docs
+      .filter((d) => d.type === 'article')
+      .sort(byN)
+      .map((details) => {
+        const text = docs.find((d) => d.type === 'text' && d.article === details.article);
+        return {
+          id: details.article,
+          ...fields(details),
+          text: text?.text,
+          removed_parts: text?.removed_parts ?? [],
+          annotations: of('annotation', details.article),
+          links: of('link', details.article),
+          verdicts: of('verdict', details.article),
+        };
+      });
+    const scale = docs.find((d) => d.type === 'scale');
+    return { current, articles, ratings: scale?.ratings, off_scale: scale?.off_scale };
   }
 
   /** The stored annotations of the open article (as stored: id, kind, start, end, note, …). */
   async storedAnnotations() {
     const library = await this.stored();
-    const article = library.articles.find((a) => a.id === library.current);
+    // The article this page shows (another tab may have opened another since).
+    const title = await this.heading().textContent();
+    const article = library.articles.find((a) => a.title === title);
     assert.ok(article, 'the open article is stored');
     return article.annotations ?? [];
   }

@@ -1,21 +1,26 @@
-// Stored values the app cannot read: never lost, never written over, and the user is told.
+// The library in the browser's database: moving in a library that an earlier version kept in
+// localStorage, values that cannot be read, a full storage, and a database that cannot be used.
+// Nothing stored is ever lost or written over, and the user is told.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import {
   LIBRARY_KEY,
   SAMPLE_TITLE,
   expectHidden,
   expectText,
   expectVisible,
+  incompressibleText,
   useApp,
   waitFor,
 } from './harness.mjs';
 
 const apps = useApp();
+const FIXTURES = new URL('../fixtures/stored/', import.meta.url);
+const BACKUP_KEY = `${LIBRARY_KEY}.before-database`;
 
-/** Opens the app once, then replaces the stored library with `raw` and reloads. */
+/** Opens the app once, then puts `raw` where earlier versions kept the library, and reloads. */
 async function startWithStored(raw) {
   const app = await apps.open();
   await app.load();
@@ -39,7 +44,77 @@ async function keptAside(app) {
   return Object.entries(entries).filter(([key]) => key.startsWith(`${LIBRARY_KEY}.unreadable-`));
 }
 
-test('a corrupt stored library is kept aside unchanged, the sample opens, and saving works again', async () => {
+/** The stored annotations of each article, by title, as `{ title: [{ id, kind, start, end, note }] }`. */
+async function storedByTitle(app) {
+  const library = await app.stored();
+  return Object.fromEntries(
+    library.articles.map((a) => [a.title, a.annotations.map(({ id, kind, start, end, note }) => ({ id, kind, start, end, note: note ?? '' }))]),
+  );
+}
+
+for (const name of (await readdir(FIXTURES)).filter((f) => f.endsWith('.json')).sort()) {
+  test(`a library an earlier version stored (${name}) moves into the database whole, and its backup is offered`, async () => {
+    const raw = await readFile(new URL(name, FIXTURES), 'utf8');
+    const old = JSON.parse(raw);
+    const app = await apps.open();
+    await app.seedLibrary(raw);
+    await app.load();
+    const annotations = old.articles.reduce((n, a) => n + (a.annotations?.length ?? 0), 0);
+    await app.expectStatus(
+      `Your library (${old.articles.length} articles, ${annotations} annotations) moved into this browser's database. A backup of it as it was is kept: Library, “Export the backup”.`,
+    );
+    const expected = Object.fromEntries(
+      old.articles.map((a) => [a.title, (a.annotations ?? []).map(({ id, kind, start, end, note }) => ({ id, kind, start, end, note: note ?? '' }))]),
+    );
+    await waitFor(async () => assert.deepEqual(await storedByTitle(app), expected));
+    // The old value is kept aside as it was, and no longer where the old version kept it.
+    const entries = await app.storageEntries();
+    assert.equal(entries[BACKUP_KEY], raw);
+    assert.equal(entries[LIBRARY_KEY], undefined);
+
+    // A reload reads the database and does not move anything in again.
+    await app.reload();
+    await waitFor(async () => assert.deepEqual(await storedByTitle(app), expected));
+    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Library/ }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Library' });
+    await expectVisible(dialog.getByRole('heading', { name: 'Storage' }));
+    await expectText(dialog.getByText(/^The library takes [0-9.]+ MB of this browser's storage/), /MB/);
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Export the backup' }).click(),
+    ]);
+    const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.deepEqual(backup.articles.map((a) => a.title), old.articles.map((a) => a.title));
+    app.assertNoErrors();
+  });
+}
+
+test('two tabs starting at once move an old library in once', async () => {
+  const raw = await readFile(new URL('v5.json', FIXTURES), 'utf8');
+  const one = await apps.open();
+  const context = one.page.context();
+  // Seeded once for the whole context, before either tab's app starts.
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem('test-seeded')) {
+        localStorage.setItem(key, value);
+        localStorage.setItem('test-seeded', '1');
+      }
+    },
+    [LIBRARY_KEY, raw],
+  );
+  const two = new (Object.getPrototypeOf(one).constructor)(await context.newPage());
+  await Promise.all([one.load(), two.load()]);
+  const moved = /moved into this browser's database/;
+  const told = async (app) => moved.test((await app.status().textContent()) ?? '');
+  await waitFor(async () => assert.equal((await told(one)) + (await told(two)), 1, 'one tab moved it in and said so'));
+  const titles = JSON.parse(raw).articles.map((a) => a.title);
+  await waitFor(async () => assert.deepEqual((await one.stored()).articles.map((a) => a.title), titles));
+  one.assertNoErrors();
+  two.assertNoErrors();
+});
+
+test('a corrupt stored library is kept aside unchanged, the database is left alone, and saving works', async () => {
   const raw = '{"broken 😀 مرحبا';
   const app = await startWithStored(raw);
 
@@ -55,26 +130,12 @@ test('a corrupt stored library is kept aside unchanged, the sample opens, and sa
   await waitFor(async () => assert.ok((await alert.textContent()).includes(`“${key}”`), 'the alert names the key it was kept under'));
   await expectVisible(alert.getByRole('button', { name: 'Download unreadable data' }));
 
-  // The main key holds a valid library again.
-  await waitFor(async () => {
-    const stored = await app.stored();
-    assert.equal(stored.format, 'article-annotator/library');
-    assert.equal(stored.version, 5);
-    assert.deepEqual(
-      stored.articles.map((a) => a.title),
-      [SAMPLE_TITLE],
-    );
-  });
-
   // Later changes are saved as usual, and the copy aside is left alone.
   await app.newArticle('After the repair\n\nText.');
   await waitFor(async () => assert.equal((await app.stored()).articles.length, 2));
   await waitFor(async () => assert.deepEqual(await keptAside(app), aside));
 
-  await alert.getByRole('button', { name: 'Hide warning' }).click();
-  await expectHidden(alert);
-
-  // A reload reads the repaired library without any warning.
+  // A reload reads the database without any warning.
   await app.reload();
   await app.expectHeading('After the repair');
   await expectHidden(app.storageAlert());
@@ -87,13 +148,11 @@ test('the unreadable value can be downloaded as it was', async () => {
   const app = await startWithStored(raw);
   const alert = app.storageAlert();
   await expectText(alert.getByRole('paragraph'), /^Your saved library could not be read: it is not a library in a form this app knows/);
-
   const [download] = await Promise.all([
     app.page.waitForEvent('download'),
     alert.getByRole('button', { name: 'Download unreadable data' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'unreadable-library.json');
-  await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
   await waitFor(async () => assert.equal(await readFile(await download.path(), 'utf8'), raw));
   app.assertNoErrors();
 });
@@ -106,104 +165,60 @@ test('a library written by a newer version is kept aside, with a warning that sa
     articles: [{ id: 'x', title: 'From the future', text: 'Future text', added: '2031-01-01T00:00:00Z' }],
   });
   const app = await startWithStored(raw);
-
   const alert = app.storageAlert();
   await expectText(alert.getByRole('paragraph'), /newer version/);
   await waitFor(async () => assert.match(await alert.textContent(), /format version 99/));
   await app.expectHeading(SAMPLE_TITLE);
-
   const aside = await keptAside(app);
-  assert.equal(aside.length, 1);
-  assert.equal(aside[0][1], raw);
+  assert.deepEqual(aside.map(([, value]) => value), [raw]);
   await waitFor(async () => assert.equal(await app.page.getByText('From the future').count(), 0));
   app.assertNoErrors();
 });
 
-test('a save that fails (storage full) is reported and leaves the saved library intact', async () => {
+test('a full storage (a storage bucket with a small quota): reported, nothing stored is lost, and it saves again once there is room', async () => {
   const app = await apps.open();
+  await app.useSmallStorage();
   await app.load();
   await waitFor(async () => assert.equal((await app.stored()).articles.length, 1));
   const before = await app.storedRaw();
-  await app.refuseStorageWrites();
+  assert.ok((await app.fillStorage()) > 1, 'the storage was filled');
 
-  await app.newArticle('Not saved for lack of room\n\nText.');
-  await app.expectHeading('Not saved for lack of room');
+  await app.newArticle(`Too much for the room left\n\n${incompressibleText(4_000)}`);
+  await app.expectHeading('Too much for the room left');
   const alert = app.storageAlert();
   await expectText(
     alert.getByRole('paragraph'),
-    "Your last change could not be saved: the browser's storage for this page is full. It is still on screen, and what was saved before is intact. Export the library to keep a copy.",
+    /^Your last change could not be saved: the browser's storage for this page is full\. It is still on screen, and what was saved before is intact/,
   );
-  await waitFor(async () => assert.equal(await alert.getByRole('button', { name: 'Download unreadable data' }).count(), 0));
-  await waitFor(async () => assert.equal(await app.storedRaw(), before));
-
-  // What is only in memory can be exported from the warning.
   const exported = await exportFromBanner(app);
-  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Not saved for lack of room', SAMPLE_TITLE].sort());
-  await waitFor(async () => assert.equal(await app.storedRaw(), before));
-  app.assertNoErrors();
-});
+  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Too much for the room left', SAMPLE_TITLE].sort());
 
-test('a corrupt library that cannot be copied aside is left in place, and what is in memory can be exported', async () => {
-  const raw = '{"format":"article-annotator/library","version":4,"articles":[{"id":"a","tit';
-  const app = await apps.open();
-  await app.load();
-  await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, raw]);
-  // Storage is full from now on: not even the copy aside fits.
-  await app.refuseStorageWrites();
-  await app.reload();
-  await expectText(
-    app.storageAlert().getByRole('paragraph'),
-    /It was left in place and will not be written over; changes you make now are not saved\. The app opened the sample article instead\.$/,
+  // Room again (the storage is read once there is room: opening a database writes to it).
+  await app.freeStorage();
+  await waitFor(async () => assert.equal(await app.storedRaw(), before, 'nothing stored changed'));
+  // The next change saves what is in memory, the failed change included.
+  await app.newArticle('Room again\n\nText.');
+  await waitFor(async () =>
+    assert.deepEqual((await app.stored()).articles.map((a) => a.title), [SAMPLE_TITLE, 'Too much for the room left', 'Room again']),
   );
-  await app.newArticle('Only on screen\n\nText.');
-  const exported = await exportFromBanner(app);
-  assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Only on screen', SAMPLE_TITLE].sort());
-  await waitFor(async () => assert.equal(await app.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), raw, 'the stored value is untouched'));
-  await waitFor(async () => assert.deepEqual(await keptAside(app), []));
-  app.assertNoErrors();
+  await expectHidden(alert);
 });
 
-test('a truncated stored library is kept aside whole and the page says it cannot be read', async () => {
+test('without a usable database the sample opens with a warning that nothing is kept, and it can be exported', async () => {
   const app = await apps.open();
-  await app.load();
-  await app.newArticle('Cut short\n\nA library whose value was cut off mid-write.');
-  const whole = await app.storedRaw();
-  const truncated = whole.slice(0, Math.floor(whole.length * 0.6));
-  await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, truncated]);
-  await app.reload();
-  await expectText(app.storageAlert().getByRole('paragraph'), /^Your saved library could not be read: it is not valid JSON/);
-  const aside = await keptAside(app);
-  assert.deepEqual(aside.map(([, value]) => value), [truncated], 'the truncated value is kept byte for byte');
-  app.assertNoErrors();
-});
-
-test('without usable storage the sample opens with a warning that nothing is kept', async () => {
-  const app = await apps.open();
-  await app.blockStorage();
+  await app.page.addInitScript(() => {
+    Object.defineProperty(navigator, 'storageBuckets', { value: undefined });
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  });
   await app.load();
   await app.expectHeading(SAMPLE_TITLE);
-  await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
-  // The app still works, in memory, and offers to export it.
+  await expectText(app.storageAlert().getByRole('paragraph'), /^This browser's database cannot be used/);
   await app.newArticle('Kept in memory only\n\nText.');
   await app.expectHeading('Kept in memory only');
   const exported = await exportFromBanner(app);
   assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Kept in memory only', SAMPLE_TITLE].sort());
-  app.assertNoErrors();
-});
-
-test('when storage is refused, what another page of the site stored before is left as it was', async () => {
-  const app = await apps.open();
-  await app.load();
-  await app.newArticle('Stored before\n\nText.');
-  const before = await app.storedRaw();
-  await app.blockStorage();
-  await app.reload();
-  await expectText(app.storageAlert().getByRole('paragraph'), /^This browser does not let the page use its storage/);
-  await app.newArticle('Not stored\n\nText.');
-  await app.page.evaluate(() => dispatchEvent(new Event('pagehide')));
-  // A page of the same site without the block reads the stored library.
-  const other = await app.page.context().newPage();
-  await other.goto(app.page.url());
-  await waitFor(async () => assert.equal(await other.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY), before));
-  app.assertNoErrors();
 });

@@ -116,11 +116,12 @@ pub(super) fn read_w3c(value: &Json, merge: &mut Merge, open: Option<&str>) -> R
         let link = Link { claim: id(&claim), source: id(&source) };
         // Added where both ends are, if they are a claim and a source; other links are not ours.
         let kind_in = |a: &Article, id: &str| a.annotations.iter().find(|n| n.id == id).map(|n| n.kind);
-        let article = merge.library.articles.iter_mut().find(|a| {
+        let found = merge.library.articles.iter().find(|a| {
             kind_in(a, &link.claim) == Some(AnnotationKind::Claim)
                 && kind_in(a, &link.source).is_some_and(|k| k != AnnotationKind::Claim)
         });
-        if let Some(article) = article
+        let id = found.map(|a| a.id.clone());
+        if let Some(article) = id.and_then(|id| merge.library.get_mut(&id).ok())
             && !article.links.contains(&link)
         {
             article.links.push(link);

@@ -1,0 +1,141 @@
+// The library in the browser's database (issue 19): opening, and saving one change, with 10,000
+// annotations in one article and with a library of about 200 MB (40 articles of 500,000
+// characters with 5,000 annotations each, every annotation with a note). Release build, headless
+// Chromium. The baseline, measured in the same page and run: one bare PouchDB `put` of a small
+// document into the same database (what any save through PouchDB costs at least).
+//
+//   node bench/database.mjs [changes=5] [--small]
+//
+// --small runs only the 10,000-annotation library. How to read it: bench/README.md.
+
+import { App, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const changes = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const small = args.includes('--small');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const stat = (xs) => `${fmt(median(xs))} ms (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
+
+/**
+ * Writes `articles` articles of about `chars` characters with `annotations` annotations each
+ * (a note of `noteChars` on every one) into the app's database, as the app's documents
+ * (src/model/documents.rs), generated in the page so that 200 MB never crosses the protocol. Returns
+ * the documents' JSON size in bytes.
+ */
+function seedDocuments({ articles, chars, annotations, noteChars }) {
+  return (async () => {
+    let state = 7;
+    const next = (n) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % n;
+    };
+    const words = ['minister', 'budget', 'Kraków', 'said', 'report', 'Ayşe', 'harbour', 'محمد', 'tariff', 'council', 'the', 'of', 'and', 'contract', 'flood', 'repairs'];
+    const sentence = () => Array.from({ length: 8 + next(12) }, () => words[next(words.length)]).join(' ') + '.';
+    const db = new PouchDB('article-annotator');
+    let bytes = 0;
+    for (let a = 0; a < articles; a += 1) {
+      const id = `bench-${a}`;
+      const paragraphs = ['Opening sentence of the benchmark article.'];
+      let length = paragraphs[0].length;
+      while (length < chars) {
+        const paragraph = Array.from({ length: 5 }, sentence).join(' ');
+        paragraphs.push(paragraph);
+        length += paragraph.length + 2;
+      }
+      const text = paragraphs.join('\n\n');
+      const docs = [
+        { _id: `a/${id}/article`, type: 'article', v: 1, article: id, n: a + 1, title: `Benchmark ${a}`, added: '2026-12-03T00:00:00.000Z', leftovers_reviewed: true },
+        { _id: `a/${id}/text`, type: 'text', v: 1, article: id, text, removed_parts: [] },
+      ];
+      const textLength = [...text].length;
+      for (let i = 0; i < annotations; i += 1) {
+        const start = 50 + next(textLength - 300);
+        const note = Array.from({ length: Math.ceil(noteChars / 60) }, sentence).join(' ').slice(0, noteChars);
+        docs.push({
+          _id: `a/${id}/annotation/p${i}`, type: 'annotation', v: 1, article: id, n: i,
+          id: `p${i}`, kind: ['claim', 'source', 'anonymous_attribution'][i % 3], start, end: start + 10 + next(100),
+          note, created: '2026-12-03T00:00:00.000Z', modified: '2026-12-03T00:00:00.000Z',
+        });
+      }
+      for (let i = 0; i + 1 < docs.length; i += 2000) {
+        const batch = docs.slice(i, i + 2000);
+        bytes += batch.reduce((n, d) => n + JSON.stringify(d).length, 0);
+        await db.bulkDocs(batch);
+      }
+    }
+    // Opened first, as a user would after opening it last.
+    localStorage.setItem('article-annotator/open', JSON.stringify(`bench-${articles - 1}`));
+    return bytes;
+  })();
+}
+
+/** Opens the app on `url` in a fresh context, seeds it, and measures opening and changes. */
+async function measure(browser, url, library) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(600_000);
+  const app = new App(page);
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const seedStarted = Date.now();
+  const bytes = await page.evaluate(seedDocuments, library);
+  const seeded = (Date.now() - seedStarted) / 1000;
+
+  // Opening: from navigation to the open article's heading, with the read itself ("aa-load").
+  const opened = Date.now();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: `Benchmark ${library.articles - 1}` }).waitFor({ timeout: 600_000 });
+  const open = Date.now() - opened;
+  const load = await page.evaluate(() => performance.getEntriesByName('aa-load', 'measure').at(-1)?.duration);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+
+  // One change at a time: a passage marked, saved before the next.
+  const writes = [];
+  const diffs = [];
+  const puts = [];
+  for (let i = 0; i < changes; i += 1) {
+    // The app keeps one measure per name: a new write is a new start time.
+    const last = () => performance.getEntriesByName('aa-write', 'measure').at(-1)?.startTime ?? -1;
+    const before = await page.evaluate(last);
+    const words = ['Opening', 'sentence', 'of the', 'benchmark', 'article'];
+    const text = 'Opening sentence of the benchmark article.';
+    await app.mark(words[i % words.length], ['claim', 'source', 'anonymous_attribution'][i % 3], { saved: false, text });
+    await page.waitForFunction((t) => (performance.getEntriesByName('aa-write', 'measure').at(-1)?.startTime ?? -1) !== t, before, { timeout: 60_000 });
+    writes.push(await page.evaluate(() => performance.getEntriesByName('aa-write', 'measure').at(-1).duration));
+    diffs.push(await page.evaluate(() => performance.getEntriesByName('aa-save', 'measure').at(-1).duration));
+    // The baseline: one bare put of a small document, in the same page and database.
+    puts.push(await page.evaluate(async (i) => {
+      const db = new PouchDB('bench-baseline');
+      const t = performance.now();
+      await db.put({ _id: `bench-baseline-${i}`, type: 'baseline', v: 1, note: 'x'.repeat(120) });
+      return performance.now() - t;
+    }, i));
+  }
+  await context.close();
+  return { bytes, seeded, open, load, usage, writes, diffs, puts };
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const cases = [['10,000 annotations (one article of 500,000 characters)', { articles: 1, chars: 500_000, annotations: 10_000, noteChars: 60 }]];
+  if (!small) cases.push(['about 200 MB (40 articles x 500,000 characters x 5,000 annotations)', { articles: 40, chars: 500_000, annotations: 5_000, noteChars: 900 }]);
+  const results = [];
+  for (const [name, library] of cases) {
+    const r = await measure(browser, server.url, library);
+    results.push(r);
+    console.log(`\n## ${name}`);
+    console.log(`- documents: ${(r.bytes / 1e6).toFixed(1)} MB of JSON (seeded in ${r.seeded.toFixed(0)} s); storage used ${(r.usage / 1e6).toFixed(1)} MB`);
+    console.log(`- open: ${r.open} ms from reload to the heading; reading the database ("aa-load") ${fmt(r.load ?? NaN)} ms`);
+    console.log(`- save one change, written ("aa-write", the database's bulkDocs): ${stat(r.writes)}`);
+    console.log(`- working out what to write ("aa-save", in the task after the frame): ${stat(r.diffs)}`);
+    console.log(`- baseline, one bare PouchDB put in the same page: ${stat(r.puts)}; save / put = ${(median(r.writes) / median(r.puts)).toFixed(2)}x`);
+  }
+  if (results.length === 2) {
+    console.log(`\nsave of one change, 200 MB library / 10,000 annotations: ${(median(results[1].writes) / median(results[0].writes)).toFixed(2)}x`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,309 @@
+//! The library's database: PouchDB (served from the app's origin, see index.html) over
+//! IndexedDB, through a small typed binding. Documents cross as JSON text, one at a time, so
+//! that a 200 MB library is never one string in wasm memory.
+//!
+//! Where the browser has storage buckets (Chromium), the database lives in a bucket of its own
+//! that asks to be kept (`persisted`); PouchDB's IndexedDB adapter reads the global
+//! `indexedDB`, so it is pointed at the bucket's before the database opens.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::clock;
+use super::storage::to_rust;
+
+/// The database's name (IndexedDB's is `_pouch_` and this).
+pub const NAME: &str = "article-annotator";
+
+/// The storage bucket it lives in, where the browser has them.
+const BUCKET: &str = "library";
+
+/// How long opening may take before the page says something blocks it: a tab of an older
+/// version that holds the database open blocks an upgrade until it is closed.
+const OPEN_PATIENCE_MS: i32 = 8_000;
+
+/// Documents read a page at a time.
+const PAGE: u32 = 2_000;
+
+#[wasm_bindgen]
+extern "C" {
+    type PouchDb;
+    #[wasm_bindgen(constructor, js_class = "PouchDB", catch)]
+    fn new(name: &str, options: &JsValue) -> Result<PouchDb, JsValue>;
+    #[wasm_bindgen(method, js_name = bulkDocs)]
+    fn bulk_docs(this: &PouchDb, docs: &JsValue) -> Promise;
+    #[wasm_bindgen(method, js_name = allDocs)]
+    fn all_docs(this: &PouchDb, options: &JsValue) -> Promise;
+    #[wasm_bindgen(method)]
+    fn get(this: &PouchDb, id: &str) -> Promise;
+    #[wasm_bindgen(method)]
+    fn info(this: &PouchDb) -> Promise;
+    #[wasm_bindgen(method)]
+    fn changes(this: &PouchDb, options: &JsValue) -> ChangesFeed;
+
+    type ChangesFeed;
+    #[wasm_bindgen(method)]
+    fn on(this: &ChangesFeed, event: &str, listener: &js_sys::Function) -> ChangesFeed;
+}
+
+/// Why the database could not be used, in words for the page.
+#[derive(Clone, Debug)]
+pub struct DatabaseError(pub String);
+
+impl std::fmt::Display for DatabaseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A field of a JS error or result, as text.
+fn field(value: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(value, &name.into()).ok().and_then(|v| v.as_string())
+}
+
+/// What went wrong, in words for the page.
+fn explain(error: &JsValue) -> String {
+    let all = [field(error, "name"), field(error, "reason"), field(error, "message")];
+    let said = all.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+    if said.contains("Quota") || said.contains("indexed_db_went_bad") {
+        "the browser's storage for this page is full".into()
+    } else if said.is_empty() {
+        "the browser refused it".into()
+    } else {
+        format!("the browser refused it ({said})")
+    }
+}
+
+fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &(*key).into(), value);
+    }
+    object.into()
+}
+
+async fn wait(promise: Promise) -> Result<JsValue, DatabaseError> {
+    JsFuture::from(promise).await.map_err(|e| DatabaseError(explain(&e)))
+}
+
+/// One write's outcome.
+pub enum Written {
+    /// Stored, with this new revision.
+    Done(String),
+    /// The document changed meanwhile (another tab, a colleague): resolve and write again.
+    Conflict,
+    /// Refused, with the reason in words.
+    Failed(String),
+}
+
+/// The open database.
+#[derive(Clone)]
+pub struct Database {
+    /// Replaced by [`Database::reopen`].
+    db: std::rc::Rc<std::cell::RefCell<PouchDb>>,
+    /// How many times it was opened; a changes feed of an earlier opening is stale.
+    openings: std::rc::Rc<std::cell::Cell<u32>>,
+}
+
+impl Database {
+    /// Opens the database, in its storage bucket where there is one.
+    pub async fn open() -> Result<Database, DatabaseError> {
+        use_bucket().await;
+        let db = PouchDb::new(NAME, &options(&[("auto_compaction", true.into())]))
+            .map_err(|e| DatabaseError(format!("the page's database could not start ({})", explain(&e))))?;
+        let opened = wait(db.info());
+        let patience = clock::sleep_ms(OPEN_PATIENCE_MS);
+        futures_select(opened, patience).await.ok_or_else(|| {
+            DatabaseError(
+                "the browser's database did not open: another tab with an older version of this app may be holding it. Close the other tabs of Article Annotator and reload".into(),
+            )
+        })??;
+        Ok(Database { db: std::rc::Rc::new(db.into()), openings: std::rc::Rc::new(1.into()) })
+    }
+
+    fn handle(&self) -> PouchDb {
+        self.db.borrow().clone().unchecked_into()
+    }
+
+    /// Opens the database again, after a failed write. PouchDB closes its IndexedDB connection
+    /// when a transaction aborts (a full storage does that), and the instance never works again.
+    pub fn reopen(&self) {
+        if let Ok(db) = PouchDb::new(NAME, &options(&[("auto_compaction", true.into())])) {
+            *self.db.borrow_mut() = db;
+            self.openings.set(self.openings.get() + 1);
+        }
+    }
+
+    /// How many times it was opened (see [`Database::reopen`]).
+    pub fn openings(&self) -> u32 {
+        self.openings.get()
+    }
+
+    /// Every document, in id order, a page at a time: `each` gets each document's JSON.
+    pub async fn read_all(&self, mut each: impl FnMut(String)) -> Result<(), DatabaseError> {
+        self.read_range("", "\u{fff0}", &mut each).await
+    }
+
+    /// The documents whose ids start with `prefix`.
+    pub async fn read_prefix(&self, prefix: &str) -> Result<Vec<String>, DatabaseError> {
+        let mut docs = Vec::new();
+        self.read_range(prefix, &format!("{prefix}\u{fff0}"), &mut |d| docs.push(d)).await?;
+        Ok(docs)
+    }
+
+    async fn read_range(&self, from: &str, to: &str, each: &mut dyn FnMut(String)) -> Result<(), DatabaseError> {
+        let mut start = from.to_string();
+        let mut skip = 0;
+        loop {
+            let query = options(&[
+                ("include_docs", true.into()),
+                ("limit", PAGE.into()),
+                ("startkey", start.as_str().into()),
+                ("endkey", to.into()),
+                ("skip", skip.into()),
+            ]);
+            let result = wait(self.handle().all_docs(&query)).await?;
+            let rows: Array = Reflect::get(&result, &"rows".into()).map_err(|e| DatabaseError(explain(&e)))?.into();
+            for row in rows.iter() {
+                let doc = Reflect::get(&row, &"doc".into()).unwrap_or(JsValue::NULL);
+                if let Ok(json) = js_sys::JSON::stringify(&doc) {
+                    each(to_rust(&json));
+                }
+            }
+            if rows.length() < PAGE {
+                return Ok(());
+            }
+            let last = rows.get(rows.length() - 1);
+            start = field(&last, "id").unwrap_or_default();
+            skip = 1;
+        }
+    }
+
+    /// Writes documents (JSON, each with the `_rev` it replaces) in one batch; the outcome of
+    /// each, in order.
+    pub async fn write(&self, docs: &[String]) -> Result<Vec<Written>, DatabaseError> {
+        let batch = Array::new();
+        for json in docs {
+            batch.push(&js_sys::JSON::parse(json).map_err(|e| DatabaseError(explain(&e)))?);
+        }
+        let results: Array = wait(self.handle().bulk_docs(&batch)).await?.into();
+        Ok(results
+            .iter()
+            .map(|result| match field(&result, "rev") {
+                Some(rev) if field(&result, "error").is_none() => Written::Done(rev),
+                _ if Reflect::get(&result, &"status".into()).ok().and_then(|s| s.as_f64()) == Some(409.0) => {
+                    Written::Conflict
+                }
+                _ => Written::Failed(explain(&result)),
+            })
+            .collect())
+    }
+
+    /// The document as the database holds it now; `None` if it is deleted or was never there.
+    pub async fn get(&self, id: &str) -> Option<String> {
+        let doc = JsFuture::from(self.handle().get(id)).await.ok()?;
+        js_sys::JSON::stringify(&doc).ok().map(|json| to_rust(&json))
+    }
+
+    /// Calls `on_change` with each document that changes from now on, in this tab or another
+    /// (PouchDB tells other tabs through a `storage` event), deletions included; `on_error`
+    /// if the feed stops.
+    pub fn follow(&self, on_change: impl Fn(String) + 'static, on_error: impl Fn(String) + 'static) {
+        let feed = self.handle().changes(&options(&[
+            ("since", "now".into()),
+            ("live", true.into()),
+            ("include_docs", true.into()),
+        ]));
+        let change = Closure::<dyn Fn(JsValue)>::new(move |change: JsValue| {
+            let doc = Reflect::get(&change, &"doc".into()).unwrap_or(JsValue::NULL);
+            if let Ok(json) = js_sys::JSON::stringify(&doc) {
+                on_change(to_rust(&json));
+            }
+        });
+        let error = Closure::<dyn Fn(JsValue)>::new(move |error: JsValue| on_error(explain(&error)));
+        feed.on("change", change.as_ref().unchecked_ref()).on("error", error.as_ref().unchecked_ref());
+        // The feed lives as long as the page.
+        change.forget();
+        error.forget();
+    }
+}
+
+/// Points `indexedDB` at the library's storage bucket, if the browser has buckets and opens it.
+async fn use_bucket() {
+    let Some(navigator) = navigator() else { return };
+    let Ok(buckets) = Reflect::get(&navigator, &"storageBuckets".into()) else { return };
+    if buckets.is_undefined() {
+        return;
+    }
+    let Ok(open) = Reflect::get(&buckets, &"open".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
+        return;
+    };
+    let Ok(promise) = open.call2(&buckets, &BUCKET.into(), &options(&[("persisted", true.into())])) else { return };
+    let Ok(bucket) = JsFuture::from(Promise::from(promise)).await else { return };
+    let Ok(factory) = Reflect::get(&bucket, &"indexedDB".into()) else { return };
+    let descriptor = options(&[("value", factory), ("configurable", true.into()), ("writable", true.into())]);
+    let _ = Reflect::define_property(&js_sys::global(), &"indexedDB".into(), &descriptor.into());
+}
+
+/// The first of two futures to finish: `Some` with the first's output, `None` if the second
+/// (a timeout) finished first.
+async fn futures_select<T>(
+    first: impl std::future::Future<Output = T>,
+    second: impl std::future::Future<Output = ()>,
+) -> Option<T> {
+    use std::pin::pin;
+    use std::task::Poll;
+    let mut first = pin!(first);
+    let mut second = pin!(second);
+    std::future::poll_fn(move |cx| {
+        if let Poll::Ready(out) = first.as_mut().poll(cx) {
+            return Poll::Ready(Some(out));
+        }
+        if second.as_mut().poll(cx).is_ready() {
+            return Poll::Ready(None);
+        }
+        Poll::Pending
+    })
+    .await
+}
+
+/// How much this page stores and whether the browser promised to keep it.
+#[derive(Clone, Debug)]
+pub struct Usage {
+    pub bytes: f64,
+    pub persisted: bool,
+}
+
+/// Asks the browser to keep this page's storage; whether it agreed.
+pub async fn ask_to_persist() -> bool {
+    let Some(manager) = storage_manager() else { return false };
+    call_bool(&manager, "persist").await
+}
+
+/// What the page stores now, and whether its storage is kept.
+pub async fn usage() -> Option<Usage> {
+    let manager = storage_manager()?;
+    let estimate = JsFuture::from(call(&manager, "estimate")?).await.ok()?;
+    let bytes = Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()?;
+    let persisted = call_bool(&manager, "persisted").await;
+    Some(Usage { bytes, persisted })
+}
+
+fn navigator() -> Option<JsValue> {
+    Reflect::get(&js_sys::global(), &"navigator".into()).ok()
+}
+
+fn storage_manager() -> Option<JsValue> {
+    Reflect::get(&navigator()?, &"storage".into()).ok().filter(|s| !s.is_undefined())
+}
+
+fn call(target: &JsValue, method: &str) -> Option<Promise> {
+    let function: js_sys::Function = Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+    function.call0(target).ok()?.dyn_into().ok()
+}
+
+async fn call_bool(target: &JsValue, method: &str) -> bool {
+    let Some(promise) = call(target, method) else { return false };
+    JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}

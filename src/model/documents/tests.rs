@@ -1,0 +1,366 @@
+use super::*;
+use crate::model::history::Change;
+use crate::model::library::AnnotationKind;
+use crate::model::library::testing::marked;
+use crate::model::verdicts::{CheckStatus, Evidence};
+
+/// A library with everything a document can hold: two articles, emoji and right-to-left text,
+/// links, a verdict, an orphan, a removed part, an accepted suggestion, a changed scale.
+fn library() -> Library {
+    let mut first = marked(
+        "A U.S. official said 😀 the blasts were planned. مرحبا بالعالم. The minister said no.",
+        &[
+            ("c1", AnnotationKind::Claim, "the blasts were planned"),
+            ("s1", AnnotationKind::AnonymousAttribution, "A U.S. official"),
+            ("s/2%", AnnotationKind::Source, "The minister"),
+        ],
+    );
+    first.id = "art/1".into();
+    first.annotations[0].note = "check 😀 ‏עברית".into();
+    first.links =
+        vec![Link { claim: "c1".into(), source: "s1".into() }, Link { claim: "c1".into(), source: "s/2%".into() }];
+    first.verdicts = vec![Verdict {
+        claim: "c1".into(),
+        rating: "False".into(),
+        status: CheckStatus::Checked,
+        evidence: vec![Evidence { url: "https://example.org".into(), label: "Report".into() }],
+        ..Verdict::default()
+    }];
+    first.orphans = vec![Orphan {
+        annotation: first.annotations[1].clone(),
+        exact: "gone".into(),
+        prefix: "a".into(),
+        suffix: "b".into(),
+    }];
+    first.suggested = vec!["s1".into()];
+    first.removed_parts = vec![RemovedPart { label: "navigation".into(), text: "Home".into(), at: 0 }];
+    first.source_url = "https://example.com/a".into();
+    first.byline = "By Someone".into();
+    let second = Article::new("b".into(), "Second".into(), "Plain text.".into(), "2026-12-03T10:00:00Z".into());
+    let mut library = Library::default();
+    library.add(first);
+    library.add(second);
+    library.set_ratings(&["True".into(), "False".into(), "Unverifiable".into()]).unwrap();
+    library
+}
+
+/// What a database would hold after `writes`, and the tab's record of it.
+#[derive(Default)]
+struct Database {
+    docs: std::collections::BTreeMap<String, String>,
+    revs: u64,
+}
+
+impl Database {
+    /// Takes the writes as PouchDB would: a put replaces, a deletion removes, each gets a rev.
+    fn take(&mut self, saved: &mut Saved, writes: &[Write]) {
+        let mut revs = Vec::new();
+        for write in writes {
+            self.revs += 1;
+            let rev = format!("{}-x", self.revs);
+            match &write.json {
+                Some(json) => {
+                    let mut doc: serde_json::Value = serde_json::from_str(json).unwrap();
+                    doc["_rev"] = rev.clone().into();
+                    self.docs.insert(write.id.clone(), doc.to_string());
+                    revs.push(Some(Some(rev)));
+                }
+                None => {
+                    self.docs.remove(&write.id);
+                    revs.push(Some(None));
+                }
+            }
+        }
+        saved.written(writes, &revs);
+    }
+
+    fn load(&self) -> Loaded {
+        let mut loader = Loader::default();
+        for json in self.docs.values() {
+            assert!(loader.add(json));
+        }
+        loader.finish()
+    }
+}
+
+fn saved_to_database(mut library: Library) -> (Library, Saved, Database) {
+    let mut saved = Saved::default();
+    let mut db = Database::default();
+    let writes = saved.writes(&mut library, None);
+    db.take(&mut saved, &writes);
+    (library, saved, db)
+}
+
+#[test]
+fn a_library_comes_back_whole_from_its_documents() {
+    let (library, _, db) = saved_to_database(library());
+    let ids: Vec<&str> = db.docs.keys().map(String::as_str).collect();
+    assert!(ids.contains(&"a/art%2F1/annotation/s%2F2%25"), "{ids:?}");
+    assert!(ids.contains(&"scale"));
+    // Details and text for each article, three annotations, two links, one verdict, the scale.
+    assert_eq!(db.docs.len(), 4 + 3 + 2 + 1 + 1);
+    let loaded = db.load();
+    assert_eq!(loaded.library, library);
+    assert_eq!((loaded.incomplete, loaded.skipped.len()), (0, 0));
+}
+
+#[test]
+fn nothing_changed_writes_nothing() {
+    let (library, saved, db) = saved_to_database(library());
+    let mut loaded = db.load();
+    assert!(loaded.saved.writes(&mut loaded.library, Some("art/1")).is_empty());
+    let mut same = library;
+    let mut saved = saved;
+    assert!(saved.writes(&mut same, Some("b")).is_empty());
+}
+
+#[test]
+fn editing_one_note_writes_one_small_document() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let before = library.get("art/1").unwrap().annotations[1].clone();
+    let after = Annotation { note: "the official is the embassy's".into(), ..before.clone() };
+    library.apply("art/1", &Change::Edited { before, after }).unwrap();
+    let writes = saved.writes(&mut library, None);
+    assert_eq!(writes.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(), ["a/art%2F1/annotation/s1"]);
+    assert!(writes[0].to_json().len() < 400, "{}", writes[0].to_json());
+    assert!(!writes[0].to_json().contains("blasts were planned."), "the text is not written again");
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library, library);
+}
+
+#[test]
+fn deleting_an_annotation_deletes_its_links_and_verdict_documents() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let removal = Change::removal(library.get("art/1").unwrap(), "c1").unwrap();
+    library.apply("art/1", &removal).unwrap();
+    let writes = saved.writes(&mut library, None);
+    let mut deleted: Vec<&str> = writes.iter().filter(|w| w.json.is_none()).map(|w| w.id.as_str()).collect();
+    deleted.sort();
+    assert_eq!(
+        deleted,
+        ["a/art%2F1/annotation/c1", "a/art%2F1/link/c1/s%2F2%25", "a/art%2F1/link/c1/s1", "a/art%2F1/verdict/c1"]
+    );
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library, library);
+}
+
+#[test]
+fn removing_an_article_deletes_all_its_documents_and_nothing_else() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    library.remove("art/1").unwrap();
+    let writes = saved.writes(&mut library, None);
+    assert_eq!(writes.len(), 2 + 3 + 2 + 1);
+    assert!(writes.iter().all(|w| w.json.is_none() && w.id.starts_with("a/art%2F1/")));
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library.articles, library.articles);
+}
+
+#[test]
+fn a_failed_write_is_tried_again_with_the_next_save() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    library.rename("b", "Renamed").unwrap();
+    let writes = saved.writes(&mut library, None);
+    assert_eq!(writes.len(), 1);
+    saved.written(&writes, &[None]);
+    assert!(saved.has_dirty());
+    let again = saved.writes(&mut library, None);
+    assert_eq!(again.iter().map(|w| &w.id).collect::<Vec<_>>(), [&writes[0].id]);
+    db.take(&mut saved, &again);
+    assert!(!saved.has_dirty());
+    assert_eq!(db.load().library.get("b").unwrap().title, "Renamed");
+}
+
+#[test]
+fn new_annotations_keep_their_order_after_a_reload() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    for i in 0..12 {
+        let mut annotation = library.get("b").unwrap().annotations.first().cloned().unwrap_or(Annotation {
+            id: String::new(),
+            kind: AnnotationKind::Claim,
+            start: crate::model::offsets::CharOffset(0),
+            end: crate::model::offsets::CharOffset(5),
+            note: String::new(),
+            created: String::new(),
+            modified: String::new(),
+        });
+        annotation.id = format!("n{i}");
+        library.apply("b", &Change::Added(annotation)).unwrap();
+        let writes = saved.writes(&mut library, None);
+        db.take(&mut saved, &writes);
+    }
+    let order: Vec<String> = db.load().library.get("b").unwrap().annotations.iter().map(|a| a.id.clone()).collect();
+    assert_eq!(order, (0..12).map(|i| format!("n{i}")).collect::<Vec<_>>());
+}
+
+#[test]
+fn two_tabs_changing_different_annotations_write_different_documents() {
+    let (_, _, mut db) = saved_to_database(library());
+    let (mut one, mut two) = (db.load(), db.load());
+    let edit = |loaded: &mut Loaded, index: usize, note: &str| {
+        let before = loaded.library.get("art/1").unwrap().annotations[index].clone();
+        let after = Annotation { note: note.into(), ..before.clone() };
+        loaded.library.apply("art/1", &Change::Edited { before, after }).unwrap();
+        loaded.saved.writes(&mut loaded.library, None)
+    };
+    let from_one = edit(&mut one, 0, "one's note");
+    let from_two = edit(&mut two, 2, "two's note");
+    assert_ne!(from_one[0].id, from_two[0].id);
+    db.take(&mut one.saved, &from_one);
+    db.take(&mut two.saved, &from_two);
+    // Each tab takes the other's change from the database's changes feed.
+    let changed = &db.docs[&from_one[0].id];
+    assert_eq!(two.saved.apply(&mut two.library, changed), Applied::Changed);
+    let own = &db.docs[&from_two[0].id];
+    assert_eq!(two.saved.apply(&mut two.library, own), Applied::Nothing, "its own write comes back unchanged");
+    let notes: Vec<&str> = two.library.get("art/1").unwrap().annotations.iter().map(|a| a.note.as_str()).collect();
+    assert_eq!(notes, ["one's note", "", "two's note"]);
+    assert!(two.saved.writes(&mut two.library, Some("art/1")).is_empty(), "what it took is not written back");
+    assert_eq!(db.load().library, two.library);
+}
+
+#[test]
+fn a_deletion_elsewhere_removes_the_item_here() {
+    let (_, _, mut db) = saved_to_database(library());
+    let (mut one, mut two) = (db.load(), db.load());
+    one.library
+        .apply("art/1", &Change::Unlinked { index: 0, link: Link { claim: "c1".into(), source: "s1".into() } })
+        .unwrap();
+    let writes = one.saved.writes(&mut one.library, None);
+    db.take(&mut one.saved, &writes);
+    let deletion = serde_json::json!({ "_id": writes[0].id, "_rev": "9-x", "_deleted": true }).to_string();
+    assert_eq!(two.saved.apply(&mut two.library, &deletion), Applied::Changed);
+    assert_eq!(two.library.get("art/1").unwrap().links, one.library.get("art/1").unwrap().links);
+}
+
+#[test]
+fn an_article_added_elsewhere_is_read_whole() {
+    let (_, _, mut db) = saved_to_database(library());
+    let mut one = db.load();
+    let mut two = db.load();
+    one.library.add(Article::new("c".into(), "Third".into(), "More text.".into(), "t".into()));
+    let writes = one.saved.writes(&mut one.library, None);
+    db.take(&mut one.saved, &writes);
+    let details = &db.docs["a/c/article"];
+    assert_eq!(two.saved.apply(&mut two.library, details), Applied::ReadArticle("c".into()));
+    let docs: Vec<String> = db.docs.range("a/c/".to_string()..).map(|(_, d)| d.clone()).collect();
+    assert!(!two.saved.add_article(&mut two.library, &docs[..1]), "not without its text");
+    assert!(two.saved.add_article(&mut two.library, &docs));
+    assert_eq!(two.library.articles, one.library.articles);
+}
+
+#[test]
+fn concurrent_edits_of_an_articles_details_merge_field_by_field() {
+    let (_, _, mut db) = saved_to_database(library());
+    let (mut one, mut two) = (db.load(), db.load());
+    one.library.rename("b", "Their title").unwrap();
+    let theirs = one.saved.writes(&mut one.library, None);
+    db.take(&mut one.saved, &theirs);
+    two.library.set_source_url("b", "https://example.com/b").unwrap();
+    let ours = two.saved.writes(&mut two.library, None);
+    // The database refuses ours (its revision is old): resolve against theirs.
+    let resolved = two.saved.resolve(&mut two.library, &ours[0], Some(&db.docs[&ours[0].id]));
+    assert!(resolved.both_changed.is_empty());
+    db.take(&mut two.saved, &[resolved.write]);
+    let article = db.load().library.get("b").cloned().unwrap();
+    assert_eq!((article.title.as_str(), article.source_url.as_str()), ("Their title", "https://example.com/b"));
+    assert_eq!(two.library.get("b").unwrap().title, "Their title", "the page shows the merge");
+
+    let base = details_of(two.library.get("b").unwrap(), 1);
+    let ours = Details { title: "Ours".into(), ..base.clone() };
+    let theirs = Details { title: "Theirs".into(), byline: "By them".into(), ..base.clone() };
+    let merged = merge_details(Some(&base), &ours, &theirs);
+    assert_eq!((merged.details.title.as_str(), merged.details.byline.as_str()), ("Ours", "By them"));
+    assert_eq!(merged.both_changed, ["title"]);
+}
+
+#[test]
+fn an_annotation_deleted_elsewhere_but_edited_here_is_kept() {
+    let (_, _, mut db) = saved_to_database(library());
+    let mut here = db.load();
+    let before = here.library.get("art/1").unwrap().annotations[2].clone();
+    let after = Annotation { note: "mine".into(), ..before.clone() };
+    here.library.apply("art/1", &Change::Edited { before, after }).unwrap();
+    let writes = here.saved.writes(&mut here.library, None);
+    db.docs.remove(&writes[0].id);
+    let resolved = here.saved.resolve(&mut here.library, &writes[0], None);
+    assert_eq!(resolved.write.rev, None);
+    db.take(&mut here.saved, &[resolved.write]);
+    assert_eq!(db.load().library.get("art/1").unwrap().annotations[2].note, "mine");
+}
+
+#[test]
+fn documents_it_cannot_read_are_skipped_and_named() {
+    let (library, _, db) = saved_to_database(library());
+    let mut loader = Loader::default();
+    for json in db.docs.values() {
+        assert!(loader.add(json));
+    }
+    assert!(!loader.add(r#"{"_id":"a/b/annotation/z","_rev":"1-a","v":2,"type":"annotation"}"#));
+    assert!(!loader.add(r#"{"_id":"x","_rev":"1-a","v":1,"type":"widget"}"#));
+    assert!(!loader.add("not json"));
+    let loaded = loader.finish();
+    assert_eq!(loaded.library, library);
+    assert_eq!(loaded.skipped[0], LoadError::NewerVersion { id: "a/b/annotation/z".into(), version: 2 });
+    assert!(loaded.skipped[0].to_string().contains("newer version"));
+    assert_eq!(loaded.skipped.len(), 3);
+}
+
+#[test]
+fn an_article_missing_its_text_is_left_out_and_counted() {
+    let (library, _, mut db) = saved_to_database(library());
+    db.docs.remove("a/b/text");
+    let loaded = db.load();
+    assert_eq!(loaded.incomplete, 1);
+    assert_eq!(loaded.library.articles, library.articles[..1]);
+}
+
+#[test]
+fn only_the_articles_the_log_names_are_compared() {
+    let (mut library, mut saved, _) = saved_to_database(library());
+    // An edit that goes around the library's methods is not seen, unless the article is named.
+    library.articles[1].title = "Changed behind its back".into();
+    assert!(saved.writes(&mut library, None).is_empty());
+    assert_eq!(saved.writes(&mut library, Some("b")).len(), 1);
+}
+
+#[test]
+fn an_undone_deletion_puts_the_annotation_back_in_its_place() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let removal = Change::removal(library.get("art/1").unwrap(), "c1").unwrap();
+    library.apply("art/1", &removal).unwrap();
+    let writes = saved.writes(&mut library, None);
+    db.take(&mut saved, &writes);
+    library.revert("art/1", &removal).unwrap();
+    let writes = saved.writes(&mut library, None);
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library, library);
+}
+
+#[test]
+fn an_older_revision_of_its_own_write_is_not_taken_in() {
+    let (_, _, mut db) = saved_to_database(library());
+    let mut here = db.load();
+    let mut notes = Vec::new();
+    for note in ["first", "second"] {
+        let before = here.library.get("art/1").unwrap().annotations[0].clone();
+        let after = Annotation { note: note.into(), ..before.clone() };
+        here.library.apply("art/1", &Change::Edited { before, after }).unwrap();
+        let writes = here.saved.writes(&mut here.library, None);
+        db.take(&mut here.saved, &writes);
+        notes.push(db.docs[&writes[0].id].clone());
+    }
+    assert_eq!(here.saved.apply(&mut here.library, &notes[0]), Applied::Nothing);
+    assert_eq!(here.library.get("art/1").unwrap().annotations[0].note, "second");
+}
+
+#[test]
+fn an_undone_article_deletion_puts_it_back_in_its_place() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let removed = library.remove("art/1").unwrap();
+    let writes = saved.writes(&mut library, None);
+    db.take(&mut saved, &writes);
+    library.restore(removed);
+    let writes = saved.writes(&mut library, None);
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library.articles, library.articles);
+}

@@ -1,0 +1,341 @@
+//! Keeping the library in the database: start-up, saving each change as the documents it
+//! touched, and taking in what other tabs change.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::{AppState, StorageProblem, sample_draft};
+use crate::browser::database::{self, Database, Written};
+use crate::browser::{clock, crash, move_in, storage};
+use crate::model::documents::{Applied, Saved, Write};
+use crate::model::library::{Article, Library};
+
+/// What the app starts with.
+pub struct Start {
+    pub library: Library,
+    pub problem: Option<StorageProblem>,
+    /// The database and what it holds; `None` if the work cannot be saved.
+    pub store: Option<(Database, Saved)>,
+    /// Something to tell once the page is up (the library moved in).
+    pub news: Option<String>,
+}
+
+fn with_sample() -> Library {
+    let draft = sample_draft();
+    let mut library = Library::default();
+    library.add(Article::new(clock::new_id("a"), draft.title, draft.text, clock::now_iso()));
+    library
+}
+
+fn unsaved(message: String, unreadable: Option<String>) -> StorageProblem {
+    StorageProblem { message, unreadable, offer_export: true }
+}
+
+/// Opens the database and reads the library, moving an old one in first.
+pub async fn start_up() -> Start {
+    clock::start_span("aa-load");
+    let start = read_library().await;
+    clock::end_span("aa-load");
+    start
+}
+
+async fn read_library() -> Start {
+    let db = match Database::open().await {
+        Ok(db) => db,
+        Err(error) => {
+            // The old value, if any, is only read: it stays where it is.
+            let library = match storage::load(&clock::now_iso()) {
+                storage::Loaded::Library(library) => library,
+                _ => with_sample(),
+            };
+            let message = format!(
+                "This browser's database cannot be used ({error}), so nothing you do here is kept after you close the page. Export the library to keep a copy."
+            );
+            return Start { library, problem: Some(unsaved(message, None)), store: None, news: None };
+        }
+    };
+    let opened = match move_in::open_library(&db, &clock::now_iso()).await {
+        Ok(opened) => opened,
+        Err(error) => {
+            let message = format!(
+                "Your library could not be read from this browser's database ({error}). Nothing was changed in it; reload to try again. Meanwhile changes are not saved."
+            );
+            return Start { library: with_sample(), problem: Some(unsaved(message, None)), store: None, news: None };
+        }
+    };
+    let move_in::Opened { loaded, moved, unreadable } = opened;
+    let mut library = loaded.library;
+    let mut problem = None;
+    let mut news = None;
+    let mut can_save = true;
+    match moved {
+        Some(Ok(said)) => news = Some(said),
+        Some(Err(message)) => {
+            problem = Some(unsaved(message, None));
+            can_save = false;
+        }
+        None => {}
+    }
+    if let Some((reason, raw, kept_as)) = unreadable {
+        let where_kept = match kept_as {
+            Some(key) => format!("It was kept aside in this browser's storage as “{key}”."),
+            None => "It was left in place.".into(),
+        };
+        problem = Some(StorageProblem {
+            message: format!("Your saved library could not be read: {reason}. {where_kept}"),
+            unreadable: Some(raw),
+            offer_export: false,
+        });
+    }
+    let mut skipped: Vec<String> = loaded.skipped.iter().map(ToString::to_string).collect();
+    if loaded.incomplete > 0 {
+        skipped.push(format!("{} articles are not all there yet and were left out", loaded.incomplete));
+    }
+    if !skipped.is_empty() && problem.is_none() {
+        problem = Some(StorageProblem {
+            message: format!(
+                "Part of your library was left unread and untouched: {}.",
+                skipped.into_iter().take(3).collect::<Vec<_>>().join("; ")
+            ),
+            unreadable: None,
+            offer_export: false,
+        });
+    }
+    // A first visit: the database holds nothing (an emptied library keeps its scale).
+    if loaded.saved.has_nothing() && library.articles.is_empty() && can_save && problem.is_none() {
+        library = with_sample();
+    }
+    if let Some(open) = storage::open_article().filter(|id| library.get(id).is_some()) {
+        library.current = Some(open);
+    }
+    let store = can_save.then_some((db, loaded.saved));
+    Start { library, problem, store, news }
+}
+
+/// Saves every change of the library into the database and takes in other tabs' changes.
+/// `save()` is called after each change (see `App`); writes never overlap, and changes from
+/// elsewhere wait while one is under way, so none is taken for an echo of this tab's.
+#[derive(Clone)]
+pub struct Persistence {
+    state: AppState,
+    db: Database,
+    saved: Rc<RefCell<Saved>>,
+    writing: Rc<Cell<bool>>,
+    again: Rc<Cell<bool>>,
+    waiting: Rc<RefCell<Vec<String>>>,
+}
+
+impl Persistence {
+    pub fn new(state: AppState, db: Database, saved: Saved) -> Self {
+        let persistence = Persistence {
+            state,
+            db,
+            saved: Rc::new(RefCell::new(saved)),
+            writing: Rc::new(Cell::new(false)),
+            again: Rc::new(Cell::new(false)),
+            waiting: Rc::default(),
+        };
+        persistence.follow();
+        spawn_local(async {
+            database::ask_to_persist().await;
+        });
+        persistence
+    }
+
+    /// Takes in other tabs' changes from the database's changes feed.
+    fn follow(&self) {
+        let following = self.clone();
+        let failing = self.clone();
+        let opening = self.db.openings();
+        self.db.follow(
+            move |json| following.take_in(json),
+            move |why| {
+                // The feed of a database opened again since is stale; its end says nothing.
+                if failing.db.openings() == opening {
+                    failing.state.storage_problem.set(Some(unsaved(
+                        format!("This tab stopped hearing about changes from other tabs ({why}). Reload to see them."),
+                        None,
+                    )))
+                }
+            },
+        );
+    }
+
+    /// Writes what changed since the last save.
+    pub fn save(&self) {
+        if crash::has_crashed() {
+            return;
+        }
+        if self.writing.get() {
+            self.again.set(true);
+            return;
+        }
+        let writes = self.writes();
+        if writes.is_empty() {
+            return;
+        }
+        self.writing.set(true);
+        let this = self.clone();
+        spawn_local(async move {
+            if !this.write(writes).await {
+                // Once more, through the database opened again: the instance that failed (a
+                // full storage aborts PouchDB's connection) never works again.
+                this.db.reopen();
+                this.follow();
+                let again = this.writes();
+                if !again.is_empty() {
+                    this.write(again).await;
+                }
+            }
+            this.writing.set(false);
+            for json in this.waiting.take() {
+                this.take_in(json);
+            }
+            if this.again.replace(false) {
+                this.save();
+            }
+        });
+    }
+
+    /// The writes the library's changes need now.
+    fn writes(&self) -> Vec<Write> {
+        clock::start_span("aa-save");
+        let current = self.state.library.with_untracked(|l| l.current.clone());
+        let writes = self
+            .state
+            .library
+            .try_update_untracked(|l| self.saved.borrow_mut().writes(l, current.as_deref()))
+            .unwrap_or_default();
+        clock::end_span("aa-save");
+        writes
+    }
+
+    /// Writes, resolving conflicts; whether everything was stored.
+    async fn write(&self, writes: Vec<Write>) -> bool {
+        let docs: Vec<String> = writes.iter().map(Write::to_json).collect();
+        clock::start_span("aa-write");
+        let written = self.db.write(&docs).await;
+        clock::end_span("aa-write");
+        let results = match written {
+            Ok(results) => results,
+            Err(error) => {
+                self.saved.borrow_mut().written(&writes, &vec![None; writes.len()]);
+                self.failed(&error.0);
+                return false;
+            }
+        };
+        let mut revs = Vec::with_capacity(writes.len());
+        let mut conflicts = Vec::new();
+        let mut failure = None;
+        for (write, result) in writes.iter().zip(results) {
+            revs.push(match result {
+                Written::Done(rev) => Some(write.json.as_ref().map(|_| rev)),
+                Written::Conflict => {
+                    conflicts.push(write.clone());
+                    None
+                }
+                Written::Failed(why) => {
+                    failure.get_or_insert(why);
+                    None
+                }
+            });
+        }
+        self.saved.borrow_mut().written(&writes, &revs);
+        for conflict in conflicts {
+            self.resolve(conflict).await;
+        }
+        match failure {
+            Some(why) => {
+                self.failed(&why);
+                false
+            }
+            None => {
+                self.saved_fine();
+                true
+            }
+        }
+    }
+
+    /// Writes again a document the database refused because it changed meanwhile.
+    async fn resolve(&self, write: Write) {
+        let theirs = self.db.get(&write.id).await;
+        if write.json.is_none() && theirs.is_none() {
+            self.saved.borrow_mut().written(std::slice::from_ref(&write), &[Some(None)]);
+            return;
+        }
+        let mut resolved = None;
+        self.state.library.update(|l| resolved = Some(self.saved.borrow().resolve(l, &write, theirs.as_deref())));
+        let Some(resolved) = resolved else { return };
+        let done = match self.db.write(&[resolved.write.to_json()]).await {
+            Ok(results) => match results.into_iter().next() {
+                Some(Written::Done(rev)) => Some(resolved.write.json.as_ref().map(|_| rev)),
+                _ => None,
+            },
+            Err(_) => None,
+        };
+        self.saved.borrow_mut().written(std::slice::from_ref(&resolved.write), &[done]);
+        if !resolved.both_changed.is_empty() {
+            self.state.inform(
+                format!(
+                    "This article's {} was changed in another tab at the same time; this tab's version was kept.",
+                    resolved.both_changed.join(", ")
+                ),
+                None,
+            );
+        }
+    }
+
+    fn failed(&self, why: &str) {
+        self.state.storage_problem.set(Some(unsaved(
+            format!(
+                "Your last change could not be saved: {why}. It is still on screen, and what was saved before is intact; the app tries again with your next change. Export the library to keep a copy."
+            ),
+            None,
+        )));
+    }
+
+    fn saved_fine(&self) {
+        if self.state.storage_problem.with_untracked(|p| p.as_ref().is_some_and(|p| p.offer_export)) {
+            self.state.storage_problem.set(None);
+        }
+    }
+
+    /// Takes in a document changed in the database, by another tab or by this one.
+    fn take_in(&self, json: String) {
+        if crash::has_crashed() {
+            return;
+        }
+        if self.writing.get() {
+            self.waiting.borrow_mut().push(json);
+            return;
+        }
+        let mut applied = Applied::Nothing;
+        self.state.library.maybe_update(|l| {
+            applied = self.saved.borrow_mut().apply(l, &json);
+            applied == Applied::Changed
+        });
+        match applied {
+            Applied::Changed => self.state.announcement.set("Updated with changes made in another tab.".into()),
+            Applied::ReadArticle(id) => {
+                let this = self.clone();
+                spawn_local(async move {
+                    let prefix = crate::model::documents::article_prefix(&id);
+                    let Ok(docs) = this.db.read_prefix(&prefix).await else { return };
+                    let mut added = false;
+                    this.state.library.maybe_update(|l| {
+                        added = this.saved.borrow_mut().add_article(l, &docs);
+                        added
+                    });
+                    if added {
+                        this.state.announcement.set("Updated with changes made in another tab.".into());
+                    }
+                });
+            }
+            Applied::Skipped(error) => self.state.fail(format!("A change made elsewhere was not taken in: {error}.")),
+            Applied::Nothing => {}
+        }
+    }
+}
