@@ -126,6 +126,9 @@ pub struct Persistence {
     writing: Rc<Cell<bool>>,
     again: Rc<Cell<bool>>,
     waiting: Rc<RefCell<Vec<String>>>,
+    /// Articles new to this tab being read whole, each with whether more of its documents
+    /// arrived meanwhile (a colleague's import arrives as thousands: one read at a time).
+    reading: Rc<RefCell<std::collections::HashMap<String, bool>>>,
 }
 
 impl Persistence {
@@ -137,6 +140,7 @@ impl Persistence {
             writing: Rc::new(Cell::new(false)),
             again: Rc::new(Cell::new(false)),
             waiting: Rc::default(),
+            reading: Rc::default(),
         };
         persistence.follow();
         spawn_local(async {
@@ -303,6 +307,36 @@ impl Persistence {
         }
     }
 
+    /// Reads a whole article that another tab added, once for any number of its documents.
+    fn read_article(&self, id: String) {
+        if let Some(more) = self.reading.borrow_mut().get_mut(&id) {
+            *more = true;
+            return;
+        }
+        self.reading.borrow_mut().insert(id.clone(), false);
+        let this = self.clone();
+        spawn_local(async move {
+            loop {
+                let prefix = crate::model::documents::article_prefix(&id);
+                let docs = this.db.read_prefix(&prefix).await.unwrap_or_default();
+                let mut added = false;
+                this.state.library.maybe_update(|l| {
+                    added = this.saved.borrow_mut().add_article(l, &docs);
+                    added
+                });
+                if added {
+                    this.state.announcement.set("Updated with changes made in another tab.".into());
+                }
+                // Documents that came meanwhile may be newer than what was read: read again.
+                let more = this.reading.borrow_mut().insert(id.clone(), false).unwrap_or(false);
+                if !more {
+                    this.reading.borrow_mut().remove(&id);
+                    return;
+                }
+            }
+        });
+    }
+
     /// Takes in a document changed in the database, by another tab or by this one.
     fn take_in(&self, json: String) {
         if crash::has_crashed() {
@@ -319,21 +353,7 @@ impl Persistence {
         });
         match applied {
             Applied::Changed => self.state.announcement.set("Updated with changes made in another tab.".into()),
-            Applied::ReadArticle(id) => {
-                let this = self.clone();
-                spawn_local(async move {
-                    let prefix = crate::model::documents::article_prefix(&id);
-                    let Ok(docs) = this.db.read_prefix(&prefix).await else { return };
-                    let mut added = false;
-                    this.state.library.maybe_update(|l| {
-                        added = this.saved.borrow_mut().add_article(l, &docs);
-                        added
-                    });
-                    if added {
-                        this.state.announcement.set("Updated with changes made in another tab.".into());
-                    }
-                });
-            }
+            Applied::ReadArticle(id) => self.read_article(id),
             Applied::Skipped(error) => self.state.fail(format!("A change made elsewhere was not taken in: {error}.")),
             Applied::Nothing => {}
         }
