@@ -243,6 +243,37 @@ fn details_of(article: &Article, n: u64) -> Details {
     }
 }
 
+impl Details {
+    /// Puts these details on `article` (its text and what is marked in it stay).
+    fn apply_to(&self, article: &mut Article) {
+        article.title = self.title.clone();
+        article.source_url = self.source_url.clone();
+        article.published = self.published.clone();
+        article.byline = self.byline.clone();
+        article.site_name = self.site_name.clone();
+        article.modified = self.modified.clone();
+        article.language = self.language.clone();
+        article.leftovers_reviewed = self.leftovers_reviewed;
+        article.session = self.session.clone();
+        article.orphans = self.orphans.clone();
+        article.suggested = self.suggested.clone();
+    }
+}
+
+impl Body {
+    /// The article a document belongs to; `None` for the scale, which is the library's.
+    fn article(&self) -> Option<&str> {
+        match self {
+            Body::Article(d) => Some(&d.article),
+            Body::Text(t) => Some(&t.article),
+            Body::Annotation(i) => Some(&i.article),
+            Body::Link(i) => Some(&i.article),
+            Body::Verdict(i) => Some(&i.article),
+            Body::Scale(_) => None,
+        }
+    }
+}
+
 /// The content part of a document, borrowed, for its digest: the same for every `n`.
 #[derive(Serialize)]
 struct TextRef<'a> {

@@ -79,18 +79,7 @@ impl Saved {
                 let base = write.article.as_ref().and_then(|a| self.articles.get(a)).and_then(|e| e.details.as_ref());
                 let merged = merge_details(base, &ours, &theirs);
                 if let Some(article) = library.articles.iter_mut().find(|a| a.id == merged.details.article) {
-                    let d = &merged.details;
-                    article.title = d.title.clone();
-                    article.source_url = d.source_url.clone();
-                    article.published = d.published.clone();
-                    article.byline = d.byline.clone();
-                    article.site_name = d.site_name.clone();
-                    article.modified = d.modified.clone();
-                    article.language = d.language.clone();
-                    article.leftovers_reviewed = d.leftovers_reviewed;
-                    article.session = d.session.clone();
-                    article.orphans = d.orphans.clone();
-                    article.suggested = d.suggested.clone();
+                    merged.details.apply_to(article);
                 }
                 let body = Body::Article(merged.details.clone());
                 let redone = put(write.id.clone(), theirs_rev.clone(), body, write.article.as_deref(), 0, write.n);

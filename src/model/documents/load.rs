@@ -98,16 +98,7 @@ impl Pieces {
             Article::new(details.article.clone(), details.title.clone(), String::new(), details.added.clone());
         article.text = text.text.as_str().into();
         article.removed_parts = text.removed_parts.clone();
-        article.source_url = details.source_url.clone();
-        article.published = details.published.clone();
-        article.byline = details.byline.clone();
-        article.site_name = details.site_name.clone();
-        article.modified = details.modified.clone();
-        article.language = details.language.clone();
-        article.leftovers_reviewed = details.leftovers_reviewed;
-        article.session = details.session.clone();
-        article.orphans = details.orphans.clone();
-        article.suggested = details.suggested.clone();
+        details.apply_to(&mut article);
         let mut items = self.items;
         items.sort_by_key(|(n, _)| *n);
         let next_n = items.last().map_or(0, |(n, _)| n + 1);
@@ -165,17 +156,11 @@ impl Loader {
     }
 
     fn add_doc(&mut self, doc: Doc, rev: String) {
-        let article = match &doc.body {
-            Body::Scale(scale) => {
-                self.scale = Some((scale.clone(), Entry { rev, digest: digest(scale), n: 0 }));
-                return;
-            }
-            Body::Article(d) => d.article.clone(),
-            Body::Text(t) => t.article.clone(),
-            Body::Annotation(i) => i.article.clone(),
-            Body::Link(i) => i.article.clone(),
-            Body::Verdict(i) => i.article.clone(),
-        };
+        if let Body::Scale(scale) = &doc.body {
+            self.scale = Some((scale.clone(), Entry { rev, digest: digest(scale), n: 0 }));
+            return;
+        }
+        let article = doc.body.article().expect("every other document belongs to an article").to_string();
         self.articles.entry(article).or_default().add(doc, rev);
     }
 
@@ -254,14 +239,7 @@ impl Saved {
             self.scale = Some(Entry { rev, digest: digest(scale), n: 0 });
             return Applied::Changed;
         }
-        let article_id = match &doc.body {
-            Body::Article(d) => d.article.clone(),
-            Body::Text(t) => t.article.clone(),
-            Body::Annotation(i) => i.article.clone(),
-            Body::Link(i) => i.article.clone(),
-            Body::Verdict(i) => i.article.clone(),
-            Body::Scale(_) => unreachable!(),
-        };
+        let article_id = doc.body.article().expect("the scale is taken above").to_string();
         let (Some(article), Some(entries)) =
             (library.articles.iter_mut().find(|a| a.id == article_id), self.articles.get_mut(&article_id))
         else {
@@ -273,17 +251,7 @@ impl Saved {
         let entry = pieces.entries.remove(&id).expect("just added");
         match doc.body {
             Body::Article(details) => {
-                article.title = details.title.clone();
-                article.source_url = details.source_url.clone();
-                article.published = details.published.clone();
-                article.byline = details.byline.clone();
-                article.site_name = details.site_name.clone();
-                article.modified = details.modified.clone();
-                article.language = details.language.clone();
-                article.leftovers_reviewed = details.leftovers_reviewed;
-                article.session = details.session.clone();
-                article.orphans = details.orphans.clone();
-                article.suggested = details.suggested.clone();
+                details.apply_to(article);
                 entries.details = Some(details);
             }
             Body::Text(text) => {
