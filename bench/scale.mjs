@@ -6,10 +6,15 @@
 //
 //   node bench/scale.mjs [runs=5] [--quick | --limits]
 //
+// The library is stored as a returning user's is: an earlier version's localStorage value that
+// one visit of the app moved into its database. Unless --quick, the database benchmark follows
+// (saving one change with 10,000 annotations and with a library of about 200 MB).
+//
 // --quick measures only the 100,000-word article with 10,000 annotations, without the peer.
 // --limits measures an article at the app's limits (src/model/limits.rs): 1,000,000
 // characters with 20,000 annotations once one is added, against the floor, without the peer.
 
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -130,7 +135,10 @@ async function verifyPainted(page, names, stored) {
   return result;
 }
 
-/** The floor page: reads the same stored library, lays out its text and paints its ranges. */
+/**
+ * The floor page: reads the same documents the app keeps (one IndexedDB record each, as
+ * PouchDB keeps them) with one request, lays out the text and paints the annotations' ranges.
+ */
 const FLOOR_PAGE = `<!doctype html><meta charset="utf-8"><title>Floor</title>
 <style>
 #text { white-space: pre-wrap; max-width: 44rem; margin: 2rem auto; font: 17px/1.6 Georgia, serif }
@@ -139,63 +147,103 @@ const FLOOR_PAGE = `<!doctype html><meta charset="utf-8"><title>Floor</title>
 </style>
 <div id="text"></div>
 <script>
-  const library = JSON.parse(localStorage.getItem(${JSON.stringify(LIBRARY_KEY)}));
-  const { text, annotations } = library.articles[0];
-  const root = document.getElementById('text');
-  root.textContent = text;
-  const node = root.firstChild;
-  // Code points to UTF-16 offsets, as the app does.
-  const units = [0];
-  for (const c of text) units.push(units[units.length - 1] + c.length);
-  const byKind = {};
-  for (const a of annotations) {
-    const range = new Range();
-    range.setStart(node, units[a.start]);
-    range.setEnd(node, units[a.end]);
-    (byKind[a.kind] ??= []).push(range);
+  const started = performance.now();
+  indexedDB.open('floor').onsuccess = (event) => {
+    event.target.result.transaction('docs').objectStore('docs').getAll().onsuccess = (read) => {
+      window.__read = performance.now() - started;
+      paint(read.target.result);
+    };
+  };
+  function paint(docs) {
+    const text = docs.find((d) => d.type === 'text').text;
+    const annotations = docs.filter((d) => d.type === 'annotation');
+    const root = document.getElementById('text');
+    root.textContent = text;
+    const node = root.firstChild;
+    // Code points to UTF-16 offsets, as the app does.
+    const units = [0];
+    for (const c of text) units.push(units[units.length - 1] + c.length);
+    const byKind = {};
+    for (const a of annotations) {
+      const range = new Range();
+      range.setStart(node, units[a.start]);
+      range.setEnd(node, units[a.end]);
+      (byKind[a.kind] ??= []).push(range);
+    }
+    window.__highlights = {};
+    for (const [kind, ranges] of Object.entries(byKind)) {
+      const highlight = new Highlight(...ranges);
+      window.__highlights[kind] = highlight;
+      CSS.highlights.set('floor-' + kind, highlight);
+    }
+    window.__units = units;
+    requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
   }
-  window.__highlights = {};
-  for (const [kind, ranges] of Object.entries(byKind)) {
-    const highlight = new Highlight(...ranges);
-    window.__highlights[kind] = highlight;
-    CSS.highlights.set('floor-' + kind, highlight);
-  }
-  window.__units = units;
-  requestAnimationFrame(() => setTimeout(() => { window.__painted = performance.now(); }, 0));
 </script>`;
 
 /**
- * Puts `stored` in the localStorage of `origin` from a blank page of that origin, which `page`
- * then leaves. An init script would carry the library in its source, and the measured page
- * would keep it: megabytes of JS heap that are the benchmark's, not the page's. (A page of its
- * own would not do: its write may not have reached another renderer when the measured page
- * reads storage.)
+ * Runs `work` in a blank page of `origin`, which `page` then leaves: the measured page starts
+ * with nothing of the seeding in its heap. (A page of its own would not do: its writes may not
+ * have reached another renderer when the measured page reads storage.)
  */
-async function seed(page, origin, stored) {
+async function inBlankPage(page, origin, work, arg) {
   const blank = `${origin}__seed`;
   await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
   await page.goto(blank);
-  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, stored]);
-  // The write is announced to the origin's other documents through the browser process; an
-  // announcement still on its way would reach the measured page as another tab's save, which
-  // the app reads in full (it did, in every run after the first: 10.8 MB more wasm at the
-  // limits). The seeding page only leaves once the write has gone round.
+  const result = await page.evaluate(work, arg);
+  // Writes are announced to the origin's other documents through the browser process; an
+  // announcement still on its way would reach the measured page as another tab's change. The
+  // seeding page only leaves once it has gone round.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
   await page.unroute(blank);
+  return result;
 }
 
-/** A fresh context on the app or the floor page, with `stored` in its localStorage. */
-async function open(browser, server, stored, which) {
+/**
+ * Ours: the library of an earlier version in localStorage, and one visit of the app, which
+ * moves it into its database, as a returning user's would be. Returns the documents it wrote.
+ */
+async function seedOurs(page, url, stored) {
+  await inBlankPage(page, url, ([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, stored]);
+  await page.goto(url);
+  await page.waitForFunction((key) => localStorage.getItem(key) === null, LIBRARY_KEY, { timeout: 180_000 });
+  const docs = await page.evaluate(async () => {
+    const { rows } = await new PouchDB('article-annotator').allDocs({ include_docs: true });
+    return rows.map((row) => row.doc);
+  });
+  await inBlankPage(page, url, () => {});
+  return docs;
+}
+
+/** The floor: the app's documents, one IndexedDB record each, in the floor's origin. */
+async function seedFloor(page, docs) {
+  await inBlankPage(page, FLOOR_URL, (docs) => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('floor');
+    opening.onupgradeneeded = () => opening.result.createObjectStore('docs', { keyPath: '_id' });
+    opening.onsuccess = () => {
+      const transaction = opening.result.transaction('docs', 'readwrite');
+      for (const doc of docs) transaction.objectStore('docs').put(doc);
+      transaction.oncomplete = () => { opening.result.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }), docs);
+}
+
+/**
+ * A fresh context on the app or the floor page, with the library stored. The app's documents
+ * (its first visit's) are returned for the floor to read the same.
+ */
+async function open(browser, server, stored, which, docs) {
   const context = await browser.newContext(VIEWPORT);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   if (which === 'floor') {
     await context.route(FLOOR_URL, (route) => route.fulfill({ contentType: 'text/html', body: FLOOR_PAGE }));
-    await seed(page, FLOOR_URL, stored);
+    await seedFloor(page, docs);
     await page.goto(FLOOR_URL);
   } else {
-    await seed(page, server.url, stored);
+    docs = await seedOurs(page, server.url, stored);
     await page.addInitScript(paintWatch, OUR_HIGHLIGHTS);
     await page.goto(server.url);
   }
@@ -203,7 +251,7 @@ async function open(browser, server, stored, which) {
   if (errors.length) throw new Error(`${which}: ${errors.join('; ')}`);
   if (which === 'ours') await verifyPainted(page, OUR_HIGHLIGHTS, stored);
   const cdp = await context.newCDPSession(page);
-  return { context, page, cdp, painted: await page.evaluate(() => window.__painted) };
+  return { context, page, cdp, docs, painted: await page.evaluate(() => window.__painted) };
 }
 
 /** JS heap after a full collection, the wasm memory (ours only) and the DOM's node count. */
@@ -295,9 +343,9 @@ async function ourEdits(page) {
   });
   const remove = await timed(page.getByRole('button', { name: 'Delete annotation' }), click);
   const undo = await timed(page.getByRole('complementary').getByRole('button', { name: 'Undo', exact: true }), click);
-  // The idle-time save after those changes.
-  await page.waitForFunction(() => performance.getEntriesByName('aa-save', 'measure').length > 0, null, { timeout: 10_000 });
-  return { add, change, remove, undo, save: await span(page, 'aa-save') };
+  // The save after those changes: working out what to write, and the database's write.
+  await page.waitForFunction(() => performance.getEntriesByName('aa-write', 'measure').length > 0, null, { timeout: 10_000 });
+  return { add, change, remove, undo, save: (await span(page, 'aa-save')) + (await span(page, 'aa-write')) };
 }
 
 /** The floor: add one range to the painted highlight. */
@@ -331,30 +379,6 @@ async function ourExportImport(page) {
   return { exported, wasmExported, imported: await span(page, 'aa-import'), wasmImported, size: buffer.length };
 }
 
-/** How many characters this browser's localStorage takes for this origin, found by halving. */
-async function storageLimit(page) {
-  return page.evaluate(() => {
-    const saved = { ...localStorage };
-    localStorage.clear();
-    let fits = 0;
-    let fails = 64 * 1024 * 1024;
-    while (fails - fits > 1024) {
-      const size = Math.floor((fits + fails) / 2);
-      try {
-        localStorage.setItem('x', 'x'.repeat(size - 1));
-        fits = size;
-      } catch {
-        fails = size;
-      }
-      localStorage.clear();
-    }
-    for (const [k, v] of Object.entries(saved)) localStorage.setItem(k, v);
-    return fits;
-  });
-}
-
-// ---- the run ----------------------------------------------------------------------------------
-
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
   const rows = [];
@@ -377,7 +401,6 @@ const cases = limits
     ? [[100_000, 10_000]]
     : [[10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
 const peer = !quick && !limits;
-let quota;
 try {
   if (peer) await buildRecogito();
   const chromium = browser.version();
@@ -391,29 +414,13 @@ try {
     if (limits && [...text].length > 1_000_000) throw new Error('the limits case must stay within 1,000,000 characters');
     const figures = await repeat(async () => {
       const out = {};
-      const floor = await open(browser, server, stored, 'floor');
-      out.floorOpen = floor.painted;
-      out.floorParse = await floor.page.evaluate((key) => {
-        const raw = localStorage.getItem(key);
-        const started = performance.now();
-        JSON.parse(raw);
-        return performance.now() - started;
-      }, LIBRARY_KEY);
-      if (full && quota === undefined) quota = await storageLimit(floor.page);
-      if (full) {
-        const m = await memory(floor);
-        Object.assign(out, { floorHeap: m.heap, floorNodes: m.nodes });
-        const added = await floorAdd(floor.page);
-        Object.assign(out, { 'floorAdd.script': added.script, 'floorAdd.painted': added.painted });
-      }
-      await floor.context.close();
-
       const ours = await open(browser, server, stored, 'ours');
       out.oursOpen = ours.painted;
       out.load = await span(ours.page, 'aa-load');
       if (full) {
         const m = await memory(ours);
         Object.assign(out, { heap: m.heap, wasm: m.wasm, nodes: m.nodes });
+        out.usage = await ours.page.evaluate(async () => (await navigator.storage.estimate()).usage);
         const edits = await ourEdits(ours.page);
         for (const name of ['add', 'change', 'remove', 'undo']) {
           for (const [figure, value] of Object.entries(edits[name])) out[`${name}.${figure}`] = value;
@@ -426,6 +433,17 @@ try {
       }
       await ours.context.close();
 
+      const floor = await open(browser, server, stored, 'floor', ours.docs);
+      out.floorOpen = floor.painted;
+      out.floorRead = await floor.page.evaluate(() => window.__read);
+      if (full) {
+        const m = await memory(floor);
+        Object.assign(out, { floorHeap: m.heap, floorNodes: m.nodes });
+        const added = await floorAdd(floor.page);
+        Object.assign(out, { 'floorAdd.script': added.script, 'floorAdd.painted': added.painted });
+      }
+      await floor.context.close();
+
       if (peer) {
         out.recogitoOpen = await recogitoPaint(browser, text, list, { verify: false });
         if (full) out.recogitoAdd = await recogitoAddOne(browser, text, list, { verify: false });
@@ -435,7 +453,7 @@ try {
     const f = figures;
     console.log(`- open to painted: ours ${stat(f.oursOpen)}; floor ${stat(f.floorOpen)} -> ${ratio(f.oursOpen, f.floorOpen)} the floor` +
       (peer ? `; @recogito/text-annotator ${stat(f.recogitoOpen)} -> ${ratio(f.oursOpen, f.recogitoOpen)} the peer` : ''));
-    console.log(`- reading the stored library: ours (getItem + decode) ${stat(f.load)}; floor (JSON.parse alone) ${stat(f.floorParse)}`);
+    console.log(`- reading the stored library: ours (the database opened and read, "aa-load") ${stat(f.load)}; floor (one IndexedDB getAll of the same documents) ${stat(f.floorRead)}`);
     if (full) {
       for (const name of ['add', 'change', 'remove', 'undo']) {
         const g = (figure) => f[`${name}.${figure}`];
@@ -444,15 +462,22 @@ try {
       }
       console.log(`- floor, add one range: script ${stat(f['floorAdd.script'])}, painted ${stat(f['floorAdd.painted'])}` +
         (peer ? `; @recogito/text-annotator add one ${stat(f.recogitoAdd)}` : ''));
-      console.log(`- save to localStorage (in the task after the change is painted): ${stat(f.save)}`);
+      console.log(`- save of the four edits (in the task after the last is painted; "aa-save" + "aa-write"): ${stat(f.save)}`);
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
         `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
         `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);
       console.log(`- memory after the four edits and their saves: ours JS heap ${mb(median(f.heapEdited))} + wasm ${mb(median(f.wasmEdited))} = ` +
         `${mb(median(f.heapEdited) + median(f.wasmEdited))} -> ${((median(f.heapEdited) + median(f.wasmEdited)) / median(f.floorHeap)).toFixed(2)}x the floor's after loading`);
-      console.log(`- storage: the stored library takes ${(stored.length / 1e6).toFixed(2)} M of the ${(quota / 1e6).toFixed(2)} M characters this browser's localStorage holds (${(100 * stored.length / quota).toFixed(0)}%); the export spells out quotes and context: ${mb(median(f.size))}`);
+      console.log(`- storage: the browser counts ${mb(median(f.usage))} for the database (the old localStorage value was ${(stored.length / 1e6).toFixed(2)} M characters); the export spells out quotes and context: ${mb(median(f.size))}`);
       console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file), wasm memory then ${mb(median(f.wasmExported))}; import it back: ${stat(f.imported)}, wasm memory then ${mb(median(f.wasmImported))}`);
     }
+  }
+  if (!quick) {
+    // Saving one change with 10,000 annotations and with a library of about 200 MB: the
+    // database benchmark, in its own browser (bench/database.mjs).
+    await browser.close();
+    console.log('\n## Saving one change (node bench/database.mjs)');
+    execFileSync(process.execPath, [fileURLToPath(new URL('./database.mjs', import.meta.url)), String(Math.max(runs, 5))], { stdio: 'inherit' });
   }
   console.log('\n## Size of the built app (bytes)');
   let total = { raw: 0, gzip: 0, brotli: 0 };

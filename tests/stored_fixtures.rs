@@ -101,7 +101,7 @@ fn every_stored_version_comes_back_whole_from_documents() {
     for entry in fixtures {
         let path = entry.unwrap().path();
         let mut library = decode(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let writes = Saved::default().writes(&mut library, None);
+        let writes = Saved::default().writes(&mut library);
         let mut loader = Loader::default();
         for write in &writes {
             let mut doc: serde_json::Value = serde_json::from_str(&write.to_json()).unwrap();

@@ -48,7 +48,7 @@ pub async fn open_library(db: &Database, now: &str) -> Result<Opened, DatabaseEr
 pub async fn read_all(db: &Database) -> Result<Loaded, DatabaseError> {
     let mut loader = Loader::default();
     db.read_all(|json| {
-        loader.add(&json);
+        loader.add(json);
     })
     .await?;
     Ok(loader.finish())
@@ -59,7 +59,7 @@ async fn move_in(db: &Database, loaded: Loaded, old: Library) -> Result<Opened, 
     let mut library = old.clone();
     // Only puts: what the database has beyond the old library (written by this version in
     // another tab) stays.
-    let writes: Vec<_> = saved.writes(&mut library, None).into_iter().filter(|w| w.json.is_some()).collect();
+    let writes: Vec<_> = saved.writes(&mut library).into_iter().filter(|w| w.json.is_some()).collect();
     let mut failure = None;
     for batch in writes.chunks(BATCH) {
         let docs: Vec<String> = batch.iter().map(|w| w.to_json()).collect();

@@ -12,20 +12,22 @@
 //! content), and turns a library into the writes that bring the database up to date.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
+use std::hash::{Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use super::extract::RemovedPart;
-use super::library::{Annotation, Article, Library, Link, Orphan, Session, Verdict};
+use super::library::{Annotation, Article, Link, Orphan, Session, Touched, Verdict};
 
 mod conflicts;
 mod load;
 #[cfg(test)]
 mod tests;
+mod writes;
 
 pub use conflicts::{Merged, Resolved, merge_details};
 pub use load::{Applied, LoadError, Loaded, Loader};
+use writes::TextDigests;
 
 /// The format version of the documents written now.
 pub const DOC_VERSION: u64 = 1;
@@ -61,7 +63,7 @@ pub enum Body {
 }
 
 /// An article's details: everything but its text and what is marked in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Details {
     pub article: String,
     /// Its place in the library: articles are listed in this order.
@@ -109,7 +111,7 @@ pub struct Item<T> {
 }
 
 /// The library's rating scale.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Serialize, Deserialize)]
 pub struct Scale {
     pub ratings: Vec<String>,
     #[serde(default)]
@@ -117,13 +119,26 @@ pub struct Scale {
 }
 
 /// Escapes an id for a place in a document id: `/` separates the parts.
-fn part(id: &str) -> String {
-    id.replace('%', "%25").replace('/', "%2F")
+fn push_part(id: &mut String, part: &str) {
+    if !part.contains(['%', '/']) {
+        id.push_str(part);
+        return;
+    }
+    for c in part.chars() {
+        match c {
+            '%' => id.push_str("%25"),
+            '/' => id.push_str("%2F"),
+            c => id.push(c),
+        }
+    }
 }
 
 /// The prefix every document of an article's id starts with.
 pub fn article_prefix(article: &str) -> String {
-    format!("a/{}/", part(article))
+    let mut prefix = String::from("a/");
+    push_part(&mut prefix, article);
+    prefix.push('/');
+    prefix
 }
 
 fn details_id(article: &str) -> String {
@@ -134,16 +149,23 @@ fn text_id(article: &str) -> String {
     format!("{}text", article_prefix(article))
 }
 
-fn annotation_id(article: &str, annotation: &str) -> String {
-    format!("{}annotation/{}", article_prefix(article), part(annotation))
+/// An item's document id into `id`, which holds the article's prefix and is cut back to it
+/// first: saving names every item of an article, and one buffer spares an allocation each.
+fn item_id<'a>(id: &'a mut String, prefix: &str, kind: &str, parts: &[&str]) -> &'a str {
+    id.truncate(prefix.len());
+    id.push_str(kind);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            id.push('/');
+        }
+        push_part(id, part);
+    }
+    id
 }
 
 fn link_id(article: &str, link: &Link) -> String {
-    format!("{}link/{}/{}", article_prefix(article), part(&link.claim), part(&link.source))
-}
-
-fn verdict_id(article: &str, claim: &str) -> String {
-    format!("{}verdict/{}", article_prefix(article), part(claim))
+    let prefix = article_prefix(article);
+    item_id(&mut prefix.clone(), &prefix, "link/", &[&link.claim, &link.source]).to_string()
 }
 
 /// One write to the database: a document put (with the revision it replaces, if any) or
@@ -203,44 +225,22 @@ pub struct Saved {
     retired_articles: HashMap<String, u64>,
     /// Articles whose documents may differ from the library's: edited, or whose last write
     /// failed.
-    dirty: HashSet<String>,
+    dirty: HashMap<String, Touched>,
     scale_dirty: bool,
+    text_digests: TextDigests,
 }
 
 /// A digest of a document's content (not its revision or place): equal content, equal digest.
-fn digest<T: Serialize>(body: &T) -> u64 {
-    struct Digest(std::collections::hash_map::DefaultHasher);
-    impl std::io::Write for Digest {
-        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-            self.0.write(bytes);
-            Ok(bytes.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let mut out = Digest(Default::default());
-    serde_json::to_writer(&mut out, body).expect("documents serialize");
-    out.0.finish()
+/// Digests live only in this tab's memory, so any hash that is the same within a session does.
+fn digest<T: Hash + ?Sized>(content: &T) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    content.hash(&mut hasher);
+    hasher.finish()
 }
 
-fn details_of(article: &Article, n: u64) -> Details {
-    Details {
-        article: article.id.clone(),
-        n,
-        title: article.title.clone(),
-        source_url: article.source_url.clone(),
-        published: article.published.clone(),
-        byline: article.byline.clone(),
-        site_name: article.site_name.clone(),
-        modified: article.modified.clone(),
-        language: article.language.clone(),
-        added: article.added.clone(),
-        leftovers_reviewed: article.leftovers_reviewed,
-        session: article.session.clone(),
-        orphans: article.orphans.clone(),
-        suggested: article.suggested.clone(),
-    }
+/// The digest of a text document, from the digest of its text (see [`TextDigests`]).
+fn text_digest(text: u64, removed_parts: &[RemovedPart]) -> u64 {
+    digest(&(text, removed_parts))
 }
 
 impl Details {
@@ -274,62 +274,7 @@ impl Body {
     }
 }
 
-/// The content part of a document, borrowed, for its digest: the same for every `n`.
-#[derive(Serialize)]
-struct TextRef<'a> {
-    text: &'a str,
-    removed_parts: &'a [RemovedPart],
-}
-
 impl Saved {
-    /// The writes that bring the database to `library`, looking at the articles the library's
-    /// edit log names, those whose last write failed, `also` (the open article, in case an
-    /// edit went around the log) and articles added or removed. Nothing is marked as written
-    /// until [`Saved::written`] says so.
-    pub fn writes(&mut self, library: &mut Library, also: Option<&str>) -> Vec<Write> {
-        let log = library.take_edited();
-        self.dirty.extend(log.articles);
-        self.scale_dirty |= log.scale;
-        if let Some(id) = also {
-            self.dirty.insert(id.to_string());
-        }
-        let present: HashSet<&str> = library.articles.iter().map(|a| a.id.as_str()).collect();
-        for article in &library.articles {
-            if !self.articles.contains_key(&article.id) {
-                self.dirty.insert(article.id.clone());
-            }
-        }
-        for gone in self.articles.keys().filter(|id| !present.contains(id.as_str())) {
-            self.dirty.insert(gone.clone());
-        }
-        let mut writes = Vec::new();
-        // In the library's order, so that new articles are numbered in the order they came.
-        let mut next_article_n = self.next_article_n;
-        for article in library.articles.iter().filter(|a| self.dirty.contains(&a.id)) {
-            let entries = self.articles.get(&article.id);
-            let known = entries.and_then(|e| e.docs.get(&details_id(&article.id))).map(|e| e.n);
-            let n = known.or(self.retired_articles.get(&article.id).copied()).unwrap_or_else(|| {
-                next_article_n += 1;
-                next_article_n - 1
-            });
-            article_writes(article, n, entries, &mut writes);
-        }
-        for (id, entries) in self.articles.iter().filter(|(id, _)| !present.contains(id.as_str())) {
-            for (doc, entry) in &entries.docs {
-                writes.push(delete(doc, entry, Some(id)));
-            }
-        }
-        if self.scale_dirty || self.scale.is_none() {
-            let scale = Scale { ratings: library.ratings.clone(), off_scale: library.off_scale.clone() };
-            let digest = digest(&scale);
-            if self.scale.as_ref().is_none_or(|e| e.digest != digest) {
-                let rev = self.scale.as_ref().map(|e| e.rev.clone());
-                writes.push(put(SCALE_ID.into(), rev, Body::Scale(scale), None, digest, 0));
-            }
-        }
-        writes
-    }
-
     /// Records what the database took: each write done with its new revision (`None` for a
     /// deletion). Articles and the scale stop being dirty once all their writes are done; any
     /// write not done keeps them dirty, to be tried again with the next save.
@@ -342,7 +287,7 @@ impl Saved {
             };
             self.record(write, rev.clone());
         }
-        self.dirty.retain(|id| failed.contains(&Some(id.as_str())));
+        self.dirty.retain(|id, _| failed.contains(&Some(id.as_str())));
         self.scale_dirty = failed.contains(&None);
     }
 
@@ -413,56 +358,5 @@ fn delete(id: &str, entry: &Entry, article: Option<&str>) -> Write {
         article: article.map(str::to_string),
         digest: 0,
         n: entry.n,
-    }
-}
-
-/// The writes for one article, given what the database holds of it.
-fn article_writes(article: &Article, n: u64, entries: Option<&ArticleEntries>, writes: &mut Vec<Write>) {
-    let id = article.id.as_str();
-    let known = |doc: &str| entries.and_then(|e| e.docs.get(doc));
-    let mut next_n = entries.map_or(0, |e| e.next_n);
-    let mut wanted: HashSet<String> = HashSet::new();
-    let mut consider = |doc: String, digest: u64, body: &dyn Fn(u64) -> Body, fixed_n: Option<u64>| {
-        let entry = known(&doc);
-        wanted.insert(doc.clone());
-        if entry.is_some_and(|e| e.digest == digest) {
-            return;
-        }
-        let retired = entries.and_then(|e| e.retired.get(&doc)).copied();
-        let n = fixed_n.or(entry.map(|e| e.n)).or(retired).unwrap_or_else(|| {
-            next_n += 1;
-            next_n - 1
-        });
-        writes.push(put(doc, entry.map(|e| e.rev.clone()), body(n), Some(id), digest, n));
-    };
-    let details = details_of(article, n);
-    consider(details_id(id), digest(&details), &|_| Body::Article(details.clone()), Some(n));
-    let text = TextRef { text: &article.text, removed_parts: &article.removed_parts };
-    let text_body = |_: u64| {
-        Body::Text(TextBody {
-            article: id.to_string(),
-            text: article.text.to_string(),
-            removed_parts: article.removed_parts.clone(),
-        })
-    };
-    consider(text_id(id), digest(&text), &text_body, Some(0));
-    for annotation in &article.annotations {
-        let body = |n| Body::Annotation(Item { article: id.to_string(), n, item: annotation.clone() });
-        consider(annotation_id(id, &annotation.id), digest(annotation), &body, None);
-    }
-    for link in &article.links {
-        let body = |n| Body::Link(Item { article: id.to_string(), n, item: link.clone() });
-        consider(link_id(id, link), digest(link), &body, None);
-    }
-    for verdict in &article.verdicts {
-        let body = |n| Body::Verdict(Item { article: id.to_string(), n, item: verdict.clone() });
-        consider(verdict_id(id, &verdict.claim), digest(verdict), &body, None);
-    }
-    if let Some(entries) = entries {
-        for (doc, entry) in &entries.docs {
-            if !wanted.contains(doc) {
-                writes.push(delete(doc, entry, Some(id)));
-            }
-        }
     }
 }

@@ -36,7 +36,7 @@ pub struct Extraction {
 }
 
 /// A run of page blocks left out of the article.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RemovedPart {
     /// What it is to a reader: "navigation", "related stories", "comments", "byline"…
     pub label: String,

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Verdict};
+use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Touched, Verdict};
 use super::limits;
 
 /// One change to an article's annotations, their links and verdicts.
@@ -67,6 +67,23 @@ impl Change {
 }
 
 impl Change {
+    /// What the change and its undoing touch: saving compares only these and the article's
+    /// details.
+    fn touched(&self) -> Touched {
+        let (annotations, links): (Vec<&str>, Vec<&Link>) = match self {
+            Change::Added(annotation) | Change::Edited { after: annotation, .. } => (vec![&annotation.id], vec![]),
+            Change::Removed { annotation, links, .. } => (vec![&annotation.id], links.iter().map(|(_, l)| l).collect()),
+            Change::Placed { orphan, annotation } => (vec![&orphan.annotation.id, &annotation.id], vec![]),
+            Change::Linked(link) | Change::Unlinked { link, .. } => (vec![], vec![link]),
+            Change::Accepted(annotations) => (annotations.iter().map(|a| a.id.as_str()).collect(), vec![]),
+            Change::Judged { after, .. } => (vec![&after.claim], vec![]),
+        };
+        Touched::Items {
+            annotations: annotations.into_iter().map(str::to_string).collect(),
+            links: links.into_iter().cloned().collect(),
+        }
+    }
+
     /// Undoes the change: a removed annotation goes back at its old index.
     fn revert_in(&self, article: &mut Article) -> Result<(), EditError> {
         match self {
@@ -206,12 +223,12 @@ fn position(article: &Article, id: &str) -> Result<usize, EditError> {
 impl Library {
     /// Applies a change to an article's annotations.
     pub fn apply(&mut self, article: &str, change: &Change) -> Result<(), EditError> {
-        change.apply_to(self.get_mut(article)?)
+        change.apply_to(self.get_mut_touching(article, change.touched())?)
     }
 
     /// Reverts a change made by [`Library::apply`].
     pub fn revert(&mut self, article: &str, change: &Change) -> Result<(), EditError> {
-        change.revert_in(self.get_mut(article)?)
+        change.revert_in(self.get_mut_touching(article, change.touched())?)
     }
 }
 

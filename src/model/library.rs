@@ -55,7 +55,7 @@ impl AnnotationKind {
 }
 
 /// A marked passage of an article's text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     /// Unique within the library.
     pub id: String,
@@ -85,7 +85,7 @@ impl Annotation {
 
 /// An annotation that could not be placed on its article's text when it was imported (the
 /// text had changed too much around it); the user places it by hand or discards it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Orphan {
     /// The annotation as it was; its offsets are those of the text it was made on.
     pub annotation: Annotation,
@@ -301,13 +301,53 @@ pub struct Library {
     pub edited: EditLog,
 }
 
-/// The ids of the articles edited since it was last taken, and whether the rating scale was.
-/// Every edit reaches an article through [`Library::get_mut`], which writes it down. It is
-/// bookkeeping, not content: two libraries that differ only in it are equal.
+/// What was edited since the log was last taken: which articles and what of each, and whether
+/// the rating scale was. Every edit reaches an article through [`Library::get_mut`] (anything
+/// may have changed) or [`Library::get_mut_touching`] (the annotations a change names), which
+/// write it down. It is bookkeeping, not content: two libraries that differ only in it are
+/// equal.
 #[derive(Clone, Debug, Default)]
 pub struct EditLog {
-    pub articles: std::collections::HashSet<String>,
+    pub articles: std::collections::HashMap<String, Touched>,
     pub scale: bool,
+}
+
+/// What of one article an edit may have changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Touched {
+    /// Anything.
+    All,
+    /// Its details, the annotations with these ids with their verdicts, and these links (made
+    /// or taken away).
+    Items { annotations: std::collections::HashSet<String>, links: Vec<crate::model::verdicts::Link> },
+}
+
+impl Touched {
+    /// Both this and `other`.
+    pub fn add(&mut self, other: Touched) {
+        match (self, other) {
+            (
+                Touched::Items { annotations, links },
+                Touched::Items { annotations: more_annotations, links: more_links },
+            ) => {
+                annotations.extend(more_annotations);
+                links.extend(more_links);
+            }
+            (this, _) => *this = Touched::All,
+        }
+    }
+}
+
+impl EditLog {
+    /// Writes down that `touched` of the article `id` may have changed.
+    pub fn touch(&mut self, id: &str, touched: Touched) {
+        match self.articles.get_mut(id) {
+            Some(logged) => logged.add(touched),
+            None => {
+                self.articles.insert(id.to_string(), touched);
+            }
+        }
+    }
 }
 
 impl PartialEq for EditLog {
@@ -339,8 +379,13 @@ impl Library {
 
     /// The article with this id, to edit.
     pub(crate) fn get_mut(&mut self, id: &str) -> Result<&mut Article, EditError> {
+        self.get_mut_touching(id, Touched::All)
+    }
+
+    /// The article with this id, to change only what `touched` names (see [`EditLog`]).
+    pub(crate) fn get_mut_touching(&mut self, id: &str, touched: Touched) -> Result<&mut Article, EditError> {
         let article = self.articles.iter_mut().find(|a| a.id == id).ok_or(EditError::NoSuchArticle)?;
-        self.edited.articles.insert(article.id.clone());
+        self.edited.touch(&article.id, touched);
         Ok(article)
     }
 

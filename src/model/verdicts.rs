@@ -4,14 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 /// A claim resting on a source or an anonymous attribution, by their annotation ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub claim: String,
     pub source: String,
 }
 
 /// How far the checking of a claim has gone.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Hash, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckStatus {
     #[default]
@@ -48,14 +48,14 @@ impl CheckStatus {
 }
 
 /// A link to evidence for a verdict: an `http(s)` URL and a short label.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub url: String,
     pub label: String,
 }
 
 /// The fact-check of one claim.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     /// The claim's annotation id (in exports, the annotation that holds the verdict).
     #[serde(default)]
@@ -73,7 +73,7 @@ pub struct Verdict {
 }
 
 /// Who checked an article, and where the fact-check is published.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Session {
     #[serde(default)]
     pub checker: String,

@@ -9,7 +9,6 @@ use super::orphans::Orphans;
 use super::state::AppState;
 use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
-use crate::browser::clock;
 use std::collections::HashMap;
 
 use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
@@ -381,7 +380,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
         // Sources, verdict and backed claims come once the editor is painted: building them is
         // most of the cost of marking a passage among thousands.
         let details_ready = RwSignal::new(false);
-        clock::when_idle(std::time::Duration::from_millis(100), move || {
+        state.when_saved(move || {
             let _ = details_ready.try_set(true);
         });
         Some(view! {

@@ -182,6 +182,7 @@ impl Persistence {
             return;
         }
         self.writing.set(true);
+        self.state.saving.set_value(true);
         let this = self.clone();
         spawn_local(async move {
             if !this.write(writes).await {
@@ -195,6 +196,7 @@ impl Persistence {
                 }
             }
             this.writing.set(false);
+            this.state.saving.set_value(false);
             for json in this.waiting.take() {
                 this.take_in(json);
             }
@@ -207,12 +209,7 @@ impl Persistence {
     /// The writes the library's changes need now.
     fn writes(&self) -> Vec<Write> {
         clock::start_span("aa-save");
-        let current = self.state.library.with_untracked(|l| l.current.clone());
-        let writes = self
-            .state
-            .library
-            .try_update_untracked(|l| self.saved.borrow_mut().writes(l, current.as_deref()))
-            .unwrap_or_default();
+        let writes = self.state.library.try_update_untracked(|l| self.saved.borrow_mut().writes(l)).unwrap_or_default();
         clock::end_span("aa-save");
         writes
     }
@@ -347,10 +344,12 @@ impl Persistence {
             return;
         }
         let mut applied = Applied::Nothing;
+        clock::start_span("aa-take-in");
         self.state.library.maybe_update(|l| {
             applied = self.saved.borrow_mut().apply(l, &json);
             applied == Applied::Changed
         });
+        clock::end_span("aa-take-in");
         match applied {
             Applied::Changed => self.state.announcement.set("Updated with changes made in another tab.".into()),
             Applied::ReadArticle(id) => self.read_article(id),

@@ -78,12 +78,14 @@ test('a W3C Web Annotation file imports into the open article', async () => {
   await app.load();
   await importFile(app, 'sample.w3c.jsonld', w3c);
   await expectText(app.status().getByRole('paragraph'), 'Imported “sample.w3c.jsonld”: 0 new articles and 3 annotations.');
-  const names = await app.entryNames();
-  assert.deepEqual(names, [
-    'Claim: killed 95 people',
-    'Anonymous attribution: a U.S. official said',
-    'Source: The Wall Street Journal',
-  ]);
+  // The list follows once the page is idle and the import is saved.
+  await waitFor(async () =>
+    assert.deepEqual(await app.entryNames(), [
+      'Claim: killed 95 people',
+      'Anonymous attribution: a U.S. official said',
+      'Source: The Wall Street Journal',
+    ]),
+  );
   app.assertNoErrors();
   await context.close();
 });

@@ -55,16 +55,21 @@ test('suggest on the sample, accept two, reject one, reload', async () => {
   await app.page.keyboard.press('r');
   await expectText(region(app).getByRole('heading'), `Suggestions (${total - 3})`);
 
-  const names = await app.entryNames();
-  assert.ok(names.includes('Anonymous attribution: a U.S. official said'), names.join('\n'));
-  assert.ok(names.includes('Source: Iranian state media'), names.join('\n'));
+  // The list follows once the page is idle and the change is saved.
+  await waitFor(async () => {
+    const names = await app.entryNames();
+    assert.ok(names.includes('Anonymous attribution: a U.S. official said'), names.join('\n'));
+    assert.ok(names.includes('Source: Iranian state media'), names.join('\n'));
+  });
 
   await app.reload();
   await expectHidden(region(app));
-  const after = await app.entryNames();
-  assert.ok(after.includes('Anonymous attribution: a U.S. official said'));
-  assert.ok(after.includes('Source: Iranian state media'));
-  assert.ok(!after.some((n) => n.includes('The Islamic State group')), 'the rejected one is gone');
+  await waitFor(async () => {
+    const after = await app.entryNames();
+    assert.ok(after.includes('Anonymous attribution: a U.S. official said'));
+    assert.ok(after.includes('Source: Iranian state media'));
+    assert.ok(!after.some((n) => n.includes('The Islamic State group')), 'the rejected one is gone');
+  });
   const stored = (await app.stored()).articles[0];
   assert.equal(stored.suggested.length, 2, 'the accepted ones remember they were suggested');
   app.assertNoErrors();

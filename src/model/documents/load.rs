@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{ArticleEntries, Body, DOC_VERSION, Details, Doc, Entry, Saved, TextBody, digest};
+use super::{ArticleEntries, Body, DOC_VERSION, Details, Doc, Entry, Saved, TextBody, digest, text_digest};
 use crate::model::library::{Article, Library, Link, Verdict};
 use crate::model::offsets::CharOffset;
 use crate::model::span;
@@ -77,7 +77,7 @@ impl Pieces {
         };
         let (digest, n) = match &doc.body {
             Body::Article(details) => (digest(details), details.n),
-            Body::Text(text) => (digest(&super::TextRef { text: &text.text, removed_parts: &text.removed_parts }), 0),
+            Body::Text(text) => (text_digest(digest(text.text.as_str()), &text.removed_parts), 0),
             Body::Annotation(item) => (digest(&item.item), item.n),
             Body::Link(item) => (digest(&item.item), item.n),
             Body::Verdict(item) => (digest(&item.item), item.n),
