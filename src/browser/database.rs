@@ -152,7 +152,8 @@ impl Database {
 
     /// Every document, a page at a time, in no particular order: `each` gets each document's
     /// JSON. Straight from PouchDB's IndexedDB stores where their layout is the known one
-    /// (`pouch_stores.js`, 6x faster), else through PouchDB's allDocs.
+    /// (`pouch_stores.js`: a third of the time with 10,000 annotations), else through
+    /// PouchDB's allDocs.
     pub async fn read_all(&self, mut each: impl FnMut(&str)) -> Result<(), DatabaseError> {
         let stores = wait(open_stores(NAME)).await.unwrap_or(JsValue::NULL);
         if stores.is_null() {

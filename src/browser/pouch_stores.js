@@ -1,7 +1,7 @@
 // Reads the current documents of a PouchDB database straight from its IndexedDB stores, a page
 // at a time. PouchDB's own allDocs decodes every document's revision tree and asks IndexedDB
 // for each document on its own: 1.3 s for the 10,000 documents of an article with 10,000
-// annotations, against 0.23 s here (bench/README.md).
+// annotations, against 0.23-0.35 s here (bench/README.md).
 //
 // This reads the layout of PouchDB 9's IndexedDB adapter (adapter version 5): the
 // "by-sequence" store holds each stored revision of each document, named by "_doc_id_rev"
