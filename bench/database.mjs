@@ -10,6 +10,7 @@
 // --small runs only the 10,000-annotation library. How to read it: bench/README.md.
 
 import { App, KINDS, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { LARGE_FIRST_SENTENCE, largeTitle, nextSpan, seedLargeLibrary } from '../tests/e2e/large_library.mjs';
 
 const args = process.argv.slice(2);
 const changes = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
@@ -17,59 +18,6 @@ const small = args.includes('--small');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const stat = (xs) => `${fmt(median(xs))} ms (${fmt(Math.min(...xs))}-${fmt(Math.max(...xs))})`;
-
-/**
- * Writes `articles` articles of about `chars` characters with `annotations` annotations each
- * (a note of `noteChars` on every one) into the app's database, as the app's documents
- * (src/model/documents.rs), generated in the page so that 200 MB never crosses the protocol. Returns
- * the documents' JSON size in bytes.
- */
-function seedDocuments({ articles, chars, annotations, noteChars }) {
-  return (async () => {
-    let state = 7;
-    const next = (n) => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state % n;
-    };
-    const words = ['minister', 'budget', 'Kraków', 'said', 'report', 'Ayşe', 'harbour', 'محمد', 'tariff', 'council', 'the', 'of', 'and', 'contract', 'flood', 'repairs'];
-    const sentence = () => Array.from({ length: 8 + next(12) }, () => words[next(words.length)]).join(' ') + '.';
-    const db = new PouchDB('article-annotator');
-    let bytes = 0;
-    for (let a = 0; a < articles; a += 1) {
-      const id = `bench-${a}`;
-      const paragraphs = ['Opening sentence of the benchmark article.'];
-      let length = paragraphs[0].length;
-      while (length < chars) {
-        const paragraph = Array.from({ length: 5 }, sentence).join(' ');
-        paragraphs.push(paragraph);
-        length += paragraph.length + 2;
-      }
-      const text = paragraphs.join('\n\n');
-      const docs = [
-        { _id: `a/${id}/article`, type: 'article', v: 1, article: id, n: a + 1, title: `Benchmark ${a}`, added: '2026-12-03T00:00:00.000Z', leftovers_reviewed: true },
-        { _id: `a/${id}/text`, type: 'text', v: 1, article: id, text, removed_parts: [] },
-      ];
-      const textLength = [...text].length;
-      for (let i = 0; i < annotations; i += 1) {
-        const start = 50 + next(textLength - 300);
-        const note = Array.from({ length: Math.ceil(noteChars / 60) }, sentence).join(' ').slice(0, noteChars);
-        docs.push({
-          _id: `a/${id}/annotation/p${i}`, type: 'annotation', v: 1, article: id, n: i,
-          id: `p${i}`, kind: ['claim', 'source', 'anonymous_attribution'][i % 3], start, end: start + 10 + next(100),
-          note, created: '2026-12-03T00:00:00.000Z', modified: '2026-12-03T00:00:00.000Z',
-        });
-      }
-      for (let i = 0; i + 1 < docs.length; i += 2000) {
-        const batch = docs.slice(i, i + 2000);
-        bytes += batch.reduce((n, d) => n + JSON.stringify(d).length, 0);
-        await db.bulkDocs(batch);
-      }
-    }
-    // Opened first, as a user would after opening it last.
-    localStorage.setItem('article-annotator/open', JSON.stringify(`bench-${articles - 1}`));
-    return bytes;
-  })();
-}
 
 /** Opens the app on `url` in a fresh context, seeds it, and measures opening and changes. */
 async function measure(browser, url, library) {
@@ -80,13 +28,13 @@ async function measure(browser, url, library) {
   await page.goto(url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const seedStarted = Date.now();
-  const bytes = await page.evaluate(seedDocuments, library);
+  const bytes = await page.evaluate(seedLargeLibrary, library);
   const seeded = (Date.now() - seedStarted) / 1000;
 
   // Opening: from navigation to the open article's heading, with the read itself ("aa-load").
   const opened = Date.now();
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: `Benchmark ${library.articles - 1}` }).waitFor({ timeout: 600_000 });
+  await page.getByRole('heading', { level: 1, name: largeTitle(library.articles - 1) }).waitFor({ timeout: 600_000 });
   const open = Date.now() - opened;
   const load = await page.evaluate(() => performance.getEntriesByName('aa-load', 'measure').at(-1)?.duration);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
@@ -98,23 +46,12 @@ async function measure(browser, url, library) {
   const diffs = [];
   const puts = [];
   for (let i = 0; i < changes; i += 1) {
-    const words = ['Opening', 'sentence', 'of the', 'benchmark', 'article'];
-    const text = 'Opening sentence of the benchmark article.';
-    await app.select(words[i % words.length], { text });
-    await page.evaluate(() => {
-      window.benchWritten = new Promise((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          const write = list.getEntries().find((e) => e.name === 'aa-write');
-          if (write) {
-            observer.disconnect();
-            resolve(write.duration);
-          }
-        }).observe({ type: 'measure' });
-      });
-    });
+    const words = ['The first', 'sentence', 'of a', 'large', 'article'];
+    await app.select(words[i % words.length], { text: LARGE_FIRST_SENTENCE });
+    const written = await nextSpan(page, 'aa-write');
     const { label } = KINDS[['claim', 'source', 'anonymous_attribution'][i % 3]];
     await app.toolbar().getByRole('button', { name: label, exact: true }).click();
-    writes.push(await page.evaluate(() => window.benchWritten));
+    writes.push((await written()).duration);
     diffs.push(await page.evaluate(() => performance.getEntriesByName('aa-save', 'measure').at(-1).duration));
     // The panel follows once the save is done and the page idle: let it, before the next.
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
@@ -134,25 +71,14 @@ async function measure(browser, url, library) {
   if (library.articles === 1) {
     const other = await context.newPage();
     await other.goto(url);
-    await other.getByRole('heading', { level: 1, name: `Benchmark ${library.articles - 1}` }).waitFor({ timeout: 600_000 });
+    await other.getByRole('heading', { level: 1, name: largeTitle(library.articles - 1) }).waitFor({ timeout: 600_000 });
     await other.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
     for (let i = 0; i < changes; i += 1) {
-      await app.select(['sentence of', 'benchmark article'][i % 2], { text: 'Opening sentence of the benchmark article.' });
-      await other.evaluate(() => {
-        window.benchTakenIn = new Promise((resolve) => {
-          new PerformanceObserver((list, observer) => {
-            const taken = list.getEntries().find((e) => e.name === 'aa-take-in');
-            if (taken) {
-              observer.disconnect();
-              resolve(performance.timeOrigin + taken.startTime + taken.duration);
-            }
-          }).observe({ type: 'measure' });
-          setTimeout(() => resolve(NaN), 10_000);
-        });
-      });
+      await app.select(['sentence of', 'large article'][i % 2], { text: LARGE_FIRST_SENTENCE });
+      const takenIn = await nextSpan(other, 'aa-take-in', 10_000);
       const clicked = await page.evaluate(() => performance.timeOrigin + performance.now());
       await app.toolbar().getByRole('button', { name: 'Claim', exact: true }).click();
-      tabToTab.push((await other.evaluate(() => window.benchTakenIn)) - clicked);
+      tabToTab.push(((await takenIn()) ?? { end: NaN }).end - clicked);
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
     }
   }

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectText, useApp, waitFor } from './harness.mjs';
+import { LARGE_FIRST_SENTENCE, largeTitle, nextSpan, seedLargeLibrary } from './large_library.mjs';
 
 const apps = useApp();
 
@@ -58,60 +59,6 @@ test('after conflicts and deletions made elsewhere, the library opens with what 
   assert.deepEqual(app.errors, []);
 });
 
-/**
- * Writes a library of `articles` articles of about `chars` characters with `annotations`
- * annotations each (a note of `noteChars` characters on every one) into the app's database as
- * the app's documents (src/model/documents.rs), generated in the page. Returns the documents'
- * JSON size in bytes.
- */
-function seedLargeLibrary({ articles, chars, annotations, noteChars }) {
-  return (async () => {
-    let state = 11;
-    const next = (n) => {
-      state = (state * 1103515245 + 12345) % 2 ** 31;
-      return state % n;
-    };
-    const words = ['minister', 'budget', 'Kraków', 'said', 'report', 'Ayşe', 'harbour', 'محمد', 'tariff', 'council', 'the', 'of', 'and', 'contract', 'flood', 'repairs', '🙂'];
-    const sentence = () => Array.from({ length: 8 + next(12) }, () => words[next(words.length)]).join(' ') + '.';
-    const db = new PouchDB('article-annotator');
-    let bytes = 0;
-    for (let a = 0; a < articles; a += 1) {
-      const id = `large-${a}`;
-      const paragraphs = ['The first sentence of a large article.'];
-      let length = paragraphs[0].length;
-      while (length < chars) {
-        const paragraph = Array.from({ length: 5 }, sentence).join(' ');
-        paragraphs.push(paragraph);
-        length += paragraph.length + 2;
-      }
-      const text = paragraphs.join('\n\n');
-      const docs = [
-        { _id: `a/${id}/article`, type: 'article', v: 1, article: id, n: a + 1, title: `Large ${a}`, added: '2026-12-03T00:00:00.000Z', leftovers_reviewed: true },
-        { _id: `a/${id}/text`, type: 'text', v: 1, article: id, text, removed_parts: [] },
-      ];
-      const codePoints = [...text].length;
-      for (let i = 0; i < annotations; i += 1) {
-        const start = 50 + next(codePoints - 300);
-        // Cut at a code point: half an emoji is what no Rust string holds (such a document is
-        // left unread, and the page says so).
-        const note = [...Array.from({ length: Math.ceil(noteChars / 60) }, sentence).join(' ')].slice(0, noteChars).join('');
-        docs.push({
-          _id: `a/${id}/annotation/p${i}`, type: 'annotation', v: 1, article: id, n: i,
-          id: `p${i}`, kind: ['claim', 'source', 'anonymous_attribution'][i % 3], start, end: start + 10 + next(100),
-          note, created: '2026-12-03T00:00:00.000Z', modified: '2026-12-03T00:00:00.000Z',
-        });
-      }
-      for (let i = 0; i < docs.length; i += 2000) {
-        const batch = docs.slice(i, i + 2000);
-        bytes += batch.reduce((n, d) => n + JSON.stringify(d).length, 0);
-        await db.bulkDocs(batch);
-      }
-    }
-    localStorage.setItem('article-annotator/open', JSON.stringify(`large-${articles - 1}`));
-    return bytes;
-  })();
-}
-
 test('a library of about 200 MB opens, and a change to it saves in under 50 ms', { timeout: 1_200_000 }, async () => {
   const app = await apps.open();
   app.page.setDefaultTimeout(600_000);
@@ -120,26 +67,17 @@ test('a library of about 200 MB opens, and a change to it saves in under 50 ms',
   assert.ok(bytes > 200e6, `the documents take ${(bytes / 1e6).toFixed(1)} MB of JSON`);
 
   await app.page.reload();
-  await expectText(app.page.getByRole('heading', { level: 1 }), 'Large 39', { timeout: 600_000 });
+  await expectText(app.page.getByRole('heading', { level: 1 }), largeTitle(39), { timeout: 600_000 });
   await waitFor(async () => assert.deepEqual(await app.counts(), { Claim: 1667, Source: 1667, 'Anonymous attribution': 1666 }), { timeout: 60_000 });
 
   // Each change is saved (worked out, then written) while nothing else polls the page: the
   // time is the app's own, from its User Timing spans.
   const saves = [];
   for (const [i, passage] of ['The first', 'sentence of', 'large article'].entries()) {
-    await app.select(passage, { text: 'The first sentence of a large article.' });
-    await app.page.evaluate(() => {
-      window.testWritten = new Promise((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          if (list.getEntries().some((e) => e.name === 'aa-write')) {
-            observer.disconnect();
-            resolve();
-          }
-        }).observe({ type: 'measure' });
-      });
-    });
+    await app.select(passage, { text: LARGE_FIRST_SENTENCE });
+    const written = await nextSpan(app.page, 'aa-write');
     await app.toolbar().getByRole('button', { name: ['Claim', 'Source', 'Anonymous attribution'][i], exact: true }).click();
-    await app.page.evaluate(() => window.testWritten);
+    assert.ok(await written(), 'the change was written');
     saves.push(await app.page.evaluate(() => ['aa-save', 'aa-write'].reduce((sum, name) => sum + performance.getEntriesByName(name, 'measure').at(-1).duration, 0)));
     await app.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
   }
