@@ -462,7 +462,7 @@ try {
       }
       console.log(`- floor, add one range: script ${stat(f['floorAdd.script'])}, painted ${stat(f['floorAdd.painted'])}` +
         (peer ? `; @recogito/text-annotator add one ${stat(f.recogitoAdd)}` : ''));
-      console.log(`- save of the four edits (in the task after the last is painted; "aa-save" + "aa-write"): ${stat(f.save)}`);
+      console.log(`- save of the four edits (once the page is idle after the last; "aa-save" + "aa-write"): ${stat(f.save)}`);
       console.log(`- memory after loading: ours JS heap ${mb(median(f.heap))} + wasm ${mb(median(f.wasm))} = ${mb(median(f.heap) + median(f.wasm))}; ` +
         `floor JS heap ${mb(median(f.floorHeap))} -> ${((median(f.heap) + median(f.wasm)) / median(f.floorHeap)).toFixed(2)}x; ` +
         `DOM nodes ours ${median(f.nodes)}, floor ${median(f.floorNodes)}`);

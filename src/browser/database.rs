@@ -55,6 +55,9 @@ extern "C" {
     /// The next page of documents as a JSON array, or `null` after the last.
     #[wasm_bindgen(js_name = nextPage)]
     fn next_page(stores: &JsValue, count: u32) -> Promise;
+    /// Calls back once when the database is deleted (`true`) or upgraded elsewhere (`false`).
+    #[wasm_bindgen(js_name = watchDatabase)]
+    fn watch_database(name: &str, changed: &JsValue);
 }
 
 /// Why the database could not be used, in words for the page.
@@ -145,6 +148,19 @@ impl Database {
         }
     }
 
+    /// Calls `changed` once if the database is deleted under the app (`true`: its storage was
+    /// cleared) or another tab opens it at a newer version (`false`).
+    pub fn watch(&self, changed: impl FnOnce(bool) + 'static) {
+        watch_database(NAME, &Closure::once_into_js(changed));
+    }
+
+    /// Whether the database holds no document: opened again after its storage was cleared or
+    /// it was deleted, it starts empty.
+    pub async fn holds_nothing(&self) -> bool {
+        let Ok(info) = wait(self.handle().info()).await else { return false };
+        Reflect::get(&info, &"doc_count".into()).ok().and_then(|n| n.as_f64()) == Some(0.0)
+    }
+
     /// How many times it was opened (see [`Database::reopen`]).
     pub fn openings(&self) -> u32 {
         self.openings.get()
@@ -223,6 +239,40 @@ impl Database {
                 _ => Written::Failed(explain(&result)),
             })
             .collect())
+    }
+
+    /// Writes documents (JSON) over whatever revision the database holds of each now: they
+    /// are the last this browser made of them (see `storage::keep_unsaved`). Whether all
+    /// were written.
+    pub async fn write_over(&self, docs: &[String]) -> bool {
+        // The last of each document, each once.
+        let mut latest: Vec<(String, serde_json::Value)> = Vec::new();
+        for json in docs {
+            let Ok(doc) = serde_json::from_str::<serde_json::Value>(json) else { continue };
+            let Some(id) = doc.get("_id").and_then(|id| id.as_str()).map(str::to_string) else { continue };
+            latest.retain(|(seen, _)| *seen != id);
+            latest.push((id, doc));
+        }
+        let mut batch = Vec::with_capacity(latest.len());
+        for (id, mut doc) in latest {
+            let current = self.get(&id).await.and_then(|json| {
+                serde_json::from_str::<serde_json::Value>(&json).ok()?.get("_rev")?.as_str().map(str::to_string)
+            });
+            let Some(fields) = doc.as_object_mut() else { continue };
+            match current {
+                Some(rev) => fields.insert("_rev".into(), rev.into()),
+                None => fields.remove("_rev"),
+            };
+            // A deletion of what is not there is done already.
+            if fields.contains_key("_deleted") && !fields.contains_key("_rev") {
+                continue;
+            }
+            batch.push(doc.to_string());
+        }
+        match self.write(&batch).await {
+            Ok(results) => results.iter().all(|r| matches!(r, Written::Done(_))),
+            Err(_) => false,
+        }
     }
 
     /// The document as the database holds it now; `None` if it is deleted or was never there.

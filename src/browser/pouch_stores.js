@@ -37,6 +37,8 @@ export async function openStores(name) {
   } catch {
     return null;
   }
+  // Never the reason a deletion or an upgrade waits.
+  db.onversionchange = () => db.close();
   const names = db.objectStoreNames;
   if (created || db.version !== ADAPTER_VERSION || !names.contains(DOC_STORE) || !names.contains(BY_SEQ_STORE)) {
     db.close();
@@ -111,4 +113,23 @@ async function findCurrent(stores) {
 function readyPage(stores, count) {
   if (stores.ready.length === 0) return null;
   return JSON.stringify(stores.ready.splice(0, count));
+}
+
+/**
+ * Calls `changed(true)` once if PouchDB database `name` is deleted (its site's storage cleared,
+ * say), and `changed(false)` if another tab opens it at a newer version. The connection held to
+ * hear it is closed then, as PouchDB closes its own, so that it never blocks either.
+ */
+export function watchDatabase(name, changed) {
+  const opening = indexedDB.open(`_pouch_${name}`);
+  // Not there (deleted meanwhile): nothing to watch, and nothing is made.
+  opening.onupgradeneeded = () => opening.transaction.abort();
+  opening.onerror = () => {};
+  opening.onsuccess = () => {
+    const db = opening.result;
+    db.onversionchange = (event) => {
+      db.close();
+      changed(event.newVersion === null);
+    };
+  };
 }

@@ -122,6 +122,26 @@ pub fn remember_open(id: Option<&str>) {
     }
 }
 
+/// Documents whose write may not have finished when the page was left: localStorage is
+/// written at once, and a write into the database takes several tasks that a closing page
+/// never runs. The next start writes them (see `Database::write_over`).
+const UNSAVED_KEY: &str = "article-annotator/unsaved";
+
+/// Keeps documents (JSON) whose write may not finish; whether they were kept.
+pub fn keep_unsaved(docs: &[String]) -> bool {
+    LocalStorage::set(UNSAVED_KEY, docs).is_ok()
+}
+
+/// The documents a page left without knowing them written (see [`keep_unsaved`]).
+pub fn unsaved() -> Vec<String> {
+    LocalStorage::get(UNSAVED_KEY).unwrap_or_default()
+}
+
+/// Forgets the documents kept by [`keep_unsaved`], once they are written.
+pub fn forget_unsaved() {
+    LocalStorage::delete(UNSAVED_KEY);
+}
+
 #[wasm_bindgen]
 extern "C" {
     /// `localStorage`, through methods whose values stay in JS.

@@ -338,6 +338,12 @@ impl Saved {
         self.articles.is_empty() && self.scale.is_none()
     }
 
+    /// Forgets everything the database held: it was emptied under the app (its storage
+    /// cleared, the database deleted), and the next save writes the whole library again.
+    pub fn forget_stored(&mut self) {
+        *self = Saved::default();
+    }
+
     /// Whether any document waits to be written again.
     pub fn has_dirty(&self) -> bool {
         !self.dirty.is_empty() || self.scale_dirty

@@ -57,6 +57,11 @@ async fn read_library() -> Start {
             return Start { library, problem: Some(unsaved(message, None)), store: None, news: None };
         }
     };
+    // What a page left without knowing it written (see `Persistence::leave`).
+    let left_unsaved = storage::unsaved();
+    if !left_unsaved.is_empty() && db.write_over(&left_unsaved).await {
+        storage::forget_unsaved();
+    }
     let opened = match move_in::open_library(&db, &clock::now_iso()).await {
         Ok(opened) => opened,
         Err(error) => {
@@ -126,6 +131,12 @@ pub struct Persistence {
     writing: Rc<Cell<bool>>,
     again: Rc<Cell<bool>>,
     waiting: Rc<RefCell<Vec<String>>>,
+    /// The database was deleted under the app: the next save opens it again and looks.
+    deleted: Rc<Cell<bool>>,
+    /// The documents of the write under way, and whether leaving the page kept documents in
+    /// localStorage (see [`Persistence::leave`]).
+    in_flight: Rc<RefCell<Rc<Vec<String>>>>,
+    kept_unsaved: Rc<Cell<bool>>,
     /// Articles new to this tab being read whole, each with whether more of its documents
     /// arrived meanwhile (a colleague's import arrives as thousands: one read at a time).
     reading: Rc<RefCell<std::collections::HashMap<String, bool>>>,
@@ -140,9 +151,13 @@ impl Persistence {
             writing: Rc::new(Cell::new(false)),
             again: Rc::new(Cell::new(false)),
             waiting: Rc::default(),
+            deleted: Rc::default(),
+            in_flight: Rc::default(),
+            kept_unsaved: Rc::default(),
             reading: Rc::default(),
         };
         persistence.follow();
+        persistence.watch();
         spawn_local(async {
             database::ask_to_persist().await;
         });
@@ -168,6 +183,38 @@ impl Persistence {
         );
     }
 
+    /// Hears of the database being deleted (then stores the library again at once) or
+    /// upgraded by a newer version in another tab (then says to reload).
+    fn watch(&self) {
+        let this = self.clone();
+        self.db.watch(move |deleted| {
+            if deleted {
+                this.deleted.set(true);
+                this.save();
+            } else {
+                this.state.storage_problem.set(Some(unsaved(
+                    "A newer version of Article Annotator was opened in another tab and updated this browser's database. Reload this tab to go on; until then its changes are not saved.".into(),
+                    None,
+                )));
+            }
+        });
+    }
+
+    /// Leaving the page (or hiding it, after which it may be closed unseen): what is not known
+    /// to be written is kept in localStorage at once, where the next start finds it, then saved
+    /// as usual. A write into the database takes several tasks, which a closing page never runs.
+    pub fn leave(&self) {
+        if crash::has_crashed() {
+            return;
+        }
+        let mut docs = self.in_flight.borrow().to_vec();
+        docs.extend(self.writes().iter().map(Write::to_json));
+        if !docs.is_empty() && storage::keep_unsaved(&docs) {
+            self.kept_unsaved.set(true);
+        }
+        self.save();
+    }
+
     /// Writes what changed since the last save.
     pub fn save(&self) {
         if crash::has_crashed() {
@@ -177,26 +224,50 @@ impl Persistence {
             self.again.set(true);
             return;
         }
-        let writes = self.writes();
-        if writes.is_empty() {
+        let deleted = self.deleted.replace(false);
+        let writes = if deleted { Vec::new() } else { self.writes() };
+        if writes.is_empty() && !deleted {
             return;
         }
         self.writing.set(true);
         self.state.saving.set_value(true);
         let this = self.clone();
         spawn_local(async move {
-            if !this.write(writes).await {
+            let failure = if deleted { None } else { this.write(writes).await.err() };
+            if deleted || failure.is_some() {
                 // Once more, through the database opened again: the instance that failed (a
-                // full storage aborts PouchDB's connection) never works again.
+                // full storage aborts PouchDB's connection; a deletion closes it) never works
+                // again.
                 this.db.reopen();
                 this.follow();
+                // Emptied under the app (its storage cleared in the browser's settings, the
+                // database deleted): what is on screen is the library; store it again whole.
+                let emptied = !this.saved.borrow().has_nothing() && this.db.holds_nothing().await;
+                if emptied {
+                    this.saved.borrow_mut().forget_stored();
+                }
+                if deleted || emptied {
+                    // The database watched before is gone; this one is new.
+                    this.watch();
+                }
                 let again = this.writes();
-                if !again.is_empty() {
-                    this.write(again).await;
+                match this.write(again).await {
+                    Ok(()) if emptied => this.state.inform(
+                        "This browser's storage for the app was emptied while the page was open (in the browser's settings, or by another program). Your library was still here and has been stored again.",
+                        None,
+                    ),
+                    Ok(()) => {}
+                    // What went wrong the first time is the cause; the second failure may only
+                    // say that the connection the first one broke is closing.
+                    Err(why) => this.failed(failure.as_deref().unwrap_or(&why)),
                 }
             }
             this.writing.set(false);
             this.state.saving.set_value(false);
+            if this.kept_unsaved.get() && !this.saved.borrow().has_dirty() {
+                storage::forget_unsaved();
+                this.kept_unsaved.set(false);
+            }
             for json in this.waiting.take() {
                 this.take_in(json);
             }
@@ -214,18 +285,22 @@ impl Persistence {
         writes
     }
 
-    /// Writes, resolving conflicts; whether everything was stored.
-    async fn write(&self, writes: Vec<Write>) -> bool {
-        let docs: Vec<String> = writes.iter().map(Write::to_json).collect();
+    /// Writes, resolving conflicts; why not everything was stored, if it was not.
+    async fn write(&self, writes: Vec<Write>) -> Result<(), String> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        let docs: Rc<Vec<String>> = Rc::new(writes.iter().map(Write::to_json).collect());
         clock::start_span("aa-write");
+        self.in_flight.replace(docs.clone());
         let written = self.db.write(&docs).await;
+        self.in_flight.replace(Rc::default());
         clock::end_span("aa-write");
         let results = match written {
             Ok(results) => results,
             Err(error) => {
                 self.saved.borrow_mut().written(&writes, &vec![None; writes.len()]);
-                self.failed(&error.0);
-                return false;
+                return Err(error.0);
             }
         };
         let mut revs = Vec::with_capacity(writes.len());
@@ -249,13 +324,10 @@ impl Persistence {
             self.resolve(conflict).await;
         }
         match failure {
-            Some(why) => {
-                self.failed(&why);
-                false
-            }
+            Some(why) => Err(why),
             None => {
                 self.saved_fine();
-                true
+                Ok(())
             }
         }
     }

@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::state::AppState;
 use super::text_popups::px;
-use crate::browser::highlights;
 use crate::browser::text_dom::{self, TextMap};
+use crate::browser::{clock, highlights};
 use crate::model::motion::Edge;
 use crate::model::offsets::CharOffset;
 use crate::model::span::Span;
@@ -43,28 +43,46 @@ pub fn SpanHandles(
             l.get(&article.read_value())?.annotations.iter().find(|a| a.id == id).map(|a| (id.clone(), a.span()))
         })
     };
+    let span_of_active_untracked = move || untrack(span_of_active);
     // The span being dragged to, before it is let go.
     let dragging = RwSignal::new(None::<(Edge, Span)>);
-    // Moves on scrolling and resizing, so that the handles follow the text.
-    let moved = RwSignal::new(0u32);
-    let on_scroll = window_event_listener_untyped("scroll", move |_| moved.update(|n| *n += 1));
-    let on_resize = window_event_listener_untyped("resize", move |_| moved.update(|n| *n += 1));
+    // Where the handles stand, measured from the laid-out text.
+    let ends = RwSignal::new(None::<Ends>);
+    let measure = move || {
+        let span = dragging.try_get_untracked()?.map(|(_, s)| s).or_else(|| span_of_active_untracked().map(|(_, s)| s));
+        let measured = span.and_then(|span| {
+            map.try_with_value(|m| {
+                let m = m.as_ref()?;
+                let first = m.range(Span { start: span.start, end: CharOffset(span.start.0 + 1) })?;
+                let last = m.range(Span { start: CharOffset(span.end.0 - 1), end: span.end })?;
+                let (left, top, _) = text_dom::rect_of(&first);
+                Some(Ends { start: (left, top), end: text_dom::right_bottom_of(&last) })
+            })?
+        });
+        ends.try_set(measured)
+    };
+    // Scrolling, resizing and dragging leave the layout as it was painted: measured at once,
+    // so that the handles follow the text in the same frame.
+    let on_scroll = window_event_listener_untyped("scroll", move |_| {
+        measure();
+    });
+    let on_resize = window_event_listener_untyped("resize", move |_| {
+        measure();
+    });
     on_cleanup(move || {
         on_scroll.remove();
         on_resize.remove();
     });
-    let ends = move || {
+    // A change of the current annotation or of the text is measured once it is painted:
+    // measuring now would make the browser lay out the whole change inside its script (10 ms
+    // of an add with 10,000 annotations, bench/README.md), and the handles show a frame later.
+    Effect::new(move |_| {
         map_version.track();
-        moved.track();
-        let span = dragging.get().map(|(_, s)| s).or_else(|| span_of_active().map(|(_, s)| s))?;
-        map.with_value(|m| {
-            let m = m.as_ref()?;
-            let first = m.range(Span { start: span.start, end: CharOffset(span.start.0 + 1) })?;
-            let last = m.range(Span { start: CharOffset(span.end.0 - 1), end: span.end })?;
-            let (left, top, _) = text_dom::rect_of(&first);
-            Some(Ends { start: (left, top), end: text_dom::right_bottom_of(&last) })
-        })
-    };
+        span_of_active();
+        clock::after_next_frame(move || {
+            measure();
+        });
+    });
     let proposed = move |edge: Edge, x: f64, y: f64| {
         let (_, span) = span_of_active()?;
         // The start's knob sits on the top of its line, the end's on the bottom: aim inside.
@@ -84,7 +102,7 @@ pub fn SpanHandles(
             Edge::End => ("End of the current annotation", "span-handle span-handle-end"),
         };
         let position = move || {
-            ends().map(|e| match edge {
+            ends.get().map(|e| match edge {
                 Edge::Start => e.start,
                 Edge::End => e.end,
             })
@@ -105,6 +123,7 @@ pub fn SpanHandles(
                         }
                         if let Some((_, span)) = span_of_active() {
                             dragging.set(Some((edge, span)));
+                            measure();
                         }
                     }
                     on:pointermove=move |ev: leptos::ev::PointerEvent| {
@@ -113,6 +132,7 @@ pub fn SpanHandles(
                         }
                         if let Some(span) = proposed(edge, ev.client_x() as f64, ev.client_y() as f64) {
                             dragging.set(Some((edge, span)));
+                            measure();
                             let range = map.with_value(|m| m.as_ref().and_then(|m| m.range(span)));
                             highlights::paint(active_highlight, range, 2);
                         }
@@ -120,6 +140,7 @@ pub fn SpanHandles(
                     on:pointerup=move |_| {
                         let Some((_, span)) = dragging.get_untracked() else { return };
                         dragging.set(None);
+                        measure();
                         if let Some((id, before)) = span_of_active()
                             && before != span
                         {

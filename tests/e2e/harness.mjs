@@ -185,6 +185,9 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
 /** The URL of this file's server, once `useApp`'s `before` hook has run. */
 let serverUrl;
 
+/** The URL of this file's server (see `useApp`). */
+export const appUrl = () => serverUrl;
+
 /**
  * Goes to the app (at `url`, the server of `useApp` unless told) and waits until it has rendered
  * (its level-1 heading and "New article").

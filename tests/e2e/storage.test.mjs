@@ -12,6 +12,7 @@ import {
   expectText,
   expectVisible,
   incompressibleText,
+  appUrl,
   useApp,
   waitFor,
 } from './harness.mjs';
@@ -221,4 +222,94 @@ test('without a usable database the sample opens with a warning that nothing is 
   await app.expectHeading('Kept in memory only');
   const exported = await exportFromBanner(app);
   assert.deepEqual(exported.articles.map((a) => a.title).sort(), ['Kept in memory only', SAMPLE_TITLE].sort());
+});
+
+test('a database deleted under the open app: the library on screen is stored again whole, and the page says so', async () => {
+  const app = await apps.open();
+  await app.load();
+  const a = await app.mark('a U.S. official said', 'anonymous_attribution');
+  const b = await app.mark('killed 95 people', 'claim');
+  await waitFor(async () => assert.deepEqual(await app.storedAnnotations(), [a, b]));
+
+  // As clearing the site's data in the browser's settings does (the app pointed `indexedDB` at
+  // its storage bucket, where the database is).
+  await app.page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const deleting = indexedDB.deleteDatabase('_pouch_article-annotator');
+        deleting.onsuccess = resolve;
+        deleting.onerror = () => reject(deleting.error);
+      }),
+  );
+  await app.expectStatus(/^This browser's storage for the app was emptied while the page was open/);
+  await waitFor(async () => assert.deepEqual(await app.storedAnnotations(), [a, b]));
+  assert.deepEqual((await app.stored()).articles.map((article) => article.title), [SAMPLE_TITLE]);
+
+  await app.reload();
+  await waitFor(async () =>
+    assert.deepEqual(await app.entryNames(), ['Claim: killed 95 people', 'Anonymous attribution: a U.S. official said']),
+  );
+  await expectHidden(app.storageAlert());
+  app.assertNoErrors();
+});
+
+test('a newer version opening the database in another tab: this tab says to reload, and can export', async () => {
+  const app = await apps.open();
+  await app.load();
+  await waitFor(async () => assert.equal((await app.stored()).articles.length, 1));
+  await app.page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open('_pouch_article-annotator', 1000);
+        opening.onsuccess = () => resolve(opening.result.close());
+        opening.onerror = () => reject(opening.error);
+      }),
+  );
+  const alert = app.storageAlert();
+  await expectText(alert.getByRole('paragraph'), /^A newer version of Article Annotator was opened in another tab/);
+  const exported = await exportFromBanner(app);
+  assert.deepEqual(exported.articles.map((article) => article.title), [SAMPLE_TITLE]);
+});
+
+test('a tab of an older version holding the database open: the page says so, works in memory, and can export', { timeout: 120_000 }, async () => {
+  const app = await apps.open();
+  // The older tab: the database at an earlier version, held open and never let go.
+  const older = await app.page.context().newPage();
+  await older.goto(`${appUrl()}manifest.webmanifest`);
+  await older.evaluate(async () => {
+    const bucket = await navigator.storageBuckets.open('library', { persisted: true });
+    await new Promise((resolve, reject) => {
+      const opening = bucket.indexedDB.open('_pouch_article-annotator', 1);
+      opening.onsuccess = () => resolve((window.held = opening.result));
+      opening.onerror = () => reject(opening.error);
+    });
+  });
+  await app.load(undefined, 30_000);
+  await app.expectHeading(SAMPLE_TITLE);
+  const alert = app.storageAlert();
+  await expectText(alert.getByRole('paragraph'), /another tab with an older version of this app may be holding it/, { timeout: 30_000 });
+  await app.newArticle('Kept in memory meanwhile\n\nText.');
+  await app.expectHeading('Kept in memory meanwhile');
+  const exported = await exportFromBanner(app);
+  assert.deepEqual(exported.articles.map((article) => article.title).sort(), ['Kept in memory meanwhile', SAMPLE_TITLE].sort());
+});
+
+test('a change made just before the page goes is kept: what is not yet written waits in localStorage for the next start', async () => {
+  const app = await apps.open();
+  // The page is busy: its idle time (when it saves) comes a while after each change.
+  await app.page.addInitScript(() => {
+    window.requestIdleCallback = (work) => setTimeout(() => work({ didTimeout: false, timeRemaining: () => 10 }), 300);
+  });
+  await app.load();
+  await waitFor(async () => assert.equal((await app.stored()).articles.length, 1));
+  // Marked and left at once: the page goes before its database write could finish.
+  await app.select('killed 95 people');
+  await app.toolbar().getByRole('button', { name: 'Claim', exact: true }).click();
+  await app.page.reload();
+  await waitFor(async () => assert.deepEqual(await app.entryNames(), ['Claim: killed 95 people']));
+  await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 1));
+  await waitFor(async () => assert.equal(await app.page.evaluate(() => localStorage.getItem('article-annotator/unsaved')), null));
+  await app.reload();
+  await waitFor(async () => assert.deepEqual(await app.entryNames(), ['Claim: killed 95 people']));
+  app.assertNoErrors();
 });

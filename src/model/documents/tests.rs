@@ -106,6 +106,21 @@ fn a_library_comes_back_whole_from_its_documents() {
 }
 
 #[test]
+fn a_database_emptied_under_the_app_gets_the_whole_library_again() {
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let whole = db.docs.len();
+    db = Database::default();
+    saved.forget_stored();
+    let article = library.articles[0].id.clone();
+    library.get_mut(&article).unwrap().title = "Retitled after the database went".into();
+    let writes = saved.writes(&mut library);
+    assert_eq!(writes.len(), whole);
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library, library);
+    assert!(saved.writes(&mut library).is_empty());
+}
+
+#[test]
 fn nothing_changed_writes_nothing() {
     let (library, saved, db) = saved_to_database(library());
     let mut loaded = db.load();
