@@ -135,6 +135,11 @@ impl Database {
         Ok(Database { db: std::rc::Rc::new(db.into()), openings: std::rc::Rc::new(1.into()) })
     }
 
+    /// The PouchDB database itself, for what replicates it (`desk.rs`).
+    pub fn js(&self) -> JsValue {
+        self.handle().into()
+    }
+
     fn handle(&self) -> PouchDb {
         self.db.borrow().clone().unchecked_into()
     }

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod crash;
 pub mod database;
+pub mod desk;
 pub mod events;
 pub mod files;
 pub mod highlights;

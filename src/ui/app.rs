@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
+use super::desk::{DeskDialog, DeskLink};
 use super::export_menu;
 use super::library_dialog::LibraryDialog;
 use super::new_article_dialog::NewArticleDialog;
@@ -32,6 +33,8 @@ pub fn App(start: Start) -> impl IntoView {
         state.inform(news, None);
     }
 
+    // A desk syncs the database's shared articles (see `desk`).
+    DeskLink::provide(store.as_ref().map(|(db, _)| db.clone()));
     // Saves every change: only the documents it touched (see `model::documents`).
     let persistence = store.map(|(db, saved)| Persistence::new(state, db, saved));
     let leave = {
@@ -152,6 +155,7 @@ pub fn App(start: Start) -> impl IntoView {
             </p>
             <NewArticleDialog />
             <LibraryDialog />
+            <DeskDialog />
             <Show when=move || dragging.get()>
                 <div class="drop-overlay" aria-hidden="true">
                     <p>"Drop the file to open it as a new article"</p>

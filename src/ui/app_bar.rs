@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::desk::DeskButton;
 use super::export_menu::ExportMenu;
 use super::import_button::ImportButton;
 use super::state::{AppState, Dialog};
@@ -24,6 +25,7 @@ pub fn AppBar() -> impl IntoView {
                 </button>
                 <ImportButton />
                 <ExportMenu />
+                <DeskButton />
             </nav>
             <PickingBar />
         </header>

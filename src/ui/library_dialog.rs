@@ -262,6 +262,11 @@ fn LibraryRow(
         if annotations == 1 { "" } else { "s" },
         if is_open { " · open now" } else { "" }
     );
+    let desk = super::desk::DeskLink::get();
+    let shared = move || {
+        desk.settings
+            .with(|s| s.as_ref().filter(|s| s.shares(&id.read_value())).map(|s| format!(" · shared with {}", s.desk)))
+    };
     let shown_title = title.clone();
     let row_label = title_id.clone();
     view! {
@@ -273,7 +278,7 @@ fn LibraryRow(
                         <div class="library-row">
                             <div class="library-row-text">
                                 <h3 id=title_id.clone()>{shown_title.clone()}</h3>
-                                <p class="library-meta">{meta.clone()}</p>
+                                <p class="library-meta">{meta.clone()}{shared}</p>
                             </div>
                             <div class="library-row-actions">
                                 <button type="button" on:click=move |_| {

@@ -5,6 +5,7 @@ use std::ops::Range;
 use leptos::prelude::*;
 
 use super::annotator::Annotator;
+use super::desk::ShareWithDesk;
 use super::details_form::DetailsForm;
 use super::leftovers_review::LeftoversReview;
 use super::removed_parts::RemovedParts;
@@ -103,6 +104,7 @@ pub fn Reader(
                 >
                     <DetailsForm id=id.get_value() on_done=Callback::new(move |()| editing.set(false)) />
                 </Show>
+                <ShareWithDesk id=id.get_value() />
             </header>
             {move || {
                 offer

@@ -57,6 +57,8 @@ pub enum Dialog {
     NewArticle,
     /// The list of stored articles.
     Library,
+    /// Connecting to a desk.
+    Desk,
 }
 
 /// A passage selected in the article and not yet marked.

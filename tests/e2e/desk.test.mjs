@@ -1,0 +1,221 @@
+// Desks (issue 20): two checkers in two browser contexts share an article through a CouchDB
+// protocol server (scripts/desk-server: pouchdb-server in memory), reached through the app's
+// own origin as README's reverse proxy puts it. Also: a non-member and a wrong password.
+
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { App, expectHidden, expectText, expectVisible, launchBrowser, startServer, waitFor, waitUntilRendered } from './harness.mjs';
+
+const PASSWORD = 'correct-horse';
+let desk;
+let server;
+let browser;
+const contexts = [];
+
+/** A free port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let deskPort;
+
+/** Starts scripts/desk-server on `deskPort` and waits until it is ready. */
+async function startDesk() {
+  desk = spawn(fileURLToPath(new URL('../../scripts/desk-server', import.meta.url)), ['--port', String(deskPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    let said = '';
+    desk.stdout.on('data', (chunk) => {
+      said += chunk;
+      if (said.includes('ready')) resolve();
+    });
+    desk.on('exit', (code) => reject(new Error(`scripts/desk-server stopped (${code}): ${said}`)));
+  });
+}
+
+/** Stops the desk server and waits until it has gone. */
+async function stopDesk() {
+  const gone = new Promise((resolve) => desk.once('exit', resolve));
+  desk.kill('SIGTERM');
+  await gone;
+}
+
+before(async () => {
+  deskPort = await freePort();
+  await startDesk();
+  server = await startServer({ desk: `http://127.0.0.1:${deskPort}` });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  while (contexts.length) await contexts.pop().close();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await stopDesk();
+});
+
+/** A checker: a fresh browser context with the app open. */
+async function checker() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  await page.goto(server.url);
+  await waitUntilRendered(page);
+  return new App(page);
+}
+
+/** Fills and sends the "Connect to a desk" dialog; returns the dialog. */
+async function connect(app, user, password = PASSWORD) {
+  await app.page.getByRole('button', { name: 'Connect to a desk' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Desk' });
+  await expectVisible(dialog);
+  await dialog.getByRole('textbox', { name: 'Desk' }).fill('newsdesk');
+  await dialog.getByRole('textbox', { name: 'User name' }).fill(user);
+  await dialog.getByLabel('Password').fill(password);
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  return dialog;
+}
+
+const deskState = (app) => app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^newsdesk: / });
+
+test('two checkers: a shared article reaches the other, and what one marks the other sees', { timeout: 120_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  await connect(alice, 'alice');
+  await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 20_000 });
+  await alice.newArticle('Desk story\n\nThe mayor said the bridge would reopen in May, officials said.');
+  await alice.expectHeading('Desk story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await expectVisible(alice.page.getByText('Shared with newsdesk', { exact: true }));
+
+  await connect(bob, 'bob');
+  await expectText(deskState(bob), 'newsdesk: Synced', { timeout: 20_000 });
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Desk story'), 20_000);
+  await expectVisible(bob.libraryItem('Desk story').getByText(/ · shared with newsdesk$/));
+  await bob.libraryItem('Desk story').getByRole('button', { name: 'Open' }).click();
+  await bob.expectHeading('Desk story');
+  await expectVisible(bob.page.getByText('Shared with newsdesk', { exact: true }));
+
+  const text = 'Desk story\n\nThe mayor said the bridge would reopen in May, officials said.';
+  await alice.mark('the bridge would reopen in May', 'claim', { text });
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), ['Claim: the bridge would reopen in May']), { timeout: 10_000 });
+  await bob.mark('officials said', 'anonymous_attribution', { text });
+  await waitFor(
+    async () => assert.deepEqual(await alice.entryNames(), ['Claim: the bridge would reopen in May', 'Anonymous attribution: officials said']),
+    { timeout: 10_000 },
+  );
+  // No password anywhere in the page's storage.
+  for (const app of [alice, bob]) {
+    const stored = await app.page.evaluate(() => JSON.stringify({ ...localStorage }));
+    assert.ok(!stored.includes(PASSWORD), 'the password is not kept');
+  }
+  alice.assertNoErrors({ allow: /404/ });
+  bob.assertNoErrors({ allow: /404/ });
+});
+
+test('someone who is not a member is told so and gets nothing of the desk', async () => {
+  const mallory = await checker();
+  const dialog = await connect(mallory, 'mallory');
+  await expectText(dialog.getByRole('alert'), 'You are not a member of this desk.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expectHidden(dialog);
+  await expectVisible(mallory.page.getByRole('button', { name: 'Connect to a desk' }));
+  assert.equal(await mallory.page.evaluate(() => localStorage.getItem('article-annotator/desk')), null);
+  // Signed out again: the session that proved not to be a member's is not kept.
+  const session = await mallory.page.evaluate(async () => (await (await fetch('/couchdb/_session')).json()).userCtx.name);
+  assert.equal(session, null);
+  await mallory.openLibrary();
+  assert.deepEqual(await mallory.libraryTitles(), [await mallory.heading().textContent()]);
+});
+
+test('a wrong password is told so, and nothing is kept', async () => {
+  const bob = await checker();
+  const dialog = await connect(bob, 'bob', 'wrong horse');
+  await expectText(dialog.getByRole('alert'), 'The user name or password is wrong.');
+  assert.equal(await bob.page.evaluate(() => localStorage.getItem('article-annotator/desk')), null);
+});
+
+test('offline work is kept and sent on reconnection; the state says how many changes wait', { timeout: 120_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  const text = 'Offline story\n\nThe council said taxes would fall next year, a source said.';
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading('Offline story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await connect(bob, 'bob');
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Offline story'), 20_000);
+  await bob.libraryItem('Offline story').getByRole('button', { name: 'Open' }).click();
+  await bob.expectHeading('Offline story');
+
+  await bob.page.context().setOffline(true);
+  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await bob.mark('taxes would fall next year', 'claim', { text });
+  await expectText(deskState(bob), 'newsdesk: Offline: 1 change waiting', { timeout: 20_000 });
+  await alice.mark('a source said', 'anonymous_attribution', { text });
+  // Bob's work is stored with him while he is away; Alice's does not reach him.
+  await waitFor(async () => assert.equal((await bob.storedAnnotations()).length, 1));
+  await expectText(deskState(bob), 'newsdesk: Offline: 1 change waiting');
+  assert.deepEqual(await bob.entryNames(), ['Claim: taxes would fall next year']);
+  assert.deepEqual(await alice.entryNames(), ['Anonymous attribution: a source said']);
+
+  await bob.page.context().setOffline(false);
+  const both = ['Claim: taxes would fall next year', 'Anonymous attribution: a source said'];
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), both), { timeout: 30_000 });
+  await waitFor(async () => assert.deepEqual(await alice.entryNames(), both), { timeout: 30_000 });
+  await expectText(deskState(bob), 'newsdesk: Synced', { timeout: 30_000 });
+});
+
+test('the server stops mid-sync and comes back: the state says so, and after signing in again nothing is lost or doubled', { timeout: 180_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  const text = 'Restart story\n\nThe port said exports rose by a third, two traders said.';
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading('Restart story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await alice.mark('exports rose by a third', 'claim', { text });
+  await connect(bob, 'bob');
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Restart story'), 20_000);
+  await bob.libraryItem('Restart story').getByRole('button', { name: 'Open' }).click();
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), ['Claim: exports rose by a third']), { timeout: 10_000 });
+
+  // The server goes away (in memory: it comes back empty, with new session keys).
+  await stopDesk();
+  await alice.mark('two traders said', 'anonymous_attribution', { text });
+  await expectText(deskState(alice), /^newsdesk: Cannot reach the desk: retrying/, { timeout: 30_000 });
+  await startDesk();
+  // Its sessions are gone with it: each checker is asked to sign in again.
+  for (const [app, user] of [[alice, 'alice'], [bob, 'bob']]) {
+    await expectText(deskState(app), 'newsdesk: Signed out', { timeout: 30_000 });
+    await deskState(app).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Desk' });
+    // Only the password is asked again: the rest is remembered.
+    assert.equal(await dialog.getByRole('textbox', { name: 'User name' }).inputValue(), user);
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Connect again' }).click();
+    await expectHidden(dialog);
+  }
+  const both = ['Claim: exports rose by a third', 'Anonymous attribution: two traders said'];
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), both), { timeout: 30_000 });
+  await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 30_000 });
+  await expectText(deskState(bob), 'newsdesk: Synced', { timeout: 30_000 });
+  for (const app of [alice, bob]) {
+    await waitFor(async () => assert.equal((await app.storedAnnotations()).length, 2));
+    await app.openLibrary();
+    assert.equal((await app.libraryTitles()).filter((t) => t === 'Restart story').length, 1, 'the article once');
+    await app.closeLibrary();
+  }
+});
