@@ -20,6 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { seedLargeLibrary } from '../tests/e2e/large_library.mjs';
 
 const require = createRequire(import.meta.url);
+// Eleven databases in one process listen to the same events (not a leak).
+require('node:events').EventEmitter.defaultMaxListeners = 50;
 const PouchDB = require('pouchdb-core')
   .plugin(require('pouchdb-adapter-memory'))
   .plugin(require('pouchdb-adapter-http'))
@@ -115,14 +117,14 @@ try {
   const changing = Date.now() - started;
   const lastChange = Date.now();
 
-  // Until every checker holds every change, or two minutes.
+  // Until every checker holds every change, or ten minutes.
   const ids = [...expected.keys()];
   const missingIn = async (db) => {
     const rows = (await db.allDocs({ keys: ids, include_docs: true })).rows;
     return rows.filter((row, i) => row.doc?.note !== expected.get(ids[i])).length;
   };
   let agreed = null;
-  while (Date.now() - lastChange < 120_000) {
+  while (Date.now() - lastChange < 600_000) {
     const missing = await Promise.all(dbs.slice(0, checkers).map(missingIn));
     if (missing.every((m) => m === 0)) {
       agreed = Date.now() - lastChange;
@@ -147,7 +149,7 @@ try {
   console.log(`- first upload of the article to the desk: ${seconds(upload)}; each other checker's first sync: median ${seconds(median(firstSyncs))}`);
   console.log(`- baseline, one change from one checker to another (live): ${oneChange} ms`);
   console.log(`- making the changes: ${seconds(changing)} (${checkers * changes} changes)`);
-  console.log(`- time until all agree after the last change: ${agreed === null ? 'not within 120 s' : `${seconds(agreed)} (${(agreed / oneChange).toFixed(1)}x one change)`}`);
+  console.log(`- time until all agree after the last change: ${agreed === null ? 'not within 600 s' : `${seconds(agreed)} (${(agreed / oneChange).toFixed(1)}x one change)`}`);
   console.log(`- changes lost: ${lost}; documents doubled: ${doubled}`);
   console.log(`- a new member's first sync of the article: ${seconds(newMember)} (${newMemberHas} annotations; ${(newMember / median(firstSyncs)).toFixed(2)}x the first syncs before the changes)`);
   process.exitCode = lost === 0 && doubled === 0 && agreed !== null ? 0 : 1;
