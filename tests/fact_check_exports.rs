@@ -31,6 +31,8 @@ fn library() -> Library {
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
         });
     };
     use AnnotationKind::*;
@@ -40,7 +42,7 @@ fn library() -> Library {
     mark("orphaned", Claim, "Iran was warned");
     mark("diplomat", AnonymousAttribution, "a diplomat said");
     mark("none", Claim, "Talks failed");
-    let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
+    let link = |claim: &str, source: &str| Link::new(claim, source);
     article.links = vec![link("several", "official"), link("several", "wsj"), link("orphaned", "diplomat")];
     let checked = |claim: &str| Verdict {
         claim: claim.into(),
@@ -48,6 +50,8 @@ fn library() -> Library {
         status: CheckStatus::Checked,
         evidence: vec![Evidence { url: "https://example.org/e".into(), label: "E".into() }],
         reasoning: "Because.".into(),
+        modified: String::new(),
+        reviewer: String::new(),
     };
     article.verdicts = vec![checked("several"), checked("orphaned"), checked("none")];
     let mut library = Library::default();

@@ -82,6 +82,8 @@ fn main() -> ExitCode {
             note,
             created: now.clone(),
             modified: now.clone(),
+            author: String::new(),
+            edited_by: String::new(),
         });
     }
     let ratings: Vec<String> = DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect();

@@ -37,6 +37,8 @@ extern "C" {
     fn all_docs(this: &PouchDb, options: &JsValue) -> Promise;
     #[wasm_bindgen(method)]
     fn get(this: &PouchDb, id: &str) -> Promise;
+    #[wasm_bindgen(method, js_name = get)]
+    fn get_with(this: &PouchDb, id: &str, options: &JsValue) -> Promise;
     #[wasm_bindgen(method)]
     fn info(this: &PouchDb) -> Promise;
     #[wasm_bindgen(method)]
@@ -286,14 +288,22 @@ impl Database {
         js_sys::JSON::stringify(&doc).ok().map(|json| to_rust(&json))
     }
 
+    /// One revision of a document (a conflicting one, say); `None` if it is not there.
+    pub async fn get_revision(&self, id: &str, rev: &str) -> Option<String> {
+        let doc = JsFuture::from(self.handle().get_with(id, &options(&[("rev", rev.into())]))).await.ok()?;
+        js_sys::JSON::stringify(&doc).ok().map(|json| to_rust(&json))
+    }
+
     /// Calls `on_change` with each document that changes from now on, in this tab or another
-    /// (PouchDB tells other tabs through a `storage` event), deletions included; `on_error`
-    /// if the feed stops.
+    /// (PouchDB tells other tabs through a `storage` event), deletions included, each with
+    /// the revisions that conflict with it (`_conflicts`, after a desk's replication brought
+    /// versions made apart); `on_error` if the feed stops.
     pub fn follow(&self, on_change: impl Fn(String) + 'static, on_error: impl Fn(String) + 'static) {
         let feed = self.handle().changes(&options(&[
             ("since", "now".into()),
             ("live", true.into()),
             ("include_docs", true.into()),
+            ("conflicts", true.into()),
         ]));
         let change = Closure::<dyn Fn(JsValue)>::new(move |change: JsValue| {
             let doc = Reflect::get(&change, &"doc".into()).unwrap_or(JsValue::NULL);

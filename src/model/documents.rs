@@ -23,10 +23,12 @@ mod conflicts;
 mod load;
 #[cfg(test)]
 mod tests;
+mod versions;
 mod writes;
 
 pub use conflicts::{Merged, Resolved, merge_details};
 pub use load::{Applied, LoadError, Loaded, Loader};
+pub use versions::{Conflict, Content, Version, conflicting_revisions};
 use writes::TextDigests;
 
 /// The format version of the documents written now.

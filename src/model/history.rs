@@ -318,6 +318,8 @@ mod tests {
             note: String::new(),
             created: "t".into(),
             modified: "t".into(),
+            author: String::new(),
+            edited_by: String::new(),
         }
     }
 
@@ -488,15 +490,15 @@ mod tests {
             history.perform(&mut lib, "a", Change::Added(a.clone())).unwrap();
         }
         for c in ["c", "o"] {
-            let link = Link { claim: c.into(), source: "s".into() };
+            let link = Link::new(c, "s");
             history.perform(&mut lib, "a", Change::Linked(link)).unwrap();
         }
         let verdict = Verdict { claim: "c".into(), rating: "False".into(), ..Verdict::default() };
         history.perform(&mut lib, "a", Change::Judged { before: None, after: verdict }).unwrap();
         // A claim cannot be a source, nor a link repeat.
-        let bad = Change::Linked(Link { claim: "c".into(), source: "o".into() });
+        let bad = Change::Linked(Link::new("c", "o"));
         assert_eq!(history.perform(&mut lib, "a", bad), Err(EditError::NoSuchAnnotation));
-        let again = Change::Linked(Link { claim: "c".into(), source: "s".into() });
+        let again = Change::Linked(Link::new("c", "s"));
         assert_eq!(history.perform(&mut lib, "a", again), Err(EditError::DuplicateAnnotation));
         let before = lib.clone();
 

@@ -74,6 +74,12 @@ pub struct Annotation {
     /// When it last changed, ISO 8601; empty in libraries stored before it was recorded.
     #[serde(default)]
     pub modified: String,
+    /// Who made it: the desk user name; empty when it was made outside a desk.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// Who changed it last, when that was a desk user; empty if nobody has since it was made.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edited_by: String,
 }
 
 impl Annotation {

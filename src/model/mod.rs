@@ -3,6 +3,7 @@
 
 pub mod anchoring;
 pub mod attribution;
+pub mod authorship;
 pub mod desk;
 pub mod documents;
 pub mod extract;

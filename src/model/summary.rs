@@ -153,7 +153,7 @@ mod tests {
                 ("deleted-later", Source, "Reuters reported"),
             ],
         );
-        let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
+        let link = |claim: &str, source: &str| Link::new(claim, source);
         // One claim on an anonymous source only; one on a named and an anonymous source; one on none.
         article.links = vec![link("killed", "official"), link("warned", "official"), link("warned", "reuters")];
         article.verdicts = vec![

@@ -3,11 +3,40 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A claim resting on a source or an anonymous attribution, by their annotation ids.
-#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
+/// A claim resting on a source or an anonymous attribution, by their annotation ids. A link is
+/// its two ends: two links between the same claim and source are the same link, whoever made
+/// them and when.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Link {
     pub claim: String,
     pub source: String,
+    /// Who linked them: the desk user name; empty outside a desk.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// When, ISO 8601; empty in libraries stored before it was recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created: String,
+}
+
+impl Link {
+    /// The link between a claim and a source, not yet made by anyone.
+    pub fn new(claim: impl Into<String>, source: impl Into<String>) -> Link {
+        Link { claim: claim.into(), source: source.into(), ..Link::default() }
+    }
+}
+
+impl PartialEq for Link {
+    fn eq(&self, other: &Link) -> bool {
+        self.claim == other.claim && self.source == other.source
+    }
+}
+
+impl Eq for Link {}
+
+impl std::hash::Hash for Link {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.claim, &self.source).hash(state);
+    }
 }
 
 /// How far the checking of a claim has gone.
@@ -70,6 +99,13 @@ pub struct Verdict {
     /// The checker's reasoning, plain text.
     #[serde(default)]
     pub reasoning: String,
+    /// Who gave it or changed it last: the desk user name; empty outside a desk.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+    /// When it was last given or changed, ISO 8601; empty in libraries stored before it was
+    /// recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub modified: String,
 }
 
 /// Who checked an article, and where the fact-check is published.

@@ -4,6 +4,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::conflicts::ConflictChoice;
 use super::fact_check::{BackedClaims, ClaimSources, EvidenceDraft, VerdictEditor};
 use super::orphans::Orphans;
 use super::state::AppState;
@@ -11,6 +12,8 @@ use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
 use std::collections::HashMap;
 
+use crate::model::authorship;
+use crate::model::documents::Conflict;
 use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
 use crate::model::motion::Edge;
 use crate::model::offsets::CharIndex;
@@ -25,13 +28,17 @@ struct Row {
     note: String,
     /// For a claim with a verdict: its rating and status.
     verdict: String,
+    /// Who made and changed it on a desk ("by alice"); empty outside one.
+    by: String,
+    /// "Changed by alice and by bob" while two versions of it or its verdict wait for a choice.
+    conflict: String,
 }
 
 /// How many entries of the list are drawn at first, and at each "Show more".
 const ROWS_PER_PAGE: usize = 200;
 
 /// The rows of the annotations with these ids, in the ids' order.
-fn rows_of(article: &Article, ids: &[String]) -> Vec<Row> {
+fn rows_of(article: &Article, ids: &[String], conflicts: &[Conflict]) -> Vec<Row> {
     let index = CharIndex::new(&article.text);
     let annotations: HashMap<&str, &Annotation> = article.annotations.iter().map(|a| (a.id.as_str(), a)).collect();
     let verdicts: HashMap<&str, &Verdict> = article.verdicts.iter().map(|v| (v.claim.as_str(), v)).collect();
@@ -49,6 +56,8 @@ fn rows_of(article: &Article, ids: &[String]) -> Vec<Row> {
                     format!("{} · {}", v.rating, v.status.label())
                 }
             }),
+            by: a.byline(),
+            conflict: conflicts.iter().find(|c| c.annotation == a.id).map(Conflict::who).unwrap_or_default(),
         })
         .collect()
 }
@@ -58,6 +67,10 @@ fn rows_of(article: &Article, ids: &[String]) -> Vec<Row> {
 pub fn AnnotationsPanel() -> impl IntoView {
     let state = AppState::get();
     let filter = RwSignal::new(None::<AnnotationKind>);
+    // Only what this desk user made or changed, if one is chosen.
+    let checker = RwSignal::new(None::<String>);
+    let checkers =
+        Memo::new(move |_| state.with_settled(|l| l.current().map(authorship::checkers).unwrap_or_default()));
     let query = RwSignal::new(String::new());
     // A count of the summary that was chosen: its name and the annotations it counts.
     let focus = RwSignal::new(None::<(String, Vec<String>)>);
@@ -70,6 +83,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
     let listed = Memo::new(move |_| {
         let needle = query.get().to_lowercase();
         let kind = filter.get();
+        let checker = checker.get();
         state.with_settled(|l| {
             let Some(article) = l.current() else { return Vec::new() };
             let index = CharIndex::new(&article.text);
@@ -77,6 +91,7 @@ pub fn AnnotationsPanel() -> impl IntoView {
                 .annotations_in_text_order()
                 .into_iter()
                 .filter(|a| kind.is_none_or(|k| k == a.kind))
+                .filter(|a| checker.as_deref().is_none_or(|c| a.is_by(c)))
                 .filter(|a| focus.with(|f| f.as_ref().is_none_or(|(_, ids)| ids.contains(&a.id))))
                 .filter(|a| {
                     needle.is_empty()
@@ -105,7 +120,9 @@ pub fn AnnotationsPanel() -> impl IntoView {
         let shown = shown.get();
         listed.with(|ids| {
             let ids = &ids[..shown.min(ids.len())];
-            state.with_settled(|l| l.current().map(|article| rows_of(article, ids)).unwrap_or_default())
+            state.conflicts.with(|conflicts| {
+                state.with_settled(|l| l.current().map(|article| rows_of(article, ids, conflicts)).unwrap_or_default())
+            })
         })
     });
     let hidden = move || listed.with(Vec::len).saturating_sub(drawn.with(Vec::len));
@@ -142,6 +159,31 @@ pub fn AnnotationsPanel() -> impl IntoView {
                         {kind_options()}
                     </select>
                 </label>
+                <Show when=move || checkers.with(|c| !c.is_empty())>
+                    <label>
+                        "By"
+                        <select on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            checker.set((!value.is_empty()).then_some(value));
+                        }>
+                            <option value="">"Everyone"</option>
+                            {move || {
+                                checkers
+                                    .get()
+                                    .into_iter()
+                                    .map(|name| {
+                                        let selected = checker.with_untracked(|c| c.as_ref() == Some(&name));
+                                        view! {
+                                            <option value=name.clone() selected=selected>
+                                                {name.clone()}
+                                            </option>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
+                        </select>
+                    </label>
+                </Show>
                 <input
                     type="search"
                     aria-label="Search annotations"
@@ -260,7 +302,7 @@ fn AnnotationEntry(
     current: StoredValue<Selector<Option<String>>>,
 ) -> impl IntoView {
     let state = AppState::get();
-    let Row { id, kind, quote, note, verdict } = row;
+    let Row { id, kind, quote, note, verdict, by, conflict } = row;
     let key = Some(id.clone());
     let key = StoredValue::new(key);
     let is_active = move || current.with_value(|c| key.with_value(|k| c.selected(k)));
@@ -282,6 +324,12 @@ fn AnnotationEntry(
     let mut description = if note.is_empty() { "No note".to_string() } else { format!("Note: {note}") };
     if !verdict.is_empty() {
         description = format!("Verdict: {verdict}. {description}");
+    }
+    if !by.is_empty() {
+        description = format!("{description}. Made {by}");
+    }
+    if !conflict.is_empty() {
+        description = format!("{conflict}: choose a version. {description}");
     }
     let label = format!("{}: {quote}", kind.label());
     view! {
@@ -306,12 +354,14 @@ fn AnnotationEntry(
             </button>
             // What the button's description says, shown beside its name rather than in it, so
             // that the name read out is the words on the button.
-            {(!verdict.is_empty() || !note.is_empty())
+            {(!verdict.is_empty() || !note.is_empty() || !by.is_empty() || !conflict.is_empty())
                 .then(|| {
                     view! {
                         <div class="entry-extra" aria-hidden="true">
+                            {(!conflict.is_empty()).then(|| view! { <span class="entry-conflict">{conflict.clone()}</span> })}
                             {(!verdict.is_empty()).then(|| view! { <span class="entry-verdict">{verdict.clone()}</span> })}
                             {(!note.is_empty()).then(|| view! { <span class="entry-note">{text::excerpt(&note, 120)}</span> })}
+                            {(!by.is_empty()).then(|| view! { <span class="entry-by">{by.clone()}</span> })}
                         </div>
                     }
                 })}
@@ -388,6 +438,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                 <p class="editor-quote">
                     <q>{quote}</q>
                 </p>
+                <ConflictChoice annotation=id />
                 <EdgeButtons id=id />
                 <label>
                     "Kind"

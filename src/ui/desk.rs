@@ -35,6 +35,12 @@ impl DeskLink {
             db: StoredValue::new_local(db),
         };
         provide_context(link);
+        // Changes are made by the desk's user while the desk is set, signed in or not: work done
+        // while signed out is theirs when it goes out.
+        let state = AppState::get();
+        Effect::new(move |_| {
+            state.author.set(link.settings.with(|s| s.as_ref().map(|s| s.user.clone()).unwrap_or_default()));
+        });
         if let Some(settings) = link.settings.get_untracked() {
             spawn_local(async move {
                 if desk::signed_in_as(&settings.server, &settings.user).await {
@@ -48,6 +54,11 @@ impl DeskLink {
 
     pub fn get() -> DeskLink {
         expect_context::<DeskLink>()
+    }
+
+    /// The browser's database, if anything can be stored.
+    pub fn database(&self) -> Option<Database> {
+        self.db.get_value()
     }
 
     fn start(self, settings: &DeskSettings) {

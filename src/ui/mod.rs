@@ -5,6 +5,7 @@ mod annotator;
 pub mod app;
 mod app_bar;
 pub mod article_text;
+mod conflicts;
 mod desk;
 mod details_form;
 mod export_menu;

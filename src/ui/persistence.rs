@@ -170,7 +170,10 @@ impl Persistence {
         let failing = self.clone();
         let opening = self.db.openings();
         self.db.follow(
-            move |json| following.take_in(json),
+            move |json| {
+                super::conflicts::take_in(following.state, &following.db, &json);
+                following.take_in(json)
+            },
             move |why| {
                 // The feed of a database opened again since is stale; its end says nothing.
                 if failing.db.openings() == opening {

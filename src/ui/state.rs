@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser::clock;
+use crate::model::documents::Conflict;
 use crate::model::history::{Change, History};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, RemovedArticle, Verdict};
 use crate::model::motion;
@@ -108,6 +109,11 @@ pub struct AppState {
     pub suggestions: RwSignal<Vec<Suggested>>,
     /// Which suggestion is being looked at.
     pub suggestion_at: RwSignal<usize>,
+    /// The desk user that changes are made by (see `model::authorship`); empty outside a desk.
+    pub author: RwSignal<String>,
+    /// Annotations and verdicts that two desk users changed while apart, both versions kept
+    /// (see `model::documents::Conflict`), until someone chooses.
+    pub conflicts: RwSignal<Vec<Conflict>>,
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
     pub(super) library_revision: StoredValue<u64>,
@@ -170,6 +176,8 @@ impl AppState {
             picking: RwSignal::new(None),
             suggestions: RwSignal::new(Vec::new()),
             suggestion_at: RwSignal::new(0),
+            author: RwSignal::new(String::new()),
+            conflicts: RwSignal::new(Vec::new()),
             library_revision,
             settled,
             saving,
@@ -291,7 +299,8 @@ impl AppState {
 
     /// Applies a change to the open article's annotations and records it for undo; `fold`
     /// merges it into the latest change when both edit the same annotation.
-    pub(super) fn perform(&self, article: &str, change: Change, fold: bool) -> bool {
+    pub(super) fn perform(&self, article: &str, mut change: Change, fold: bool) -> bool {
+        change.stamp(&self.author.get_untracked(), &clock::now_iso());
         let mut result = Ok(());
         self.library.update(|library| {
             self.history.update(|h| {
@@ -331,6 +340,8 @@ impl AppState {
             note: String::new(),
             created: now.clone(),
             modified: now,
+            author: String::new(),
+            edited_by: String::new(),
         };
         let id = annotation.id.clone();
         if self.perform(&article, Change::Added(annotation), false) {
@@ -417,7 +428,7 @@ impl AppState {
     /// Links a claim of the open article to a source or anonymous attribution.
     pub fn link(&self, claim: &str, source: &str) {
         let Some(article) = self.current_id() else { return };
-        let link = Link { claim: claim.to_string(), source: source.to_string() };
+        let link = Link::new(claim.to_string(), source.to_string());
         if self.perform(&article, Change::Linked(link), false) {
             let (claim, source) = (self.quote_of(&article, claim), self.quote_of(&article, source));
             self.announcement.set(format!("“{claim}” now rests on “{source}”."));
@@ -431,7 +442,7 @@ impl AppState {
             .library
             .with_untracked(|l| l.get(&article)?.links.iter().position(|k| k.claim == claim && k.source == source));
         let Some(index) = index else { return };
-        let link = Link { claim: claim.to_string(), source: source.to_string() };
+        let link = Link::new(claim.to_string(), source.to_string());
         if self.perform(&article, Change::Unlinked { index, link }, false) {
             let source = self.quote_of(&article, source);
             self.announcement.set(format!("Unlinked “{source}”."));

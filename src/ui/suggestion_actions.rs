@@ -99,6 +99,8 @@ impl AppState {
                 note: String::new(),
                 created: now.clone(),
                 modified: now.clone(),
+                author: String::new(),
+                edited_by: String::new(),
             })
             .collect();
         if annotations.is_empty() || !self.perform(&article, Change::Accepted(annotations), false) {

@@ -4,12 +4,16 @@
 
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { App, expectHidden, expectText, expectVisible, launchBrowser, startServer, waitFor, waitUntilRendered } from './harness.mjs';
 
 const PASSWORD = 'correct-horse';
+const CONFORMANCE = fileURLToPath(new URL('../../../shared/tools/w3c_conformance.py', import.meta.url));
 let desk;
 let server;
 let browser;
@@ -218,4 +222,111 @@ test('the server stops mid-sync and comes back: the state says so, and after sig
     assert.equal((await app.libraryTitles()).filter((t) => t === 'Restart story').length, 1, 'the article once');
     await app.closeLibrary();
   }
+});
+
+test('who did what: each entry names its checker and the panel shows one checker\'s work', { timeout: 120_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  const text = 'Authors story\n\nThe minister said prices would halve, aides said.';
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading('Authors story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await alice.mark('prices would halve', 'claim', { text });
+  await connect(bob, 'bob');
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Authors story'), 20_000);
+  await bob.libraryItem('Authors story').getByRole('button', { name: 'Open' }).click();
+  await bob.expectHeading('Authors story');
+  await bob.mark('aides said', 'anonymous_attribution', { text });
+
+  const claim = 'Claim: prices would halve';
+  const aides = 'Anonymous attribution: aides said';
+  for (const app of [alice, bob]) {
+    await waitFor(async () => assert.deepEqual(await app.entryNames(), [claim, aides]), { timeout: 10_000 });
+    await expectVisible(app.entryItem(claim).getByText('by alice', { exact: true }));
+    await expectVisible(app.entryItem(aides).getByText('by bob', { exact: true }));
+  }
+  // Alice changes Bob's note: both names stay on it.
+  await alice.entry(aides).click();
+  await alice.noteField().fill('Which aides?');
+  await waitFor(async () => assert.equal((await bob.storedAnnotations()).find((a) => a.kind === 'anonymous_attribution')?.note, 'Which aides?'), { timeout: 10_000 });
+  await expectVisible(bob.entryItem(aides).getByText('by bob, changed by alice', { exact: true }));
+
+  // One checker's work: Bob's is the attribution he made; Alice's, both.
+  const by = bob.panel().getByRole('combobox', { name: 'By' });
+  await by.selectOption('bob');
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [aides]));
+  await by.selectOption('alice');
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim, aides]));
+  await by.selectOption('Everyone');
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim, aides]));
+
+  // The stored documents and the W3C export carry the names, and the export stays conformant.
+  const stored = await bob.storedAnnotations();
+  assert.deepEqual(stored.map((a) => [a.author, a.edited_by ?? '']), [['alice', ''], ['bob', 'alice']]);
+  const { text: w3c } = await bob.exportAs('Export W3C Web Annotation');
+  const items = JSON.parse(w3c).first.items;
+  assert.deepEqual(items.map((item) => item.creator?.nickname), ['alice', 'bob']);
+  const file = join(mkdtempSync(join(tmpdir(), 'desk-')), 'w3c.jsonld');
+  writeFileSync(file, w3c);
+  const report = execFileSync('python3', [CONFORMANCE, file], { encoding: 'utf8' });
+  assert.match(report.trim().split('\n').at(-1), /^2 passed, 0 failed$/);
+});
+
+test('a note changed by two checkers while apart keeps both until one is chosen, and the choice can be undone', { timeout: 150_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  const text = 'Conflict story\n\nThe port said exports doubled, a trader said.';
+  const claim = 'Claim: exports doubled';
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading('Conflict story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await alice.mark('exports doubled', 'claim', { text });
+  await connect(bob, 'bob');
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Conflict story'), 20_000);
+  await bob.libraryItem('Conflict story').getByRole('button', { name: 'Open' }).click();
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim]), { timeout: 10_000 });
+
+  // Bob goes away and changes the note; meanwhile Alice changes the same note.
+  await bob.page.context().setOffline(true);
+  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await bob.entry(claim).click();
+  await bob.noteField().fill('Bob: the customs figures say +40%');
+  await expectText(deskState(bob), 'newsdesk: Offline: 1 change waiting', { timeout: 20_000 });
+  // Alice's claim is still the current one since she marked it.
+  await waitFor(async () => assert.equal(await alice.currentEntry(), claim));
+  await alice.noteField().fill('Alice: the port retracted this');
+  await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 20_000 });
+
+  // Back together: both see that the note was changed by both, with both texts.
+  await bob.page.context().setOffline(false);
+  const who = /^Changed by (alice and by bob|bob and by alice)$/;
+  for (const app of [alice, bob]) {
+    await expectVisible(app.entryItem(claim).getByText(who), 30_000);
+  }
+  const versions = bob.panel().getByRole('region', { name: 'Conflicting versions of the annotation' });
+  await expectVisible(versions);
+  await expectVisible(versions.getByText('Claim: Bob: the customs figures say +40%', { exact: true }));
+  await expectVisible(versions.getByText('Claim: Alice: the port retracted this', { exact: true }));
+  // The note shows the version CouchDB picked (the same for both); Bob keeps the other one.
+  const shown = await bob.noteField().inputValue();
+  const [keep, kept] = shown.startsWith('Bob')
+    ? ["Keep alice's version", 'Alice: the port retracted this']
+    : ["Keep bob's version", 'Bob: the customs figures say +40%'];
+  await versions.getByRole('button', { name: keep }).click();
+  await expectHidden(versions);
+  await waitFor(async () => assert.equal(await bob.noteField().inputValue(), kept));
+  for (const app of [alice, bob]) {
+    await expectHidden(app.entryItem(claim).getByText(who), 30_000);
+    await waitFor(async () => assert.equal((await app.storedAnnotations())[0].note, kept), { timeout: 30_000 });
+  }
+  // The choice is an ordinary change: undone, the note is what it was, for both.
+  await bob.panelButton('Undo').click();
+  await waitFor(async () => assert.equal(await bob.noteField().inputValue(), shown));
+  await waitFor(async () => assert.equal((await alice.storedAnnotations())[0].note, shown), { timeout: 30_000 });
+  await expectHidden(alice.entryItem(claim).getByText(who));
+  alice.assertNoErrors({ allow: /404|ERR_INTERNET_DISCONNECTED/ });
 });

@@ -56,6 +56,8 @@ fn one_article() -> Library {
         note: String::new(),
         created: String::new(),
         modified: String::new(),
+        author: String::new(),
+        edited_by: String::new(),
     });
     let mut library = Library::default();
     library.add(article);

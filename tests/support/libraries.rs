@@ -75,6 +75,8 @@ impl Generator {
                     note: if self.next(2) == 0 { String::new() } else { self.text(4) },
                     created: "2026-11-25T10:01:00.000Z".into(),
                     modified: "2026-11-25T10:02:00.000Z".into(),
+                    author: String::new(),
+                    edited_by: String::new(),
                 });
             }
             // Links from claims to sources, verdicts on some claims, and sometimes a session.
@@ -91,7 +93,7 @@ impl Generator {
             for claim in &claims {
                 for source in &sources {
                     if self.next(3) == 0 {
-                        article.links.push(Link { claim: claim.clone(), source: source.clone() });
+                        article.links.push(Link::new(claim.clone(), source.clone()));
                     }
                 }
                 if self.next(2) == 0 {
@@ -104,6 +106,8 @@ impl Generator {
                             .map(|i| Evidence { url: format!("https://example.org/{i}"), label: self.text(2) })
                             .collect(),
                         reasoning: self.text(words),
+                        modified: String::new(),
+                        reviewer: String::new(),
                     });
                 }
             }

@@ -18,8 +18,7 @@ fn library() -> Library {
     );
     first.id = "art/1".into();
     first.annotations[0].note = "check 😀 ‏עברית".into();
-    first.links =
-        vec![Link { claim: "c1".into(), source: "s1".into() }, Link { claim: "c1".into(), source: "s/2%".into() }];
+    first.links = vec![Link::new("c1", "s1"), Link::new("c1", "s/2%")];
     first.verdicts = vec![Verdict {
         claim: "c1".into(),
         rating: "False".into(),
@@ -200,6 +199,8 @@ fn new_annotations_keep_their_order_after_a_reload() {
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
         });
         annotation.id = format!("n{i}");
         library.apply("b", &Change::Added(annotation)).unwrap();
@@ -241,9 +242,7 @@ fn two_tabs_changing_different_annotations_write_different_documents() {
 fn a_deletion_elsewhere_removes_the_item_here() {
     let (_, _, mut db) = saved_to_database(library());
     let (mut one, mut two) = (db.load(), db.load());
-    one.library
-        .apply("art/1", &Change::Unlinked { index: 0, link: Link { claim: "c1".into(), source: "s1".into() } })
-        .unwrap();
+    one.library.apply("art/1", &Change::Unlinked { index: 0, link: Link::new("c1", "s1") }).unwrap();
     let writes = one.saved.writes(&mut one.library);
     db.take(&mut one.saved, &writes);
     let deletion = serde_json::json!({ "_id": writes[0].id, "_rev": "9-x", "_deleted": true }).to_string();
@@ -416,6 +415,8 @@ fn every_change_and_its_undoing_writes_what_comparing_the_whole_article_writes()
         note: String::new(),
         created: String::new(),
         modified: String::new(),
+        author: String::new(),
+        edited_by: String::new(),
     };
     let article = library().get("art/1").unwrap().clone();
     let edited = Annotation { note: "edited".into(), ..article.annotations[1].clone() };
@@ -442,7 +443,7 @@ fn every_change_and_its_undoing_writes_what_comparing_the_whole_article_writes()
         assert!(!narrow.is_empty(), "undoing {change:?} writes something");
         assert_eq!(narrow, whole, "undoing {change:?}");
     }
-    let link = Link { claim: "c1".into(), source: "s1".into() };
+    let link = Link::new("c1", "s1");
     let unlinked = Change::Unlinked { index: 0, link: link.clone() };
     let (narrow, whole) = narrow_and_whole_writes(
         |l| l.apply("art/1", &unlinked).unwrap(),

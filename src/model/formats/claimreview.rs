@@ -24,12 +24,16 @@ use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus};
 /// off the truth scale; `today` (`YYYY-MM-DD`) dates the reviews when the session has no date.
 pub fn export(article: &Article, ratings: &[String], off_scale: &[String], today: &str) -> String {
     let session = &article.session;
-    let author = match (session.organization.trim(), session.checker.trim()) {
-        ("", "") => json!({ "@type": "Organization", "name": "Unnamed fact-checker" }),
-        ("", checker) => json!({ "@type": "Person", "name": checker }),
-        (organization, "") => json!({ "@type": "Organization", "name": organization }),
-        (organization, checker) => {
-            json!({ "@type": "Organization", "name": organization, "employee": { "@type": "Person", "name": checker } })
+    // The review's author is the verdict's reviewer on a desk, else the session's checker.
+    let author_of = |reviewer: &str| {
+        let checker = if reviewer.is_empty() { session.checker.trim() } else { reviewer };
+        match (session.organization.trim(), checker) {
+            ("", "") => json!({ "@type": "Organization", "name": "Unnamed fact-checker" }),
+            ("", checker) => json!({ "@type": "Person", "name": checker }),
+            (organization, "") => json!({ "@type": "Organization", "name": organization }),
+            (organization, checker) => json!({
+                "@type": "Organization", "name": organization, "employee": { "@type": "Person", "name": checker }
+            }),
         }
     };
     let date = if session.checked.is_empty() { today } else { &session.checked };
@@ -84,7 +88,7 @@ pub fn export(article: &Article, ratings: &[String], off_scale: &[String], today
                 "claimReviewed": article.quote(claim.span()),
                 "itemReviewed": item,
                 "reviewRating": rating,
-                "author": author,
+                "author": author_of(&verdict.reviewer),
                 "datePublished": date,
             });
             if !url.is_empty() {

@@ -143,8 +143,10 @@ mod tests {
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
         });
-        article.links.push(Link { claim: "n2".into(), source: "n3".into() });
+        article.links.push(Link::new("n2", "n3"));
         let verdict = &mut article.verdicts[0];
         verdict.evidence.push(Evidence { url: "https://example.org/b?x=1,2".into(), label: "=SUM(A1)\nnote".into() });
         verdict.reasoning = "-5 were counted twice, \"officially\".".into();

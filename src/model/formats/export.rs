@@ -78,6 +78,11 @@ struct ExportAnnotation<'a> {
     note: &'a str,
     created: &'a str,
     modified: &'a str,
+    /// Who made it and who changed it last, on a desk (absent outside one).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    author: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    edited_by: &'a str,
     /// For claims: the ids of the sources and anonymous attributions they rest on.
     #[serde(skip_serializing_if = "Option::is_none")]
     sources: Option<Vec<&'a str>>,
@@ -94,6 +99,11 @@ struct ExportVerdict<'a> {
     status: CheckStatus,
     evidence: &'a [Evidence],
     reasoning: &'a str,
+    /// Who gave or last changed it on a desk, and when (absent when not recorded).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    reviewer: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    modified: &'a str,
 }
 
 #[derive(Serialize)]
@@ -160,6 +170,8 @@ pub fn export_to<'a>(
                         note: &a.note,
                         created: &a.created,
                         modified: &a.modified,
+                        author: &a.author,
+                        edited_by: &a.edited_by,
                         sources: (a.kind == AnnotationKind::Claim).then(|| {
                             article.links.iter().filter(|l| l.claim == a.id).map(|l| l.source.as_str()).collect()
                         }),
@@ -168,6 +180,8 @@ pub fn export_to<'a>(
                             status: v.status,
                             evidence: &v.evidence,
                             reasoning: &v.reasoning,
+                            reviewer: &v.reviewer,
+                            modified: &v.modified,
                         }),
                         suggested: article.suggested.contains(&a.id),
                     })
@@ -197,13 +211,15 @@ pub(crate) mod tests {
     pub(crate) fn judged_sample_article() -> Article {
         use crate::model::library::{CheckStatus, Evidence, Link, Verdict};
         let mut article = sample_article();
-        article.links = vec![Link { claim: "n2".into(), source: "n1".into() }];
+        article.links = vec![Link::new("n2", "n1")];
         article.verdicts = vec![Verdict {
             claim: "n2".into(),
             rating: "False".into(),
             status: CheckStatus::Checked,
             evidence: vec![Evidence { url: "https://example.org/count".into(), label: "Hospital [count]".into() }],
             reasoning: "Rose to 103.".into(),
+            modified: String::new(),
+            reviewer: String::new(),
         }];
         article
     }
@@ -225,6 +241,8 @@ pub(crate) mod tests {
                 note: "Count rose later.".into(),
                 created: "2026-11-25T10:01:00.000Z".into(),
                 modified: "2026-11-25T10:02:00.000Z".into(),
+                author: String::new(),
+                edited_by: String::new(),
             },
             Annotation {
                 id: "n1".into(),
@@ -234,6 +252,8 @@ pub(crate) mod tests {
                 note: String::new(),
                 created: "2026-11-25T10:00:30.000Z".into(),
                 modified: "2026-11-25T10:00:30.000Z".into(),
+                author: String::new(),
+                edited_by: String::new(),
             },
         ];
         article

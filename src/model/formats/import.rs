@@ -417,7 +417,7 @@ fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportErro
                 return fail(format!("{}: field \"sources\" is not a list of annotation ids.", fields.place));
             };
             let sources = sources.iter().filter_map(Json::as_str);
-            article.links.extend(sources.map(|source| Link { claim: id.clone(), source: source.to_string() }));
+            article.links.extend(sources.map(|source| Link::new(id.clone(), source.to_string())));
         }
         if let Some(verdict) = fields.object.get("verdict") {
             let mut verdict: Verdict = typed(verdict)
@@ -443,6 +443,8 @@ fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportErro
             note: fields.optional_text("note")?.to_string(),
             created: fields.optional_text("created")?.to_string(),
             modified: fields.optional_text("modified")?.to_string(),
+            author: fields.optional_text("author")?.to_string(),
+            edited_by: fields.optional_text("edited_by")?.to_string(),
         });
     }
     check_links(&article)?;

@@ -89,6 +89,8 @@ mod tests {
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
         };
         let quote = &quotes_with_context(&article, [&annotation])[0];
         assert_eq!((quote.prefix.as_str(), quote.exact.as_str(), quote.suffix.as_str()), ("😀 ", "short", " text"));

@@ -62,9 +62,16 @@ fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
     if let Some(verdict) = article.verdicts.iter().find(|v| v.claim == a.id) {
         let rating = if verdict.rating.is_empty() { "Not rated" } else { &verdict.rating };
         let assessment = format!("{rating} ({})", verdict.status.label());
-        body.push(
-            json!({ "type": "TextualBody", "purpose": "assessing", "value": assessment, "format": "text/plain" }),
-        );
+        let mut assessing =
+            json!({ "type": "TextualBody", "purpose": "assessing", "value": assessment, "format": "text/plain" });
+        // The verdict is its reviewer's, who need not be the annotation's creator.
+        if !verdict.reviewer.is_empty() {
+            assessing["creator"] = person(&verdict.reviewer);
+        }
+        if !verdict.modified.is_empty() {
+            assessing["modified"] = json!(verdict.modified);
+        }
+        body.push(assessing);
         if !verdict.reasoning.is_empty() {
             body.push(json!({ "type": "TextualBody", "purpose": "assessing", "value": verdict.reasoning, "format": "text/plain" }));
         }
@@ -95,7 +102,15 @@ fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
             out[field] = json!(value);
         }
     }
+    if !a.author.is_empty() {
+        out["creator"] = person(&a.author);
+    }
     out
+}
+
+/// A desk user as a W3C agent: the name is all a desk knows of them.
+fn person(name: &str) -> Value {
+    json!({ "type": "Person", "nickname": name })
 }
 
 /// An article's annotations as a W3C `AnnotationCollection`, in text order, pretty-printed.
@@ -104,14 +119,21 @@ pub fn export(article: &Article) -> String {
     let quotes = quotes_with_context(article, ordered.iter().copied());
     let mut items: Vec<Value> = ordered.iter().zip(quotes).map(|(a, quote)| annotation(article, a, quote)).collect();
     items.extend(article.links.iter().map(|link| {
-        json!({
+        let mut out = json!({
             "@context": CONTEXT,
             "id": link_iri(link),
             "type": "Annotation",
             "motivation": "linking",
             "body": format!("{ANNOTATION_PREFIX}{}", link.source),
             "target": format!("{ANNOTATION_PREFIX}{}", link.claim),
-        })
+        });
+        if !link.author.is_empty() {
+            out["creator"] = person(&link.author);
+        }
+        if !link.created.is_empty() {
+            out["created"] = json!(link.created);
+        }
+        out
     }));
     let collection = format!("urn:article-annotator:collection:{}", article.id);
     let document = json!({
@@ -133,6 +155,37 @@ pub fn export(article: &Article) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_desk_users_are_creators_and_come_back_as_authors() {
+        use crate::model::library::AnnotationKind::{Claim, Source};
+        let mut article = crate::model::library::testing::marked(
+            "Rates rose. A clerk said so.",
+            &[("n1", Claim, "Rates rose."), ("n2", Source, "A clerk")],
+        );
+        article.id = "a1".into();
+        article.annotations[0].author = "alice".into();
+        article.annotations[0].edited_by = "bob".into();
+        article.links = vec![Link { author: "bob".into(), created: "t2".into(), ..Link::new("n1", "n2") }];
+        article.verdicts = vec![crate::model::library::Verdict {
+            claim: "n1".into(),
+            rating: "True".into(),
+            reviewer: "carol".into(),
+            modified: "t3".into(),
+            ..Default::default()
+        }];
+        let exported: Value = serde_json::from_str(&export(&article)).unwrap();
+        let items = exported["first"]["items"].as_array().unwrap();
+        assert_eq!(items[0]["creator"], json!({ "type": "Person", "nickname": "alice" }));
+        assert!(items[1].get("creator").is_none(), "made outside a desk: no creator");
+        let assessing = items[0]["body"].as_array().unwrap().iter().find(|b| b["purpose"] == "assessing").unwrap();
+        assert_eq!((&assessing["creator"]["nickname"], &assessing["modified"]), (&json!("carol"), &json!("t3")));
+        assert_eq!((&items[2]["creator"]["nickname"], &items[2]["created"]), (&json!("bob"), &json!("t2")));
+
+        let imported = import_into_the_bare_article(&article);
+        let back = &imported.library.articles[0].annotations;
+        assert_eq!(back.iter().map(|a| a.author.as_str()).collect::<Vec<_>>(), ["alice", ""]);
+    }
 
     #[test]
     fn every_annotation_has_both_selectors_and_its_bodies() {

@@ -17,6 +17,8 @@ pub(crate) fn marked(text: &str, marks: &[(&str, AnnotationKind, &str)]) -> Arti
             note: String::new(),
             created: String::new(),
             modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
         });
     }
     article

@@ -94,6 +94,8 @@ fn text_under_annotations_is_not_replaced() {
         note: String::new(),
         created: String::new(),
         modified: String::new(),
+        author: String::new(),
+        edited_by: String::new(),
     });
     assert_eq!(lib.replace_text("a", "Other".into()), Err(EditError::HasAnnotations));
     assert_eq!(&*lib.get("a").unwrap().text, "Text");
@@ -111,6 +113,8 @@ fn a_discarded_orphan_comes_back_whole() {
         note: "kept".into(),
         created: "c".into(),
         modified: "m".into(),
+        author: String::new(),
+        edited_by: String::new(),
     };
     let orphan = Orphan { annotation, exact: "two".into(), prefix: "One ".into(), suffix: String::new() };
     lib.get_mut("a").unwrap().orphans.push(orphan);
@@ -186,7 +190,7 @@ fn link_candidates_are_the_nearest_unlinked_sources_in_text_order() {
             ("c2", Claim, "Delta said four"),
         ],
     );
-    article.links.push(Link { claim: "c".into(), source: "d".into() });
+    article.links.push(Link::new("c", "d"));
     let ids = |limit| article.link_candidates("c", limit).iter().map(|a| a.id.as_str()).collect::<Vec<_>>();
     // "d" is linked already and claims are never candidates; Alpha is the farthest.
     assert_eq!(ids(10), ["a", "b", "e"]);

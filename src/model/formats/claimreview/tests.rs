@@ -32,11 +32,13 @@ fn checked(claim: &str, rating: &str) -> Verdict {
         status: CheckStatus::Checked,
         evidence: vec![Evidence { url: "https://example.org/e".into(), label: "Report".into() }],
         reasoning: "Checked against the hospital count.".into(),
+        modified: String::new(),
+        reviewer: String::new(),
     }
 }
 
 fn link(claim: &str, source: &str) -> Link {
-    Link { claim: claim.into(), source: source.into() }
+    Link::new(claim, source)
 }
 
 fn article() -> Article {
@@ -98,6 +100,18 @@ fn every_checked_claim_has_every_field() {
     assert_eq!(item["appearance"]["url"], "https://example.org/story");
     assert_eq!(item["datePublished"], "2024-01-04");
     assert_eq!(first["reviewBody"], "Checked against the hospital count.");
+}
+
+#[test]
+fn a_verdict_given_on_a_desk_is_its_reviewers() {
+    let mut article = article();
+    article.verdicts[1].reviewer = "bob".into();
+    let all = reviews(&article);
+    assert_eq!(all[0]["author"]["employee"]["name"], "Ana Souza", "no reviewer: the session's checker");
+    assert_eq!(all[1]["author"]["name"], "Desk Check");
+    assert_eq!(all[1]["author"]["employee"], json!({ "@type": "Person", "name": "bob" }));
+    article.session.organization.clear();
+    assert_eq!(reviews(&article)[1]["author"], json!({ "@type": "Person", "name": "bob" }));
 }
 
 #[test]

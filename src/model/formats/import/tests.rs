@@ -41,6 +41,8 @@ fn files_beyond_the_limits_are_refused_whole() {
             note: String::new(),
             created: "t".into(),
             modified: "t".into(),
+            author: String::new(),
+            edited_by: String::new(),
         })
         .collect();
     let file = export([&crowded], &Library::default().ratings, &Library::default().off_scale, &provenance());
@@ -78,7 +80,7 @@ fn a_colleagues_copy_adds_its_own_annotations_links_and_verdicts_once() {
     }
     // Theirs, and one of mine again (already there); their claim may rest on my source.
     theirs.annotations.push(mine.articles[0].annotations[1].clone());
-    let link = |claim: &str, source: &str| Link { claim: claim.into(), source: source.into() };
+    let link = |claim: &str, source: &str| Link::new(claim, source);
     theirs.links = vec![link("c-n2", "c-n1"), link("c-n2", "n1")];
     theirs.verdicts = vec![Verdict { claim: "c-n2".into(), rating: "False".into(), ..Verdict::default() }];
     theirs.suggested = vec!["c-n1".into(), "n1".into()];

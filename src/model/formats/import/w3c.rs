@@ -100,8 +100,17 @@ pub(super) fn read_w3c(value: &Json, merge: &mut Merge, open: Option<&str>) -> R
             Anchor::Placed { start, end, .. } => (start, end),
             Anchor::Orphan { .. } => (CharOffset(0), CharOffset(0)),
         };
-        let annotation =
-            Annotation { id, kind, start, end, note, created: time("created"), modified: time("modified") };
+        let annotation = Annotation {
+            id,
+            kind,
+            start,
+            end,
+            note,
+            created: time("created"),
+            modified: time("modified"),
+            author: creator_name(item),
+            edited_by: String::new(),
+        };
         merge.place(&article_id, annotation, anchor, quote, false)?;
         items_read += 1;
     }
@@ -113,7 +122,7 @@ pub(super) fn read_w3c(value: &Json, merge: &mut Merge, open: Option<&str>) -> R
     }
     for (claim, source) in links {
         let id = |iri: &str| iri.strip_prefix(ANNOTATION_PREFIX).unwrap_or(iri).to_string();
-        let link = Link { claim: id(&claim), source: id(&source) };
+        let link = Link::new(id(&claim), id(&source));
         // Added where both ends are, if they are a claim and a source; other links are not ours.
         let kind_in = |a: &Article, id: &str| a.annotations.iter().find(|n| n.id == id).map(|n| n.kind);
         let found = merge.library.articles.iter().find(|a| {
@@ -168,4 +177,20 @@ fn w3c_anchor(
     }
     let selector = Selector { exact: &quote.exact, prefix: &quote.prefix, suffix: &quote.suffix, start: hint };
     Ok((anchorer.anchor(&selector), quote))
+}
+
+/// The name of an annotation's `creator`: a string, or an agent's `nickname` or `name` (the
+/// first of a list).
+fn creator_name(item: &Json) -> String {
+    let creator = match item.get("creator") {
+        Some(Json::Array(list)) => list.first(),
+        other => other,
+    };
+    let Some(creator) = creator else { return String::new() };
+    creator
+        .as_str()
+        .or_else(|| creator.get("nickname").and_then(Json::as_str))
+        .or_else(|| creator.get("name").and_then(Json::as_str))
+        .unwrap_or("")
+        .to_string()
 }
