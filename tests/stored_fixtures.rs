@@ -104,7 +104,7 @@ fn every_stored_version_comes_back_whole_from_documents() {
         let writes = Saved::default().writes(&mut library);
         let mut loader = Loader::default();
         for write in &writes {
-            let mut doc: serde_json::Value = serde_json::from_str(&write.to_json()).unwrap();
+            let mut doc: serde_json::Value = serde_json::from_str(&write.to_json("")).unwrap();
             doc["_rev"] = "1-a".into();
             assert!(loader.add(&doc.to_string()), "{}", path.display());
         }

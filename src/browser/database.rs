@@ -12,6 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
 use super::storage::to_rust;
+use crate::model::documents::conflicting_revisions;
 
 /// The database's name (IndexedDB's is `_pouch_` and this).
 pub const NAME: &str = "article-annotator";
@@ -180,7 +181,7 @@ impl Database {
     pub async fn read_all(&self, mut each: impl FnMut(&str)) -> Result<(), DatabaseError> {
         let stores = wait(open_stores(NAME)).await.unwrap_or(JsValue::NULL);
         if stores.is_null() {
-            return self.read_range("", "\u{fff0}", &mut |json: String| each(&json)).await;
+            return self.read_range("", "\u{fff0}", false, &mut |json: String| each(&json)).await;
         }
         loop {
             let page = wait(next_page(&stores, PAGE)).await?;
@@ -196,11 +197,30 @@ impl Database {
     /// The documents whose ids start with `prefix`.
     pub async fn read_prefix(&self, prefix: &str) -> Result<Vec<String>, DatabaseError> {
         let mut docs = Vec::new();
-        self.read_range(prefix, &format!("{prefix}\u{fff0}"), &mut |d| docs.push(d)).await?;
+        self.read_range(prefix, &format!("{prefix}\u{fff0}"), false, &mut |d| docs.push(d)).await?;
         Ok(docs)
     }
 
-    async fn read_range(&self, from: &str, to: &str, each: &mut dyn FnMut(String)) -> Result<(), DatabaseError> {
+    /// The documents whose ids start with `prefix` that have conflicting revisions (versions
+    /// made apart that replication brought together), each with its `_conflicts`.
+    pub async fn read_conflicted(&self, prefix: &str) -> Result<Vec<String>, DatabaseError> {
+        let mut docs = Vec::new();
+        self.read_range(prefix, &format!("{prefix}\u{fff0}"), true, &mut |d| {
+            if !conflicting_revisions(&d).is_empty() {
+                docs.push(d);
+            }
+        })
+        .await?;
+        Ok(docs)
+    }
+
+    async fn read_range(
+        &self,
+        from: &str,
+        to: &str,
+        conflicts: bool,
+        each: &mut dyn FnMut(String),
+    ) -> Result<(), DatabaseError> {
         let mut start = from.to_string();
         let mut skip = 0;
         loop {
@@ -210,6 +230,7 @@ impl Database {
                 ("startkey", start.as_str().into()),
                 ("endkey", to.into()),
                 ("skip", skip.into()),
+                ("conflicts", conflicts.into()),
             ]);
             let result = wait(self.handle().all_docs(&query)).await?;
             let rows: Array = Reflect::get(&result, &"rows".into()).map_err(|e| DatabaseError(explain(&e)))?.into();
@@ -297,16 +318,19 @@ impl Database {
     /// Calls `on_change` with each document that changes from now on, in this tab or another
     /// (PouchDB tells other tabs through a `storage` event), deletions included, each with
     /// the revisions that conflict with it (`_conflicts`, after a desk's replication brought
-    /// versions made apart); `on_error` if the feed stops.
+    /// versions made apart, and `_deleted_conflicts`: the deleted ones, which PouchDB names only
+    /// among the change's leaves); `on_error` if the feed stops.
     pub fn follow(&self, on_change: impl Fn(String) + 'static, on_error: impl Fn(String) + 'static) {
         let feed = self.handle().changes(&options(&[
             ("since", "now".into()),
             ("live", true.into()),
             ("include_docs", true.into()),
             ("conflicts", true.into()),
+            ("style", "all_docs".into()),
         ]));
         let change = Closure::<dyn Fn(JsValue)>::new(move |change: JsValue| {
             let doc = Reflect::get(&change, &"doc".into()).unwrap_or(JsValue::NULL);
+            note_deleted_leaves(&change, &doc);
             if let Ok(json) = js_sys::JSON::stringify(&doc) {
                 on_change(to_rust(&json));
             }
@@ -316,6 +340,32 @@ impl Database {
         // The feed lives as long as the page.
         change.forget();
         error.forget();
+    }
+}
+
+/// Puts on `doc` the deleted leaves among the change's leaves (`changes`, with `style:
+/// 'all_docs'`): every leaf that is neither the document shown nor one of its `_conflicts`.
+fn note_deleted_leaves(change: &JsValue, doc: &JsValue) {
+    let leaves: Array =
+        Reflect::get(change, &"changes".into()).ok().and_then(|l| l.dyn_into().ok()).unwrap_or_default();
+    if leaves.length() < 2 {
+        return;
+    }
+    let shown = field(doc, "_rev");
+    let live: Array = Reflect::get(doc, &"_conflicts".into())
+        .ok()
+        .filter(Array::is_array)
+        .map(|l| Array::from(&l))
+        .unwrap_or_default();
+    let deleted = Array::new();
+    for leaf in leaves.iter() {
+        let Some(rev) = field(&leaf, "rev") else { continue };
+        if Some(&rev) != shown.as_ref() && !live.includes(&rev.as_str().into(), 0) {
+            deleted.push(&rev.into());
+        }
+    }
+    if deleted.length() > 0 {
+        let _ = Reflect::set(doc, &"_deleted_conflicts".into(), &deleted);
     }
 }
 

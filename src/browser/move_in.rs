@@ -62,7 +62,7 @@ async fn move_in(db: &Database, loaded: Loaded, old: Library) -> Result<Opened, 
     let writes: Vec<_> = saved.writes(&mut library).into_iter().filter(|w| w.json.is_some()).collect();
     let mut failure = None;
     for batch in writes.chunks(BATCH) {
-        let docs: Vec<String> = batch.iter().map(|w| w.to_json()).collect();
+        let docs: Vec<String> = batch.iter().map(|w| w.to_json("")).collect();
         match db.write(&docs).await {
             Ok(results) => {
                 if let Some(why) = results.iter().find_map(|r| match r {

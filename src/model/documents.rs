@@ -185,11 +185,15 @@ pub struct Write {
 }
 
 impl Write {
-    /// The JSON the database takes for this write.
-    pub fn to_json(&self) -> String {
+    /// The JSON the database takes for this write; a deletion names who made it (`by`, empty
+    /// outside a desk), so that a colleague who changed the document meanwhile is told who.
+    pub fn to_json(&self, by: &str) -> String {
         match &self.json {
             Some(json) => json.clone(),
-            None => serde_json::json!({ "_id": self.id, "_rev": self.rev, "_deleted": true }).to_string(),
+            None if by.is_empty() => {
+                serde_json::json!({ "_id": self.id, "_rev": self.rev, "_deleted": true }).to_string()
+            }
+            None => serde_json::json!({ "_id": self.id, "_rev": self.rev, "_deleted": true, "by": by }).to_string(),
         }
     }
 }

@@ -31,12 +31,11 @@ pub fn take_in(state: AppState, db: &Database, json: &str) {
                 versions.push(version);
             }
         }
-        if let Some(conflict) = Conflict::read(&winner, &versions) {
-            state.conflicts.try_update(|c| {
-                c.retain(|known| known.id != conflict.id);
-                c.push(conflict);
-            });
-        }
+        let conflict = Conflict::read(&winner, &versions);
+        state.conflicts.try_update(|c| {
+            c.retain(|known| known.id != id);
+            c.extend(conflict);
+        });
     });
 }
 

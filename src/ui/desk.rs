@@ -12,6 +12,7 @@ use super::state::{AppState, Dialog};
 use crate::browser::database::Database;
 use crate::browser::desk::{self, Sync};
 use crate::model::desk::{DEFAULT_PATH, DeskError, DeskSettings, SyncState, server_address};
+use crate::model::documents::article_prefix;
 
 /// The desk connection of this page, shared by its components.
 #[derive(Clone, Copy)]
@@ -22,6 +23,7 @@ pub struct DeskLink {
     pub state: RwSignal<(SyncState, u32)>,
     sync: StoredValue<Option<Rc<Sync>>, LocalStorage>,
     db: StoredValue<Option<Database>, LocalStorage>,
+    app: AppState,
 }
 
 impl DeskLink {
@@ -33,13 +35,13 @@ impl DeskLink {
             state: RwSignal::new((SyncState::Syncing, 0)),
             sync: StoredValue::new_local(None),
             db: StoredValue::new_local(db),
+            app: AppState::get(),
         };
         provide_context(link);
         // Changes are made by the desk's user while the desk is set, signed in or not: work done
         // while signed out is theirs when it goes out.
-        let state = AppState::get();
         Effect::new(move |_| {
-            state.author.set(link.settings.with(|s| s.as_ref().map(|s| s.user.clone()).unwrap_or_default()));
+            link.app.author.set(link.settings.with(|s| s.as_ref().map(|s| s.user.clone()).unwrap_or_default()));
         });
         if let Some(settings) = link.settings.get_untracked() {
             spawn_local(async move {
@@ -89,6 +91,18 @@ impl DeskLink {
             },
         );
         self.sync.set_value(Some(Rc::new(sync)));
+        // Versions made apart that are still waiting for a choice (from before a reload, say).
+        let state = self.app;
+        let shared = settings.shared.clone();
+        spawn_local(async move {
+            for article in shared {
+                if let Ok(docs) = db.read_conflicted(&article_prefix(&article)).await {
+                    for json in docs {
+                        super::conflicts::take_in(state, &db, &json);
+                    }
+                }
+            }
+        });
     }
 
     /// Signs in and starts syncing; the settings are kept only once that worked.

@@ -211,7 +211,8 @@ impl Persistence {
             return;
         }
         let mut docs = self.in_flight.borrow().to_vec();
-        docs.extend(self.writes().iter().map(Write::to_json));
+        let by = self.state.author.get_untracked();
+        docs.extend(self.writes().iter().map(|w| w.to_json(&by)));
         if !docs.is_empty() && storage::keep_unsaved(&docs) {
             self.kept_unsaved.set(true);
         }
@@ -293,7 +294,8 @@ impl Persistence {
         if writes.is_empty() {
             return Ok(());
         }
-        let docs: Rc<Vec<String>> = Rc::new(writes.iter().map(Write::to_json).collect());
+        let by = self.state.author.get_untracked();
+        let docs: Rc<Vec<String>> = Rc::new(writes.iter().map(|w| w.to_json(&by)).collect());
         clock::start_span("aa-write");
         self.in_flight.replace(docs.clone());
         let written = self.db.write(&docs).await;
@@ -345,7 +347,7 @@ impl Persistence {
         let mut resolved = None;
         self.state.library.update(|l| resolved = Some(self.saved.borrow().resolve(l, &write, theirs.as_deref())));
         let Some(resolved) = resolved else { return };
-        let done = match self.db.write(&[resolved.write.to_json()]).await {
+        let done = match self.db.write(&[resolved.write.to_json(&self.state.author.get_untracked())]).await {
             Ok(results) => match results.into_iter().next() {
                 Some(Written::Done(rev)) => Some(resolved.write.json.as_ref().map(|_| rev)),
                 _ => None,

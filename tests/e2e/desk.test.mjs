@@ -307,6 +307,11 @@ test('a note changed by two checkers while apart keeps both until one is chosen,
   for (const app of [alice, bob]) {
     await expectVisible(app.entryItem(claim).getByText(who), 30_000);
   }
+  // A reload keeps the choice waiting: the versions are in the database, not in the page.
+  await alice.page.reload();
+  await waitUntilRendered(alice.page);
+  await alice.expectHeading('Conflict story');
+  await expectVisible(alice.entryItem(claim).getByText(who), 30_000);
   const versions = bob.panel().getByRole('region', { name: 'Conflicting versions of the annotation' });
   await expectVisible(versions);
   await expectVisible(versions.getByText('Claim: Bob: the customs figures say +40%', { exact: true }));
@@ -329,4 +334,47 @@ test('a note changed by two checkers while apart keeps both until one is chosen,
   await waitFor(async () => assert.equal((await alice.storedAnnotations())[0].note, shown), { timeout: 30_000 });
   await expectHidden(alice.entryItem(claim).getByText(who));
   alice.assertNoErrors({ allow: /404|ERR_INTERNET_DISCONNECTED/ });
+});
+
+test('a deletion against an edit made apart is shown the same way, and keeping the deletion deletes it for both', { timeout: 150_000 }, async () => {
+  const alice = await checker();
+  const bob = await checker();
+  const text = 'Deletion story\n\nThe club said attendance tripled, a steward said.';
+  const claim = 'Claim: attendance tripled';
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading('Deletion story');
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  await alice.mark('attendance tripled', 'claim', { text });
+  await connect(bob, 'bob');
+  await bob.openLibrary();
+  await expectVisible(bob.libraryItem('Deletion story'), 20_000);
+  await bob.libraryItem('Deletion story').getByRole('button', { name: 'Open' }).click();
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim]), { timeout: 10_000 });
+
+  // Bob, away, deletes the claim; Alice changes its note.
+  await bob.page.context().setOffline(true);
+  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await bob.entry(claim).click();
+  await bob.panel().getByRole('button', { name: 'Delete annotation' }).click();
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), []));
+  await waitFor(async () => assert.equal(await alice.currentEntry(), claim));
+  await alice.noteField().fill('Alice: the turnstile count says +20%');
+  await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 20_000 });
+
+  // Together again: the edit is shown (nothing is lost), with who deleted it.
+  await bob.page.context().setOffline(false);
+  const who = 'Changed by alice and deleted by bob';
+  for (const app of [alice, bob]) {
+    await expectVisible(app.entryItem(claim).getByText(who, { exact: true }), 30_000);
+  }
+  await bob.entry(claim).click();
+  const versions = bob.panel().getByRole('region', { name: 'Conflicting versions of the annotation' });
+  await expectVisible(versions.getByText('Claim: Alice: the turnstile count says +20%', { exact: true }));
+  await expectVisible(versions.getByText('(deleted)', { exact: true }));
+  await versions.getByRole('button', { name: "Keep bob's version" }).click();
+  for (const app of [alice, bob]) {
+    await waitFor(async () => assert.deepEqual(await app.entryNames(), []), { timeout: 30_000 });
+    await waitFor(async () => assert.deepEqual(await app.storedAnnotations(), []), { timeout: 30_000 });
+  }
 });

@@ -4,10 +4,15 @@
 //! page shows both, with who made each, and the user's choice is an ordinary change (undoable,
 //! synced) plus the deletion of the revisions not chosen, which ends the conflict everywhere.
 //!
+//! A deletion against an edit is the same: CouchDB shows the edit (a live version wins over a
+//! deleted one) and keeps the deletion as a deleted leaf. A deleted leaf cannot be removed, so
+//! choosing the edit marks it `settled` (a deleted child of it), which is not shown again.
+//!
 //! Two tabs of one browser never get here: they write one database, which refuses the second
 //! write (see `conflicts.rs`).
 
 use serde::Deserialize;
+use serde_json::json;
 
 use super::{Body, Doc};
 use crate::model::history::Change;
@@ -18,6 +23,8 @@ use crate::model::library::{Annotation, Article, Verdict};
 pub enum Content {
     Annotation(Annotation),
     Verdict(Verdict),
+    /// Deleted (only an annotation's deletion is shown: its verdict and links go with it).
+    Deleted,
 }
 
 /// One version of a document kept apart.
@@ -46,16 +53,38 @@ pub struct Conflict {
 struct Conflicts {
     #[serde(rename = "_conflicts", default)]
     conflicts: Vec<String>,
+    #[serde(rename = "_deleted_conflicts", default)]
+    deleted: Vec<String>,
 }
 
-/// The revisions a document's JSON says conflict with it (`_conflicts`, as PouchDB gives it
-/// when asked for `conflicts: true`); empty for most documents.
+/// The revisions a document's JSON says conflict with it: `_conflicts` (as PouchDB gives them
+/// when asked for `conflicts: true`) and `_deleted_conflicts` (deleted leaves, which the
+/// browser layer adds from the changes feed's list of leaves); empty for most documents.
 pub fn conflicting_revisions(json: &str) -> Vec<String> {
     // Most documents have none: look before reading (a text document is long).
-    if !json.contains("\"_conflicts\"") {
+    if !json.contains("\"_conflicts\"") && !json.contains("\"_deleted_conflicts\"") {
         return Vec::new();
     }
-    serde_json::from_str::<Conflicts>(json).map(|c| c.conflicts).unwrap_or_default()
+    serde_json::from_str::<Conflicts>(json).map(|c| [c.conflicts, c.deleted].concat()).unwrap_or_default()
+}
+
+/// A deleted revision: who deleted it, and whether someone chose against it already.
+#[derive(Deserialize)]
+struct Tombstone {
+    #[serde(rename = "_id")]
+    id: String,
+    #[serde(rename = "_rev")]
+    rev: String,
+    #[serde(rename = "_deleted", default)]
+    deleted: bool,
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    settled: bool,
+}
+
+fn someone(by: String) -> String {
+    if by.is_empty() { "someone".to_string() } else { by }
 }
 
 fn version_of(json: &str) -> Option<(String, String, String, Version)> {
@@ -73,8 +102,17 @@ fn version_of(json: &str) -> Option<(String, String, String, Version)> {
         }
         _ => return None,
     };
-    let by = if by.is_empty() { "someone".to_string() } else { by };
-    Some((doc.id, article, annotation, Version { rev, by, content }))
+    Some((doc.id, article, annotation, Version { rev, by: someone(by), content }))
+}
+
+/// A deletion of the document `id`, unless someone already chose against it.
+fn deletion_of(json: &str, id: &str) -> Option<Version> {
+    let tombstone: Tombstone = serde_json::from_str(json).ok()?;
+    (tombstone.deleted && !tombstone.settled && tombstone.id == id).then(|| Version {
+        rev: tombstone.rev,
+        by: someone(tombstone.by),
+        content: Content::Deleted,
+    })
 }
 
 impl Conflict {
@@ -83,8 +121,16 @@ impl Conflict {
     /// or no other version could be read.
     pub fn read(winner: &str, others: &[String]) -> Option<Conflict> {
         let (id, article, annotation, first) = version_of(winner)?;
+        let is_annotation = matches!(first.content, Content::Annotation(_));
         let mut versions = vec![first];
-        versions.extend(others.iter().filter_map(|json| version_of(json)).filter(|v| v.0 == id).map(|v| v.3));
+        for json in others {
+            match version_of(json) {
+                Some((other, _, _, version)) if other == id => versions.push(version),
+                Some(_) => {}
+                None if is_annotation => versions.extend(deletion_of(json, &id)),
+                None => {}
+            }
+        }
         (versions.len() > 1).then_some(Conflict { id, article, annotation, versions })
     }
 
@@ -93,8 +139,18 @@ impl Conflict {
         matches!(self.versions[0].content, Content::Verdict(_))
     }
 
-    /// Who changed it, in words: "Changed by alice and by bob".
+    /// Who changed it, in words: "Changed by alice and by bob", "Changed by bob and deleted by
+    /// alice".
     pub fn who(&self) -> String {
+        if self.versions.iter().any(|v| v.content == Content::Deleted) {
+            let parts: Vec<String> = self
+                .versions
+                .iter()
+                .map(|v| format!("{} by {}", if v.content == Content::Deleted { "deleted" } else { "changed" }, v.by))
+                .collect();
+            let said = parts.join(" and ");
+            return said[..1].to_uppercase() + &said[1..];
+        }
         let mut names: Vec<&str> = self.versions.iter().map(|v| v.by.as_str()).collect();
         names.dedup();
         match names.as_slice() {
@@ -105,10 +161,12 @@ impl Conflict {
     }
 
     /// The change that makes `article` say version `chosen` (`None` when it says it already),
-    /// and the JSON of the deletions of every other version's revision (the version shown
-    /// everywhere is kept and, when another is chosen, changed into it).
+    /// and the JSON of the writes that end the conflict: every other live version's revision
+    /// deleted (the version shown everywhere is kept and, when another is chosen, changed into
+    /// it), every deletion not chosen marked settled.
     pub fn choose(&self, chosen: usize, article: &Article) -> (Option<Change>, Vec<String>) {
         let change = self.versions.get(chosen).and_then(|version| match &version.content {
+            Content::Deleted => Change::removal(article, &self.annotation),
             Content::Annotation(after) => match article.annotations.iter().find(|a| a.id == after.id) {
                 Some(before) if before == after => None,
                 Some(before) => Some(Change::Edited { before: before.clone(), after: after.clone() }),
@@ -119,9 +177,20 @@ impl Conflict {
                 (before.as_ref() != Some(after)).then(|| Change::Judged { before, after: after.clone() })
             }
         });
-        let discarded = self.versions[1..]
+        let keeps_a_version = self.versions.get(chosen).is_some_and(|v| v.content != Content::Deleted);
+        let discarded = self
+            .versions
             .iter()
-            .map(|v| serde_json::json!({ "_id": self.id, "_rev": v.rev, "_deleted": true }).to_string())
+            .enumerate()
+            .filter_map(|(i, v)| match v.content {
+                Content::Deleted if keeps_a_version => {
+                    Some(json!({ "_id": self.id, "_rev": v.rev, "_deleted": true, "settled": true }))
+                }
+                Content::Deleted => None,
+                _ if i == 0 => None,
+                _ => Some(json!({ "_id": self.id, "_rev": v.rev, "_deleted": true })),
+            })
+            .map(|doc| doc.to_string())
             .collect();
         (change, discarded)
     }
@@ -143,6 +212,7 @@ impl Conflict {
                 }
                 said
             }
+            Content::Deleted => "(deleted)".to_string(),
         }
     }
 }
@@ -246,5 +316,36 @@ mod tests {
         let text = serde_json::to_string(&text).unwrap();
         assert!(conflicting_revisions(&text).is_empty(), "the words in a text are not a field");
         assert_eq!(Conflict::read(&text, &[winner]), None);
+    }
+
+    #[test]
+    fn a_deletion_against_an_edit_is_shown_and_either_can_be_kept() {
+        let mut article = marked("Rates rose.", &[("n1", Claim, "Rates rose.")]);
+        article.verdicts = vec![Verdict { claim: "n1".into(), ..Verdict::default() }];
+        let edited = doc("2-e", noted(&article, "Bob's note", "bob"));
+        let Body::Annotation(shown_edit) = noted(&article, "Bob's note", "bob") else { unreachable!() };
+        article.annotations[0] = shown_edit.item;
+        let deletion =
+            json!({ "_id": "a/a/annotation/n1", "_rev": "2-d", "_deleted": true, "by": "alice" }).to_string();
+        let mut shown: serde_json::Value = serde_json::from_str(&edited).unwrap();
+        shown["_deleted_conflicts"] = json!(["2-d"]);
+        assert_eq!(conflicting_revisions(&shown.to_string()), ["2-d"]);
+
+        let conflict = Conflict::read(&edited, &[deletion]).expect("an edit and a deletion");
+        assert_eq!(conflict.who(), "Changed by bob and deleted by alice");
+        assert_eq!(Conflict::says(&conflict.versions[1]), "(deleted)");
+
+        // Keeping the edit marks the deletion settled: it stays a leaf, but is not shown again.
+        let (change, writes) = conflict.choose(0, &article);
+        assert_eq!(change, None, "the library shows the edit already");
+        let settled: serde_json::Value = serde_json::from_str(&writes[0]).unwrap();
+        assert_eq!(settled, json!({ "_id": "a/a/annotation/n1", "_rev": "2-d", "_deleted": true, "settled": true }));
+        let marked_leaf = json!({ "_id": "a/a/annotation/n1", "_rev": "3-s", "_deleted": true, "settled": true });
+        assert_eq!(Conflict::read(&edited, &[marked_leaf.to_string()]), None);
+
+        // Keeping the deletion deletes the annotation with its verdict, an ordinary change.
+        let (change, writes) = conflict.choose(1, &article);
+        let Some(Change::Removed { verdict: Some(_), .. }) = change else { panic!("a removal with its verdict") };
+        assert!(writes.is_empty(), "the removal deletes the version shown");
     }
 }
