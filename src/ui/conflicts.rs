@@ -2,40 +2,68 @@
 //! the database's changes feed, shown on the annotation's entry and in its editor with both
 //! texts, and ended by the user's choice (see `model::documents::Conflict`).
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::desk::DeskLink;
 use super::state::AppState;
-use crate::browser::database::Database;
+use crate::browser::database::{Database, Written};
 use crate::model::documents::{Conflict, conflicting_revisions};
+
+thread_local! {
+    /// The documents whose versions are being read, each with the number of its latest read:
+    /// a read that a newer change (or the user's choice) overtook is dropped, or a conflict
+    /// ended meanwhile would come back.
+    static READING: RefCell<HashMap<String, u64>> = RefCell::default();
+    static READS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Drops any read of `id`'s versions under way.
+fn overtake(id: &str) {
+    READING.with_borrow_mut(|reading| reading.remove(id));
+}
 
 /// Looks at a document that changed in the database for versions kept apart: reads them and
 /// shows the conflict, or forgets one that was ended (here or by a colleague).
 pub fn take_in(state: AppState, db: &Database, json: &str) {
     let others = conflicting_revisions(json);
     if others.is_empty() {
-        if state.conflicts.with_untracked(|c| !c.is_empty())
-            && let Some(id) = id_of(json)
-        {
+        let watched = state.conflicts.with_untracked(|c| !c.is_empty()) || READING.with_borrow(|r| !r.is_empty());
+        if watched && let Some(id) = id_of(json) {
+            overtake(&id);
             state.conflicts.update(|c| c.retain(|conflict| conflict.id != id));
         }
         return;
     }
+    let Some(id) = id_of(json) else { return };
+    let read = READS.get() + 1;
+    READS.set(read);
+    READING.with_borrow_mut(|reading| reading.insert(id.clone(), read));
     let (db, winner) = (db.clone(), json.to_string());
     spawn_local(async move {
-        let Some(id) = id_of(&winner) else { return };
         let mut versions = Vec::new();
         for rev in &others {
             if let Some(version) = db.get_revision(&id, rev).await {
                 versions.push(version);
             }
         }
+        if READING.with_borrow(|reading| reading.get(&id) != Some(&read)) {
+            return;
+        }
+        overtake(&id);
         let conflict = Conflict::read(&winner, &versions);
-        state.conflicts.try_update(|c| {
-            c.retain(|known| known.id != id);
-            c.extend(conflict);
-        });
+        // The same conflict heard of again is left alone: drawing its buttons anew could take a
+        // click meant for them.
+        let known = state.conflicts.with_untracked(|c| c.iter().find(|k| k.id == id).cloned());
+        if known != conflict {
+            state.conflicts.try_update(|c| {
+                c.retain(|known| known.id != id);
+                c.extend(conflict);
+            });
+        }
     });
 }
 
@@ -56,30 +84,35 @@ pub fn ConflictChoice(
 ) -> impl IntoView {
     let state = AppState::get();
     let desk = DeskLink::get();
-    let mine = move || {
+    // Drawn anew only when what it shows changes.
+    let mine = Memo::new(move |_| {
         state
             .conflicts
             .with(|c| c.iter().filter(|c| c.annotation == annotation.get_value()).cloned().collect::<Vec<_>>())
-    };
+    });
     let keep = move |conflict: Conflict, chosen: usize| {
-        let Some(article) = state.library.with_untracked(|l| l.get(&conflict.article).cloned()) else { return };
-        let (change, discarded) = conflict.choose(chosen, &article);
-        if let Some(change) = change
-            && !state.perform(&conflict.article, change, false)
-        {
-            return;
-        }
-        state.conflicts.update(|c| c.retain(|known| known.id != conflict.id));
         let Some(db) = desk.database() else { return };
+        overtake(&conflict.id);
+        state.conflicts.update(|c| c.retain(|known| known.id != conflict.id));
         spawn_local(async move {
-            // The versions not chosen are deleted, which ends the conflict on every replica.
-            if db.write(&discarded).await.is_err() {
-                state.fail("The other versions could not be set aside; the choice is kept. Try again after reloading.");
+            let Some(article) = state.library.with_untracked(|l| l.get(&conflict.article).cloned()) else { return };
+            let (change, discarded) = conflict.choose(chosen, &article);
+            // The versions not chosen are set aside first (deleted, or a deletion marked
+            // settled), which ends the conflict on every replica; only then is the choice made,
+            // so that a failure changes nothing.
+            let written = db.write(&discarded).await;
+            if !written.is_ok_and(|results| results.iter().all(|r| matches!(r, Written::Done(_)))) {
+                state.fail("The other versions could not be set aside, so nothing was changed. Try again.");
+                state.conflicts.update(|c| c.push(conflict));
+                return;
+            }
+            if let Some(change) = change {
+                state.perform(&conflict.article, change, false);
             }
         });
     };
     move || {
-        mine()
+        mine.get()
             .into_iter()
             .map(|conflict| {
                 let what = if conflict.is_verdict() { "verdict" } else { "annotation" };

@@ -322,7 +322,7 @@ test('a note changed by two checkers while apart keeps both until one is chosen,
     ? ["Keep alice's version", 'Alice: the port retracted this']
     : ["Keep bob's version", 'Bob: the customs figures say +40%'];
   await versions.getByRole('button', { name: keep }).click();
-  await expectHidden(versions);
+  await expectHidden(versions, 20_000);
   await waitFor(async () => assert.equal(await bob.noteField().inputValue(), kept));
   for (const app of [alice, bob]) {
     await expectHidden(app.entryItem(claim).getByText(who), 30_000);
