@@ -138,7 +138,14 @@ pub fn ConflictChoice(
                     <section class="conflict" aria-label=format!("Conflicting versions of the {what}")>
                         <p>
                             <strong>{conflict.who()}</strong>
-                            {format!(" while apart: both versions of the {what} are kept until you choose one.")}
+                            {if conflict.versions.len() == 2 {
+                                format!(" while apart: both versions of the {what} are kept until you choose one.")
+                            } else {
+                                format!(
+                                    " while apart: all {} versions of the {what} are kept until you choose one.",
+                                    conflict.versions.len(),
+                                )
+                            }}
                         </p>
                         <ul>{versions}</ul>
                     </section>

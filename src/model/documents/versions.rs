@@ -151,8 +151,12 @@ impl Conflict {
             let said = parts.join(" and ");
             return said[..1].to_uppercase() + &said[1..];
         }
-        let mut names: Vec<&str> = self.versions.iter().map(|v| v.by.as_str()).collect();
-        names.dedup();
+        let mut names: Vec<&str> = Vec::new();
+        for version in &self.versions {
+            if !names.contains(&version.by.as_str()) {
+                names.push(&version.by);
+            }
+        }
         match names.as_slice() {
             [one] => format!("Changed twice by {one}"),
             [rest @ .., last] => format!("Changed by {} and by {last}", rest.join(", by ")),
@@ -292,6 +296,10 @@ mod tests {
             .expect("two versions");
         assert!(conflict.is_verdict());
         assert_eq!(conflict.who(), "Changed twice by bob");
+        let mut three = conflict.clone();
+        three.versions.push(Version { by: "alice".into(), ..conflict.versions[0].clone() });
+        three.versions.push(Version { by: "bob".into(), ..conflict.versions[0].clone() });
+        assert_eq!(three.who(), "Changed by bob and by alice", "each name once");
         assert_eq!(Conflict::says(&conflict.versions[0]), "False · Checked");
         let (change, _) = conflict.choose(1, &article);
         let Some(Change::Judged { before: None, after }) = change else { panic!("a first verdict") };
