@@ -116,6 +116,7 @@ try {
   );
   const changing = Date.now() - started;
   const lastChange = Date.now();
+  console.error(`changes made in ${seconds(changing)}; waiting until all agree`);
 
   // Until every checker holds every change, or ten minutes.
   const ids = [...expected.keys()];
@@ -130,7 +131,9 @@ try {
       agreed = Date.now() - lastChange;
       break;
     }
-    await sleep(100);
+    // Looking costs: every checker's copy of every changed document, in the process that also
+    // runs the checkers' replication. Every 2 s it takes a few percent of the time.
+    await sleep(2_000);
   }
   const lost = Math.max(...(await Promise.all(dbs.slice(0, checkers).map(missingIn))));
   const annotationCount = async (db) => (await db.allDocs({ startkey: `a/${ARTICLE}/annotation/`, endkey: `a/${ARTICLE}/annotation/\ufff0` })).rows.length;

@@ -5,6 +5,19 @@ pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// An ISO 8601 time as the reader's own clock and language show it ("4 Dec 2026, 16:02"); the
+/// text as it is if it is not a time.
+pub fn local_time(iso: &str) -> String {
+    let date = js_sys::Date::new(&iso.into());
+    if date.get_time().is_nan() {
+        return iso.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string("default", &options))
+}
+
 /// A new identifier: the time in milliseconds and 48 random bits, in base 36. Unique enough for
 /// one person's library, and sortable by creation time.
 pub fn new_id(prefix: &str) -> String {

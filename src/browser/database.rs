@@ -352,11 +352,7 @@ fn note_deleted_leaves(change: &JsValue, doc: &JsValue) {
         return;
     }
     let shown = field(doc, "_rev");
-    let live: Array = Reflect::get(doc, &"_conflicts".into())
-        .ok()
-        .filter(Array::is_array)
-        .map(|l| Array::from(&l))
-        .unwrap_or_default();
+    let live: Array = Reflect::get(doc, &"_conflicts".into()).ok().and_then(|l| l.dyn_into().ok()).unwrap_or_default();
     let deleted = Array::new();
     for leaf in leaves.iter() {
         let Some(rev) = field(&leaf, "rev") else { continue };

@@ -3,7 +3,7 @@
 //! exports can carry it. Outside a desk the names stay empty and only the times are kept.
 
 use super::history::Change;
-use super::library::{Annotation, Article};
+use super::library::{Annotation, Article, Verdict};
 
 impl Change {
     /// Puts `by` (the desk user name, or empty outside a desk) and `at` (ISO 8601) on what this
@@ -59,6 +59,47 @@ impl Annotation {
     }
 }
 
+/// Who made an annotation and when, and who changed it since and when, in words ("Made by
+/// alice, 4 Dec 2026, 16:02 · changed by bob, 16:05"), with `time` writing a stored time as
+/// the reader reads times; empty when nothing was recorded.
+pub fn made(annotation: &Annotation, time: impl Fn(&str) -> String) -> String {
+    let mut said = String::new();
+    let mut part = |verb: &str, by: &str, at: &str| {
+        if by.is_empty() && at.is_empty() {
+            return;
+        }
+        if !said.is_empty() {
+            said.push_str(" · ");
+        }
+        said.push_str(verb);
+        if !by.is_empty() {
+            said.push_str(" by ");
+            said.push_str(by);
+        }
+        if !at.is_empty() {
+            said.push_str(if by.is_empty() { " " } else { ", " });
+            said.push_str(&time(at));
+        }
+    };
+    part("Made", &annotation.author, &annotation.created);
+    if annotation.modified != annotation.created || !annotation.edited_by.is_empty() {
+        let verb = if annotation.author.is_empty() && annotation.created.is_empty() { "Changed" } else { "changed" };
+        part(verb, &annotation.edited_by, &annotation.modified);
+    }
+    said
+}
+
+/// Who gave a verdict or changed it last, and when ("Given by bob, 16:05"); empty when nothing
+/// was recorded.
+pub fn judged(verdict: &Verdict, time: impl Fn(&str) -> String) -> String {
+    match (verdict.reviewer.as_str(), verdict.modified.as_str()) {
+        ("", "") => String::new(),
+        (by, "") => format!("Given by {by}"),
+        ("", at) => format!("Given {}", time(at)),
+        (by, at) => format!("Given by {by}, {}", time(at)),
+    }
+}
+
 /// The desk users who made or changed an article's annotations, links or verdicts, sorted.
 pub fn checkers(article: &Article) -> Vec<String> {
     let mut names: Vec<&str> = article
@@ -77,7 +118,7 @@ pub fn checkers(article: &Article) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::library::{AnnotationKind, Link, Verdict};
+    use crate::model::library::{AnnotationKind, Link};
     use crate::model::offsets::CharOffset;
 
     fn annotation(id: &str) -> Annotation {
@@ -138,6 +179,28 @@ mod tests {
         judged.stamp("bob", "t3");
         let Change::Judged { after, .. } = &judged else { unreachable!() };
         assert_eq!((after.reviewer.as_str(), after.modified.as_str()), ("bob", "t3"));
+    }
+
+    #[test]
+    fn who_made_and_changed_it_and_when_in_words() {
+        let time = |at: &str| format!("<{at}>");
+        let mut a = annotation("n1");
+        assert_eq!(made(&a, time), "Made <t0>", "outside a desk: the time only");
+        a.author = "alice".into();
+        assert_eq!(made(&a, time), "Made by alice, <t0>");
+        a.edited_by = "bob".into();
+        a.modified = "t1".into();
+        assert_eq!(made(&a, time), "Made by alice, <t0> · changed by bob, <t1>");
+        a.created.clear();
+        a.modified.clear();
+        a.author.clear();
+        assert_eq!(made(&a, time), "Changed by bob");
+
+        let mut v = Verdict::default();
+        assert_eq!(judged(&v, time), "");
+        v.reviewer = "carol".into();
+        v.modified = "t2".into();
+        assert_eq!(judged(&v, time), "Given by carol, <t2>");
     }
 
     #[test]

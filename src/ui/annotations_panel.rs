@@ -12,6 +12,7 @@ use super::suggestions::Suggestions;
 use super::summary::SessionSummary;
 use std::collections::HashMap;
 
+use crate::browser::clock;
 use crate::model::authorship;
 use crate::model::documents::Conflict;
 use crate::model::library::{Annotation, AnnotationKind, Article, Verdict};
@@ -409,7 +410,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
             let article = l.current()?;
             let a = article.annotations.iter().find(|a| a.id == id)?;
             let quote = text::excerpt(&article.quote(a.span()), 160);
-            Some((id, a.kind, a.note.clone(), quote))
+            Some((id, a.kind, a.note.clone(), quote, authorship::made(a, clock::local_time)))
         })
     });
     // Typing in the note is one undo step per visit to the field, not one per key.
@@ -423,6 +424,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
         let kind = move || kind_of.get();
         let note = move || fields.with(|f| f.as_ref().map(|f| f.2.clone())).unwrap_or_default();
         let quote = move || fields.with(|f| f.as_ref().map(|f| f.3.clone())).unwrap_or_default();
+        let made = move || fields.with(|f| f.as_ref().map(|f| f.4.clone())).unwrap_or_default();
         let draft = EvidenceDraft::new();
         let leaving = id.clone();
         on_cleanup(move || draft.commit_on_leaving(state, &leaving));
@@ -438,6 +440,7 @@ fn CurrentAnnotationEditor() -> impl IntoView {
                 <p class="editor-quote">
                     <q>{quote}</q>
                 </p>
+                <p class="editor-made">{made}</p>
                 <ConflictChoice annotation=id />
                 <EdgeButtons id=id />
                 <label>

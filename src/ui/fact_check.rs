@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::browser::clock;
+use crate::model::authorship;
 use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Verdict};
 use crate::model::offsets::CharIndex;
 use crate::model::text;
@@ -265,6 +267,7 @@ pub fn VerdictEditor(
     view! {
         <fieldset class="verdict">
             <legend>"Verdict"</legend>
+            <p class="verdict-given">{move || verdict.with(|v| authorship::judged(v, clock::local_time))}</p>
             <label>
                 "Rating"
                 <select

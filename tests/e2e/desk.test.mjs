@@ -31,17 +31,23 @@ function freePort() {
 
 let deskPort;
 
-/** Starts scripts/desk-server on `deskPort` and waits until it is ready. */
-async function startDesk() {
-  desk = spawn(fileURLToPath(new URL('../../scripts/desk-server', import.meta.url)), ['--port', String(deskPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts scripts/desk-server on `port` (with `flags`) and waits until it is ready; returns it. */
+async function spawnDesk(port, flags = []) {
+  const started = spawn(fileURLToPath(new URL('../../scripts/desk-server', import.meta.url)), ['--port', String(port), ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
     let said = '';
-    desk.stdout.on('data', (chunk) => {
+    started.stdout.on('data', (chunk) => {
       said += chunk;
       if (said.includes('ready')) resolve();
     });
-    desk.on('exit', (code) => reject(new Error(`scripts/desk-server stopped (${code}): ${said}`)));
+    started.on('exit', (code) => reject(new Error(`scripts/desk-server stopped (${code}): ${said}`)));
   });
+  return started;
+}
+
+/** Starts the tests' desk server on `deskPort`. */
+async function startDesk() {
+  desk = await spawnDesk(deskPort);
 }
 
 /** Stops the desk server and waits until it has gone. */
@@ -66,13 +72,13 @@ after(async () => {
   await stopDesk();
 });
 
-/** A checker: a fresh browser context with the app open. */
-async function checker() {
+/** A checker: a fresh browser context with the app open (served by `app`). */
+async function checker(app = server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(8000);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await waitUntilRendered(page);
   return new App(page);
 }
@@ -250,6 +256,8 @@ test('who did what: each entry names its checker and the panel shows one checker
   // Alice changes Bob's note: both names stay on it.
   await alice.entry(aides).click();
   await alice.noteField().fill('Which aides?');
+  // The editor says who made it and who changed it, and when.
+  await expectVisible(alice.panel().getByText(/^Made by bob, .+ · changed by alice, .+$/));
   await waitFor(async () => assert.equal((await bob.storedAnnotations()).find((a) => a.kind === 'anonymous_attribution')?.note, 'Which aides?'), { timeout: 10_000 });
   await expectVisible(bob.entryItem(aides).getByText('by bob, changed by alice', { exact: true }));
 
@@ -376,5 +384,48 @@ test('a deletion against an edit made apart is shown the same way, and keeping t
   for (const app of [alice, bob]) {
     await waitFor(async () => assert.deepEqual(await app.entryNames(), []), { timeout: 30_000 });
     await waitFor(async () => assert.deepEqual(await app.storedAnnotations(), []), { timeout: 30_000 });
+  }
+});
+
+test('a session that lapses is said, work goes on locally, and signing in again sends it', { timeout: 120_000 }, async () => {
+  // A desk whose sessions last 3 seconds (CouchDB's default is 10 minutes).
+  const port = await freePort();
+  const shortDesk = await spawnDesk(port, ['--session-timeout', '3']);
+  const app = await startServer({ desk: `http://127.0.0.1:${port}` });
+  try {
+    const alice = await checker(app);
+    const text = 'Session story\n\nThe school said fees would rise, parents said.';
+    await connect(alice, 'alice');
+    await alice.newArticle(text);
+    await alice.expectHeading('Session story');
+    await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+    await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 20_000 });
+    // Idle past the session's end, then work: the desk refuses it, and the page says so.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await alice.mark('fees would rise', 'claim', { text });
+    await expectText(deskState(alice), 'newsdesk: Signed out', { timeout: 30_000 });
+    // Signed out, the work goes on and is kept.
+    await alice.mark('parents said', 'anonymous_attribution', { text });
+    await waitFor(async () => assert.equal((await alice.storedAnnotations()).length, 2));
+    await deskState(alice).click();
+    const dialog = alice.page.getByRole('dialog', { name: 'Desk' });
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Connect again' }).click();
+    await expectHidden(dialog);
+    await expectText(deskState(alice), 'newsdesk: Synced', { timeout: 20_000 });
+    // Both marks reached the desk: a colleague who joins now gets them.
+    const bob = await checker(app);
+    await connect(bob, 'bob');
+    await bob.openLibrary();
+    await expectVisible(bob.libraryItem('Session story'), 20_000);
+    await bob.libraryItem('Session story').getByRole('button', { name: 'Open' }).click();
+    await waitFor(async () => assert.deepEqual(await bob.entryNames(), ['Claim: fees would rise', 'Anonymous attribution: parents said']), { timeout: 20_000 });
+  } finally {
+    // Its pages first: their live requests would keep the server from closing.
+    while (contexts.length) await contexts.pop().close();
+    await app.close();
+    const gone = new Promise((resolve) => shortDesk.once('exit', resolve));
+    shortDesk.kill('SIGTERM');
+    await gone;
   }
 });
