@@ -83,8 +83,21 @@ function articleOf(id) {
 export function startSync(local, server, desk, shared, report, arrived) {
   const remote = new PouchDB(`${server}/${encodeURIComponent(desk)}`, { skip_setup: true });
   const goesOut = (doc) => shared.has(articleOf(doc._id));
-  // The last local sequence known to be sent: what comes after it and goes out is waiting.
-  let sentUpTo = null;
+  // The last local sequence known to be sent: what comes after it and goes out is waiting,
+  // but for what came in from the desk itself. Kept across visits, so that a page opened
+  // offline counts right.
+  const sentKey = `article-annotator/desk-sent/${desk}`;
+  const stored = localStorage.getItem(sentKey);
+  let sentUpTo = stored === null ? null : Number(stored);
+  const cameIn = new Map();
+  const sent = (seq) => {
+    sentUpTo = seq;
+    try {
+      localStorage.setItem(sentKey, String(seq));
+    } catch {
+      // A full storage: the count is a hint, and the next visit counts from the sync.
+    }
+  };
   let state = 'active';
   const tell = async () => {
     // Offline is offline, whatever a replication that has not failed yet says.
@@ -92,7 +105,7 @@ export function startSync(local, server, desk, shared, report, arrived) {
     let waiting = 0;
     if (sentUpTo !== null && shown !== 'synced') {
       const since = await local.changes({ since: sentUpTo, filter: goesOut, return_docs: true });
-      waiting = since.results.length;
+      waiting = since.results.filter((change) => cameIn.get(change.id) !== change.changes[0]?.rev).length;
     }
     report(shown, waiting);
   };
@@ -103,10 +116,11 @@ export function startSync(local, server, desk, shared, report, arrived) {
     sync.on('change', (info) => {
       if (handle.sync !== sync) return; // a sync started again since
       if (info.direction === 'pull') {
+        for (const doc of info.change.docs) cameIn.set(doc._id, doc._rev);
         const ids = new Set(info.change.docs.map((doc) => articleOf(doc._id)).filter((id) => id !== null));
         if (ids.size > 0) arrived([...ids]);
       } else {
-        sentUpTo = info.change.last_seq;
+        sent(info.change.last_seq);
       }
     });
     sync.on('active', () => {
@@ -120,7 +134,8 @@ export function startSync(local, server, desk, shared, report, arrived) {
         state = navigator.onLine ? 'unreachable' : 'offline';
       } else if (navigator.onLine) {
         state = 'synced';
-        sentUpTo = (await local.info()).update_seq;
+        sent((await local.info()).update_seq);
+        cameIn.clear();
       }
       tell();
     });

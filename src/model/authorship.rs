@@ -61,9 +61,13 @@ impl Annotation {
 
 /// Who made an annotation and when, and who changed it since and when, in words ("Made by
 /// alice, 4 Dec 2026, 16:02 · changed by bob, 16:05"), with `time` writing a stored time as
-/// the reader reads times; empty when nothing was recorded.
+/// the reader reads times; empty when no desk user made or changed it (one person's own
+/// annotations need no names, and the line would take room from the text on a small screen).
 pub fn made(annotation: &Annotation, time: impl Fn(&str) -> String) -> String {
     let mut said = String::new();
+    if annotation.author.is_empty() && annotation.edited_by.is_empty() {
+        return said;
+    }
     let mut part = |verb: &str, by: &str, at: &str| {
         if by.is_empty() && at.is_empty() {
             return;
@@ -89,13 +93,12 @@ pub fn made(annotation: &Annotation, time: impl Fn(&str) -> String) -> String {
     said
 }
 
-/// Who gave a verdict or changed it last, and when ("Given by bob, 16:05"); empty when nothing
-/// was recorded.
+/// Who gave a verdict or changed it last, and when ("Given by bob, 16:05"); empty when no desk
+/// user did.
 pub fn judged(verdict: &Verdict, time: impl Fn(&str) -> String) -> String {
     match (verdict.reviewer.as_str(), verdict.modified.as_str()) {
-        ("", "") => String::new(),
+        ("", _) => String::new(),
         (by, "") => format!("Given by {by}"),
-        ("", at) => format!("Given {}", time(at)),
         (by, at) => format!("Given by {by}, {}", time(at)),
     }
 }
@@ -185,7 +188,7 @@ mod tests {
     fn who_made_and_changed_it_and_when_in_words() {
         let time = |at: &str| format!("<{at}>");
         let mut a = annotation("n1");
-        assert_eq!(made(&a, time), "Made <t0>", "outside a desk: the time only");
+        assert_eq!(made(&a, time), "", "outside a desk: nothing to say");
         a.author = "alice".into();
         assert_eq!(made(&a, time), "Made by alice, <t0>");
         a.edited_by = "bob".into();
@@ -195,9 +198,12 @@ mod tests {
         a.modified.clear();
         a.author.clear();
         assert_eq!(made(&a, time), "Changed by bob");
+        a.edited_by.clear();
+        a.modified = "t3".into();
+        assert_eq!(made(&a, time), "");
 
-        let mut v = Verdict::default();
-        assert_eq!(judged(&v, time), "");
+        let mut v = Verdict { modified: "t2".into(), ..Verdict::default() };
+        assert_eq!(judged(&v, time), "", "outside a desk: nothing to say");
         v.reviewer = "carol".into();
         v.modified = "t2".into();
         assert_eq!(judged(&v, time), "Given by carol, <t2>");

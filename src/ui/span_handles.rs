@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::state::AppState;
 use super::text_popups::px;
@@ -69,9 +70,24 @@ pub fn SpanHandles(
     let on_resize = window_event_listener_untyped("resize", move |_| {
         measure();
     });
+    // So does the page's layout moving the text without a scroll: a notice shown or dismissed
+    // above it on a narrow screen, where notices take their place in the page.
+    let relaid = Closure::<dyn Fn()>::new(move || {
+        measure();
+    });
+    let layout_watch = web_sys::ResizeObserver::new(relaid.as_ref().unchecked_ref()).ok();
+    if let (Some(watch), Some(body)) = (&layout_watch, document().body()) {
+        watch.observe(&body);
+    }
+    let layout_watch = StoredValue::new_local((layout_watch, relaid));
     on_cleanup(move || {
         on_scroll.remove();
         on_resize.remove();
+        layout_watch.with_value(|(watch, _)| {
+            if let Some(watch) = watch {
+                watch.disconnect();
+            }
+        });
     });
     // A change of the current annotation or of the text is measured once it is painted:
     // measuring now would make the browser lay out the whole change inside its script (10 ms
