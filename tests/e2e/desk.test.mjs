@@ -97,6 +97,34 @@ async function connect(app, user, password = PASSWORD) {
 
 const deskState = (app) => app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^newsdesk: / });
 
+/** Opens the desk's article `title` from the library of `app`. */
+async function openShared(app, title) {
+  await app.openLibrary();
+  await expectVisible(app.libraryItem(title), 20_000);
+  await app.libraryItem(title).getByRole('button', { name: 'Open' }).click();
+  await app.expectHeading(title);
+}
+
+/**
+ * Alice and Bob on the desk: Alice adds `text` (its first line the title), shares it and marks
+ * `claim` in it (if given); Bob opens it and sees what she marked.
+ */
+async function aliceSharesWithBob(text, claim) {
+  const alice = await checker();
+  const bob = await checker();
+  const title = text.split('\n')[0];
+  await connect(alice, 'alice');
+  await alice.newArticle(text);
+  await alice.expectHeading(title);
+  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
+  if (claim) await alice.mark(claim, 'claim', { text });
+  await connect(bob, 'bob');
+  await openShared(bob, title);
+  const expected = claim ? [`Claim: ${claim}`] : [];
+  await waitFor(async () => assert.deepEqual(await bob.entryNames(), expected), { timeout: 10_000 });
+  return { alice, bob };
+}
+
 test('two checkers: a shared article reaches the other, and what one marks the other sees', { timeout: 120_000 }, async () => {
   const alice = await checker();
   const bob = await checker();
@@ -156,18 +184,8 @@ test('a wrong password is told so, and nothing is kept', async () => {
 });
 
 test('offline work is kept and sent on reconnection; the state says how many changes wait', { timeout: 120_000 }, async () => {
-  const alice = await checker();
-  const bob = await checker();
   const text = 'Offline story\n\nThe council said taxes would fall next year, a source said.';
-  await connect(alice, 'alice');
-  await alice.newArticle(text);
-  await alice.expectHeading('Offline story');
-  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
-  await connect(bob, 'bob');
-  await bob.openLibrary();
-  await expectVisible(bob.libraryItem('Offline story'), 20_000);
-  await bob.libraryItem('Offline story').getByRole('button', { name: 'Open' }).click();
-  await bob.expectHeading('Offline story');
+  const { alice, bob } = await aliceSharesWithBob(text);
 
   await bob.page.context().setOffline(true);
   await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
@@ -188,19 +206,8 @@ test('offline work is kept and sent on reconnection; the state says how many cha
 });
 
 test('the server stops mid-sync and comes back: the state says so, and after signing in again nothing is lost or doubled', { timeout: 180_000 }, async () => {
-  const alice = await checker();
-  const bob = await checker();
   const text = 'Restart story\n\nThe port said exports rose by a third, two traders said.';
-  await connect(alice, 'alice');
-  await alice.newArticle(text);
-  await alice.expectHeading('Restart story');
-  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
-  await alice.mark('exports rose by a third', 'claim', { text });
-  await connect(bob, 'bob');
-  await bob.openLibrary();
-  await expectVisible(bob.libraryItem('Restart story'), 20_000);
-  await bob.libraryItem('Restart story').getByRole('button', { name: 'Open' }).click();
-  await waitFor(async () => assert.deepEqual(await bob.entryNames(), ['Claim: exports rose by a third']), { timeout: 10_000 });
+  const { alice, bob } = await aliceSharesWithBob(text, 'exports rose by a third');
 
   // The server goes away (in memory: it comes back empty, with new session keys).
   await stopDesk();
@@ -231,19 +238,8 @@ test('the server stops mid-sync and comes back: the state says so, and after sig
 });
 
 test('who did what: each entry names its checker and the panel shows one checker\'s work', { timeout: 120_000 }, async () => {
-  const alice = await checker();
-  const bob = await checker();
   const text = 'Authors story\n\nThe minister said prices would halve, aides said.';
-  await connect(alice, 'alice');
-  await alice.newArticle(text);
-  await alice.expectHeading('Authors story');
-  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
-  await alice.mark('prices would halve', 'claim', { text });
-  await connect(bob, 'bob');
-  await bob.openLibrary();
-  await expectVisible(bob.libraryItem('Authors story'), 20_000);
-  await bob.libraryItem('Authors story').getByRole('button', { name: 'Open' }).click();
-  await bob.expectHeading('Authors story');
+  const { alice, bob } = await aliceSharesWithBob(text, 'prices would halve');
   await bob.mark('aides said', 'anonymous_attribution', { text });
 
   const claim = 'Claim: prices would halve';
@@ -283,20 +279,9 @@ test('who did what: each entry names its checker and the panel shows one checker
 });
 
 test('a note changed by two checkers while apart keeps both until one is chosen, and the choice can be undone', { timeout: 150_000 }, async () => {
-  const alice = await checker();
-  const bob = await checker();
   const text = 'Conflict story\n\nThe port said exports doubled, a trader said.';
   const claim = 'Claim: exports doubled';
-  await connect(alice, 'alice');
-  await alice.newArticle(text);
-  await alice.expectHeading('Conflict story');
-  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
-  await alice.mark('exports doubled', 'claim', { text });
-  await connect(bob, 'bob');
-  await bob.openLibrary();
-  await expectVisible(bob.libraryItem('Conflict story'), 20_000);
-  await bob.libraryItem('Conflict story').getByRole('button', { name: 'Open' }).click();
-  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim]), { timeout: 10_000 });
+  const { alice, bob } = await aliceSharesWithBob(text, 'exports doubled');
 
   // Bob goes away and changes the note; meanwhile Alice changes the same note.
   await bob.page.context().setOffline(true);
@@ -345,20 +330,9 @@ test('a note changed by two checkers while apart keeps both until one is chosen,
 });
 
 test('a deletion against an edit made apart is shown the same way, and keeping the deletion deletes it for both', { timeout: 150_000 }, async () => {
-  const alice = await checker();
-  const bob = await checker();
   const text = 'Deletion story\n\nThe club said attendance tripled, a steward said.';
   const claim = 'Claim: attendance tripled';
-  await connect(alice, 'alice');
-  await alice.newArticle(text);
-  await alice.expectHeading('Deletion story');
-  await alice.page.getByRole('button', { name: 'Share with desk' }).click();
-  await alice.mark('attendance tripled', 'claim', { text });
-  await connect(bob, 'bob');
-  await bob.openLibrary();
-  await expectVisible(bob.libraryItem('Deletion story'), 20_000);
-  await bob.libraryItem('Deletion story').getByRole('button', { name: 'Open' }).click();
-  await waitFor(async () => assert.deepEqual(await bob.entryNames(), [claim]), { timeout: 10_000 });
+  const { alice, bob } = await aliceSharesWithBob(text, 'attendance tripled');
 
   // Bob, away, deletes the claim; Alice changes its note.
   await bob.page.context().setOffline(true);
@@ -416,9 +390,7 @@ test('a session that lapses is said, work goes on locally, and signing in again 
     // Both marks reached the desk: a colleague who joins now gets them.
     const bob = await checker(app);
     await connect(bob, 'bob');
-    await bob.openLibrary();
-    await expectVisible(bob.libraryItem('Session story'), 20_000);
-    await bob.libraryItem('Session story').getByRole('button', { name: 'Open' }).click();
+    await openShared(bob, 'Session story');
     await waitFor(async () => assert.deepEqual(await bob.entryNames(), ['Claim: fees would rise', 'Anonymous attribution: parents said']), { timeout: 20_000 });
   } finally {
     // Its pages first: their live requests would keep the server from closing.
