@@ -167,7 +167,7 @@ impl Conflict {
     /// The change that makes `article` say version `chosen` (`None` when it says it already),
     /// and the JSON of the writes that end the conflict: every other live version's revision
     /// deleted (the version shown everywhere is kept and, when another is chosen, changed into
-    /// it), every deletion not chosen marked settled.
+    /// it) and every deletion not chosen, both marked settled.
     pub fn choose(&self, chosen: usize, article: &Article) -> (Option<Change>, Vec<String>) {
         let change = self.versions.get(chosen).and_then(|version| match &version.content {
             Content::Deleted => Change::removal(article, &self.annotation),
@@ -192,7 +192,9 @@ impl Conflict {
                 }
                 Content::Deleted => None,
                 _ if i == 0 => None,
-                _ => Some(json!({ "_id": self.id, "_rev": v.rev, "_deleted": true })),
+                // Settled too: the version set aside stays a deleted leaf, which must not read as
+                // someone's deletion of the annotation.
+                _ => Some(json!({ "_id": self.id, "_rev": v.rev, "_deleted": true, "settled": true })),
             })
             .map(|doc| doc.to_string())
             .collect();
@@ -267,7 +269,10 @@ mod tests {
         let (change, discarded) = conflict.choose(0, &article);
         assert_eq!(change, None);
         let deletion: serde_json::Value = serde_json::from_str(&discarded[0]).unwrap();
-        assert_eq!(deletion, serde_json::json!({ "_id": "a/a/annotation/n1", "_rev": "3-a", "_deleted": true }));
+        assert_eq!(deletion, json!({ "_id": "a/a/annotation/n1", "_rev": "3-a", "_deleted": true, "settled": true }));
+        // Set aside, it is a deleted leaf beside the version kept: not a deletion to show.
+        let set_aside = json!({ "_id": "a/a/annotation/n1", "_rev": "4-x", "_deleted": true, "settled": true });
+        assert_eq!(Conflict::read(&winner, &[set_aside.to_string()]), None);
 
         // Keeping the other is an edit of the winner into it.
         let (change, discarded) = conflict.choose(1, &article);
