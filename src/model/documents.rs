@@ -27,7 +27,7 @@ mod versions;
 mod writes;
 
 pub use conflicts::{Merged, Resolved, merge_details};
-pub use load::{Applied, LoadError, Loaded, Loader};
+pub use load::{Applied, LoadError, Loaded, Loader, doc_id};
 pub use versions::{Conflict, Content, Version, conflicting_revisions};
 use writes::TextDigests;
 

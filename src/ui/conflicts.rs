@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use super::desk::DeskLink;
 use super::state::AppState;
 use crate::browser::database::{Database, Written};
-use crate::model::documents::{Conflict, conflicting_revisions};
+use crate::model::documents::{Conflict, conflicting_revisions, doc_id};
 
 thread_local! {
     /// The documents whose versions are being read, each with the number of its latest read:
@@ -32,13 +32,13 @@ pub fn take_in(state: AppState, db: &Database, json: &str) {
     let others = conflicting_revisions(json);
     if others.is_empty() {
         let watched = state.conflicts.with_untracked(|c| !c.is_empty()) || READING.with_borrow(|r| !r.is_empty());
-        if watched && let Some(id) = id_of(json) {
+        if watched && let Some(id) = doc_id(json) {
             overtake(&id);
             state.conflicts.update(|c| c.retain(|conflict| conflict.id != id));
         }
         return;
     }
-    let Some(id) = id_of(json) else { return };
+    let Some(id) = doc_id(json) else { return };
     let read = READS.get() + 1;
     READS.set(read);
     READING.with_borrow_mut(|reading| reading.insert(id.clone(), read));
@@ -65,15 +65,6 @@ pub fn take_in(state: AppState, db: &Database, json: &str) {
             });
         }
     });
-}
-
-fn id_of(json: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        #[serde(rename = "_id")]
-        id: String,
-    }
-    serde_json::from_str::<Id>(json).ok().map(|d| d.id)
 }
 
 /// Both versions of the current annotation (or its verdict) and a button to keep each.
@@ -122,10 +113,11 @@ pub fn ConflictChoice(
                     .enumerate()
                     .map(|(i, version)| {
                         let conflict = conflict.clone();
-                        let label = format!("Keep {}'s version", version.by);
+                        let name = conflict.version_name(i);
+                        let label = format!("Keep {name}");
                         view! {
                             <li class="conflict-version">
-                                <p class="conflict-by">{format!("{}'s version", version.by)}</p>
+                                <p class="conflict-by">{name}</p>
                                 <blockquote>{Conflict::says(version)}</blockquote>
                                 <button type="button" on:click=move |_| keep(conflict.clone(), i)>
                                     {label}

@@ -56,12 +56,7 @@ pub struct Resolved {
 }
 
 fn rev_of(json: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Rev {
-        #[serde(rename = "_rev")]
-        rev: String,
-    }
-    serde_json::from_str::<Rev>(json).ok().map(|r| r.rev)
+    super::load::Head::of(json).map(|head| head.rev).filter(|rev| !rev.is_empty())
 }
 
 impl Saved {

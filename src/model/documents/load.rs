@@ -33,15 +33,27 @@ impl std::fmt::Display for LoadError {
 
 /// The `_id`, `_rev` and `v` of any document, read before its body.
 #[derive(Deserialize)]
-struct Head {
+pub(super) struct Head {
     #[serde(rename = "_id")]
-    id: String,
+    pub(super) id: String,
     #[serde(rename = "_rev", default)]
-    rev: String,
+    pub(super) rev: String,
     #[serde(default)]
     v: Option<u64>,
     #[serde(rename = "_deleted", default)]
     deleted: bool,
+}
+
+impl Head {
+    /// The head of a document's JSON, the rest skipped.
+    pub(super) fn of(json: &str) -> Option<Head> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+/// A document's id, from its JSON.
+pub fn doc_id(json: &str) -> Option<String> {
+    Head::of(json).map(|head| head.id)
 }
 
 /// Reads a document, upgrading an older format version (there is one so far).

@@ -201,6 +201,18 @@ impl Conflict {
         (change, discarded)
     }
 
+    /// A version's name: "alice's version", or "bob's version 2" when one checker made more
+    /// than one, so that each has a name of its own.
+    pub fn version_name(&self, index: usize) -> String {
+        let by = &self.versions[index].by;
+        let theirs = self.versions.iter().filter(|v| v.by == *by).count();
+        if theirs == 1 {
+            return format!("{by}'s version");
+        }
+        let nth = self.versions[..=index].iter().filter(|v| v.by == *by).count();
+        format!("{by}'s version {nth}")
+    }
+
     /// What a version says, in a line: an annotation's note (and kind), a verdict's rating,
     /// status and reasoning.
     pub fn says(version: &Version) -> String {
@@ -305,6 +317,8 @@ mod tests {
         three.versions.push(Version { by: "alice".into(), ..conflict.versions[0].clone() });
         three.versions.push(Version { by: "bob".into(), ..conflict.versions[0].clone() });
         assert_eq!(three.who(), "Changed by bob and by alice", "each name once");
+        let names: Vec<String> = (0..4).map(|i| three.version_name(i)).collect();
+        assert_eq!(names, ["bob's version 1", "bob's version 2", "alice's version", "bob's version 3"]);
         assert_eq!(Conflict::says(&conflict.versions[0]), "False · Checked");
         let (change, _) = conflict.choose(1, &article);
         let Some(Change::Judged { before: None, after }) = change else { panic!("a first verdict") };
