@@ -5,101 +5,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::extract::RemovedPart;
-use super::offsets::CharOffset;
 use super::span::Span;
 use super::text;
 use super::verdicts::default_ratings;
+mod annotation;
+mod edit_log;
+
 pub use super::verdicts::{
     CheckStatus, DEFAULT_OFF_SCALE, DEFAULT_RATINGS, Evidence, Link, Session, Verdict, default_off_scale,
 };
-
-/// What a marked passage is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AnnotationKind {
-    /// A statement that can be checked.
-    Claim,
-    /// Who or what a statement is attributed to.
-    Source,
-    /// An unnamed source and how it is described.
-    AnonymousAttribution,
-}
-
-impl AnnotationKind {
-    /// Every kind, in the order of the toolbar and its keys 1, 2, 3.
-    pub const ALL: [AnnotationKind; 3] =
-        [AnnotationKind::Claim, AnnotationKind::Source, AnnotationKind::AnonymousAttribution];
-
-    /// The kind's name as shown in the page.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Claim => "Claim",
-            Self::Source => "Source",
-            Self::AnonymousAttribution => "Anonymous attribution",
-        }
-    }
-
-    /// The kind whose [`AnnotationKind::slug`] this is.
-    pub fn from_slug(slug: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.slug() == slug)
-    }
-
-    /// A short name for CSS classes, highlight names and form values.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Self::Claim => "claim",
-            Self::Source => "source",
-            Self::AnonymousAttribution => "anonymous",
-        }
-    }
-}
-
-/// A marked passage of an article's text.
-#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
-pub struct Annotation {
-    /// Unique within the library.
-    pub id: String,
-    /// What the passage is.
-    pub kind: AnnotationKind,
-    /// Start, in Unicode code points from the start of the text (inclusive).
-    pub start: CharOffset,
-    /// End, in Unicode code points from the start of the text (exclusive).
-    pub end: CharOffset,
-    /// The annotator's note; may be empty.
-    #[serde(default)]
-    pub note: String,
-    /// When it was made, ISO 8601; empty in libraries stored before it was recorded.
-    #[serde(default)]
-    pub created: String,
-    /// When it last changed, ISO 8601; empty in libraries stored before it was recorded.
-    #[serde(default)]
-    pub modified: String,
-    /// Who made it: the desk user name; empty when it was made outside a desk.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub author: String,
-    /// Who changed it last, when that was a desk user; empty if nobody has since it was made.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub edited_by: String,
-}
-
-impl Annotation {
-    /// The marked passage as a span.
-    pub fn span(&self) -> Span {
-        Span { start: self.start, end: self.end }
-    }
-}
-
-/// An annotation that could not be placed on its article's text when it was imported (the
-/// text had changed too much around it); the user places it by hand or discards it.
-#[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
-pub struct Orphan {
-    /// The annotation as it was; its offsets are those of the text it was made on.
-    pub annotation: Annotation,
-    /// The passage it marked, and the text around it there.
-    pub exact: String,
-    pub prefix: String,
-    pub suffix: String,
-}
+pub use annotation::{Annotation, AnnotationKind, Orphan};
+pub use edit_log::{EditLog, Touched};
 
 /// An article and everything recorded about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,63 +222,6 @@ pub struct Library {
     /// [`super::documents`]): saving compares only their documents.
     pub edited: EditLog,
 }
-
-/// What was edited since the log was last taken: which articles and what of each, and whether
-/// the rating scale was. Every edit reaches an article through [`Library::get_mut`] (anything
-/// may have changed) or [`Library::get_mut_touching`] (the annotations a change names), which
-/// write it down. It is bookkeeping, not content: two libraries that differ only in it are
-/// equal.
-#[derive(Clone, Debug, Default)]
-pub struct EditLog {
-    pub articles: std::collections::HashMap<String, Touched>,
-    pub scale: bool,
-}
-
-/// What of one article an edit may have changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Touched {
-    /// Anything.
-    All,
-    /// Its details, the annotations with these ids with their verdicts, and these links (made
-    /// or taken away).
-    Items { annotations: std::collections::HashSet<String>, links: Vec<crate::model::verdicts::Link> },
-}
-
-impl Touched {
-    /// Both this and `other`.
-    pub fn add(&mut self, other: Touched) {
-        match (self, other) {
-            (
-                Touched::Items { annotations, links },
-                Touched::Items { annotations: more_annotations, links: more_links },
-            ) => {
-                annotations.extend(more_annotations);
-                links.extend(more_links);
-            }
-            (this, _) => *this = Touched::All,
-        }
-    }
-}
-
-impl EditLog {
-    /// Writes down that `touched` of the article `id` may have changed.
-    pub fn touch(&mut self, id: &str, touched: Touched) {
-        match self.articles.get_mut(id) {
-            Some(logged) => logged.add(touched),
-            None => {
-                self.articles.insert(id.to_string(), touched);
-            }
-        }
-    }
-}
-
-impl PartialEq for EditLog {
-    fn eq(&self, _: &Self) -> bool {
-        true
-    }
-}
-
-impl Eq for EditLog {}
 
 impl Default for Library {
     fn default() -> Self {

@@ -1,5 +1,7 @@
 //! Leptos components. They arrange and wire; text, offsets and formats are the model's business.
 
+mod annotation_actions;
+mod annotation_editor;
 mod annotations_panel;
 mod annotator;
 pub mod app;

@@ -1,6 +1,7 @@
 //! Tests of `library`.
 
 use super::*;
+use crate::model::offsets::CharOffset;
 
 fn library(ids: &[&str]) -> Library {
     let mut lib = Library::default();
