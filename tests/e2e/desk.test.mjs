@@ -97,6 +97,12 @@ async function connect(app, user, password = PASSWORD) {
 
 const deskState = (app) => app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^newsdesk: / });
 
+/** Takes `app`'s browser off the network and waits until its desk button says so. */
+async function goOffline(app) {
+  await app.page.context().setOffline(true);
+  await expectText(deskState(app), /^newsdesk: Offline/, { timeout: 20_000 });
+}
+
 /** Opens the desk's article `title` from the library of `app`. */
 async function openShared(app, title) {
   await app.openLibrary();
@@ -187,8 +193,7 @@ test('offline work is kept and sent on reconnection; the state says how many cha
   const text = 'Offline story\n\nThe council said taxes would fall next year, a source said.';
   const { alice, bob } = await aliceSharesWithBob(text);
 
-  await bob.page.context().setOffline(true);
-  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await goOffline(bob);
   await bob.mark('taxes would fall next year', 'claim', { text });
   await expectText(deskState(bob), 'newsdesk: Offline: 1 change waiting', { timeout: 20_000 });
   await alice.mark('a source said', 'anonymous_attribution', { text });
@@ -284,8 +289,7 @@ test('a note changed by two checkers while apart keeps both until one is chosen,
   const { alice, bob } = await aliceSharesWithBob(text, 'exports doubled');
 
   // Bob goes away, marks a passage and changes the note; meanwhile Alice changes the same note.
-  await bob.page.context().setOffline(true);
-  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await goOffline(bob);
   await bob.mark('a trader said', 'anonymous_attribution', { text });
   await bob.entry(claim).click();
   await bob.noteField().fill('Bob: the customs figures say +40%');
@@ -345,8 +349,7 @@ test('a deletion against an edit made apart is shown the same way, and keeping t
   const { alice, bob } = await aliceSharesWithBob(text, 'attendance tripled');
 
   // Bob, away, deletes the claim; Alice changes its note.
-  await bob.page.context().setOffline(true);
-  await expectText(deskState(bob), /^newsdesk: Offline/, { timeout: 20_000 });
+  await goOffline(bob);
   await bob.entry(claim).click();
   await bob.panel().getByRole('button', { name: 'Delete annotation' }).click();
   await waitFor(async () => assert.deepEqual(await bob.entryNames(), []));
