@@ -97,7 +97,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Extraction {
         .into_iter()
         .map(|b| Block { in_page_furniture: b.in_page_furniture || furniture_keys.contains(&key(&b.text)), ..b })
         .collect();
-    let roles = furniture::roles(&main, &title, meta.byline.as_deref());
+    let other_stories = furniture::other_stories(&page);
+    let roles: Vec<Role> = furniture::roles(&main, &title, meta.byline.as_deref())
+        .into_iter()
+        .zip(&main)
+        .map(|(role, block)| match role {
+            Role::Body if other_stories.contains(&key(&block.text)) => Role::Furniture("related stories"),
+            role => role,
+        })
+        .collect();
     Extraction { cut, ..assemble(title, meta, &page, &main, &roles) }
 }
 
@@ -156,9 +164,9 @@ fn assemble(title: String, meta: PageMeta, page: &[Block], main: &[Block], roles
     Extraction { title, text, body, meta, removed, cut: false }
 }
 
-/// Paragraphs of prose that sit on the page between the article's first and last kept blocks
-/// but that the extractor left out (a lead paragraph in its own wrapper), by the kept block
-/// they follow.
+/// Paragraphs of prose and embedded posts that sit on the page between the article's first and
+/// last kept blocks but that the extractor left out (a lead paragraph in its own wrapper, a
+/// tweet the article reports on), by the kept block they follow.
 fn gap_paragraphs<'a>(page: &'a [Block], kept: &HashSet<String>) -> HashMap<String, Vec<&'a Block>> {
     let mut gaps: HashMap<String, Vec<&Block>> = HashMap::new();
     let is_kept = |b: &Block| kept.contains(&key(&b.text));
@@ -170,7 +178,7 @@ fn gap_paragraphs<'a>(page: &'a [Block], kept: &HashSet<String>) -> HashMap<Stri
         let k = key(&block.text);
         if kept.contains(&k) {
             previous = k;
-        } else if is_prose(block) {
+        } else if is_prose(block) || furniture::is_embedded_post(block) {
             gaps.entry(previous.clone()).or_default().push(block);
         }
     }

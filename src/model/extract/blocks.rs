@@ -113,6 +113,9 @@ pub struct Block {
     /// Class names and ids of the block's element and its ancestors, lower-cased, space-separated:
     /// what the page's own markup says the block is ("byline", "related-stories", "share").
     pub marks: String,
+    /// The class names and id of the element that makes it a block of its kind (the `h3` of
+    /// a heading), lower-cased: what the block itself is called, not what holds it.
+    pub own_marks: String,
     /// Inside `nav`, `header`, `footer`, `aside`, `form` or `menu`, or an element whose ARIA
     /// role says it is one of them.
     pub in_page_furniture: bool,
@@ -142,6 +145,8 @@ struct Context {
     kind: Option<BlockKind>,
     /// The marks of the nearest marked elements, outermost first.
     marks: Rc<Vec<String>>,
+    /// The marks of the element that set `kind`.
+    kind_marks: Rc<str>,
     in_link: bool,
     in_pre: bool,
     in_page_furniture: bool,
@@ -177,7 +182,7 @@ impl Walk {
         let own_marks = marks_of(element);
         if !own_marks.is_empty() {
             let skip = (outer.marks.len() + 1).saturating_sub(NEAREST_MARKS);
-            inner.marks = Rc::new(outer.marks.iter().skip(skip).cloned().chain([own_marks]).collect());
+            inner.marks = Rc::new(outer.marks.iter().skip(skip).cloned().chain([own_marks.clone()]).collect());
         }
         let role = element.attr("role").map(|r| r.to_ascii_lowercase()).unwrap_or_default();
         if ["navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"]
@@ -195,6 +200,7 @@ impl Walk {
         }
         if let Some(kind) = kind_of(&name) {
             inner.kind = Some(kind);
+            inner.kind_marks = own_marks.as_str().into();
         }
         if name == "br" {
             // A line break inside a paragraph (an address, a poem, a headline set on two lines).
@@ -245,6 +251,7 @@ impl Walk {
             text,
             kind: context.kind.unwrap_or(BlockKind::Paragraph),
             marks: context.marks.join(" "),
+            own_marks: context.kind_marks.to_string(),
             in_page_furniture: context.in_page_furniture,
         });
     }
@@ -273,7 +280,15 @@ fn marks_of(element: &NodeRef) -> String {
     let id = element.attr("id").map(|c| c.to_string()).unwrap_or_default();
     let itemprop = element.attr("itemprop").map(|c| c.to_string()).unwrap_or_default();
     let role = element.attr("role").map(|c| c.to_string()).unwrap_or_default();
-    [class, id, itemprop, role].join(" ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let marks = [class, id, itemprop, role].join(" ").to_lowercase();
+    let describes_a_post = marks.split_whitespace().any(|m| ["hentry", "type-post", "status-publish"].contains(&m));
+    marks.split_whitespace().filter(|m| !(describes_a_post && is_taxonomy_class(m))).collect::<Vec<_>>().join(" ")
+}
+
+/// A blog's post wrapper lists who wrote the post and where it is filed (`author-jane-doe`,
+/// `category-politics`, `tag-election`): names of the post, not an author box or a tag list.
+fn is_taxonomy_class(mark: &str) -> bool {
+    ["author-", "category-", "tag-", "format-", "post_tag-"].iter().any(|prefix| mark.starts_with(prefix))
 }
 
 /// Hidden by the `hidden` attribute, `aria-hidden`, or an inline `display: none` or

@@ -1,7 +1,16 @@
 //! Which blocks of an article's main part are the article, which are captions, and which are
 //! page furniture (bylines, datelines, share rows, newsletter boxes, related-story lists).
 
+mod lines;
+mod other_stories;
+
 use super::blocks::{Block, BlockKind};
+use lines::{
+    aside_words, is_author_note, is_byline_line, is_date_line, is_email_line, is_newsletter_box, is_slideshow_counter,
+    is_tag_list,
+};
+pub use other_stories::other_stories;
+use other_stories::{is_other_story, opens_other_stories};
 
 /// What a block of the main part is to the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +59,15 @@ const FURNITURE_MARKS: &[(&str, &str)] = &[
     ("disclaimer", "footer"),
 ];
 
+/// Class names of the posts that social networks' embed codes quote.
+const EMBEDDED_POST_MARKS: &[&str] =
+    &["twitter-tweet", "instagram-media", "tiktok-embed", "bluesky-embed", "mastodon-embed", "fb-post"];
+
+/// A block of a post the page embeds from a social network.
+pub fn is_embedded_post(block: &Block) -> bool {
+    has_mark(block, EMBEDDED_POST_MARKS)
+}
+
 /// Short lines that are page furniture whatever the markup says, by how they start.
 const FURNITURE_OPENINGS: &[(&str, &str)] = &[
     ("media playback is unsupported", "video player"),
@@ -96,106 +114,6 @@ const FURNITURE_OPENINGS: &[(&str, &str)] = &[
     ("published ", "date"),
     ("note: we are temporarily moderating", "comments"),
     ("file photo:", "caption"),
-];
-
-/// Words inside a short line that make it a caption, a picture credit or a reporting credit.
-fn aside_words(text_key: &str) -> Option<&'static str> {
-    const CREDITS: &[&str] = &[
-        "(image: ",
-        "(photo: ",
-        "(ap photo",
-        "(photo by",
-        "photo by ",
-        "photos ©",
-        "reuters/",
-        "| getty images",
-        "/ getty images",
-        "/afp",
-        "(credit:",
-        "(image credit",
-        "courtesy of ",
-    ];
-    const REPORTING: &[&str] = &["contributed to this report", "contributed reporting", "contributed to this story"];
-    const REPORTING_OPENINGS: &[&str] =
-        &["reporting by", "(reporting by", "additional reporting by", "editing by", "writing by", "compiled by"];
-    if CREDITS.iter().any(|w| text_key.contains(w)) || text_key.ends_with("getty images") {
-        return Some("caption");
-    }
-    if REPORTING.iter().any(|w| text_key.contains(w)) || REPORTING_OPENINGS.iter().any(|w| text_key.starts_with(w)) {
-        return Some("reporting credit");
-    }
-    None
-}
-
-/// "Jane Doe is a reporter for NBC News.", "Science writer at Gizmodo", "Email Jane at
-/// jane@example.com or follow her @jane": a line about who wrote the piece.
-fn is_author_note(text_key: &str) -> bool {
-    if text_key.starts_with("email ") && text_key.contains('@') {
-        return true;
-    }
-    const JOBS: &[&str] = &["reporter", "writer", "editor", "correspondent", "journalist", "contributor", "columnist"];
-    if JOBS.iter().any(|j| text_key.split_whitespace().take(3).any(|w| w == *j)) && text_key.contains(" at ") {
-        return text_key.chars().count() < 120;
-    }
-    let Some((name, rest)) = text_key.split_once(" is ") else { return false };
-    let name_words = name.split_whitespace().filter(|w| !w.starts_with('(')).count();
-    (1..=4).contains(&name_words)
-        && (rest.starts_with("a ") || rest.starts_with("an ") || rest.starts_with("the "))
-        && JOBS.iter().any(|j| rest.contains(j))
-}
-
-/// A newsletter sign-up's lines ("Get the day's top headlines delivered to your inbox…").
-fn is_newsletter_box(text_key: &str) -> bool {
-    (text_key.contains("newsletter") || text_key.contains("your inbox"))
-        && ["sign up", "subscrib", "inbox", "delivered"].iter().any(|w| text_key.contains(w))
-}
-
-/// "Image 2 of 5", "1 of 4".
-fn is_slideshow_counter(text_key: &str) -> bool {
-    let words: Vec<&str> = text_key.split_whitespace().collect();
-    let of = words.iter().position(|w| *w == "of");
-    words.len() <= 5
-        && of.is_some_and(|i| i > 0 && words[i - 1].chars().all(|c| c.is_ascii_digit()))
-        && words
-            .iter()
-            .all(|w| ["image", "photo", "slide", "of", "/"].contains(w) || w.chars().all(|c| c.is_ascii_digit()))
-}
-
-/// A line that is only an e-mail address.
-fn is_email_line(text_key: &str) -> bool {
-    let Some((user, domain)) = text_key.split_once('@') else { return false };
-    !text_key.contains(' ')
-        && !user.is_empty()
-        && domain.split('.').count() >= 2
-        && domain.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || c == '-'))
-}
-
-/// "By Matthew Digby, Minh Do on Monday, November 18th, 2019": a byline, with or without a
-/// date, and never a sentence ("By Monday, the talks had failed.").
-fn is_byline_line(text_key: &str) -> bool {
-    text_key.starts_with("by ")
-        && text_key.split_whitespace().count() <= 16
-        && !text_key.trim_end_matches(['.', ')']).contains(". ")
-        && !text_key.ends_with('.')
-}
-
-/// Headings that open a list of other stories.
-const OTHER_STORIES: &[&str] = &[
-    "related",
-    "more stories",
-    "more from",
-    "read more",
-    "most read",
-    "most popular",
-    "recommended",
-    "trending",
-    "top stories",
-    "you may also like",
-    "you might also like",
-    "editor's picks",
-    "latest news",
-    "more on this story",
-    "more great",
 ];
 
 /// A block this short can be furniture by its marks or its words; a longer one is prose.
@@ -256,7 +174,7 @@ fn role_of(block: &Block, title_key: &str, byline_key: &str, in_other_stories: &
     let chars = block.text.chars().count();
     let short = chars <= SHORT;
     if let BlockKind::Heading(level) = block.kind {
-        *in_other_stories = OTHER_STORIES.iter().any(|h| text_key.starts_with(h)) && short;
+        *in_other_stories = opens_other_stories(block, &text_key);
         if *in_other_stories {
             return Role::Furniture("related stories");
         }
@@ -266,8 +184,16 @@ fn role_of(block: &Block, title_key: &str, byline_key: &str, in_other_stories: &
             return Role::Furniture("headline");
         }
     }
-    if *in_other_stories && (block.link_density() > 0.5 || block.kind == BlockKind::Item) {
+    if *in_other_stories && is_other_story(block) {
         return Role::Furniture("related stories");
+    }
+    // A post the article embeds (a tweet it reports on) is quoted in the article, whatever
+    // the marks around it ("social-media-embed") say.
+    if is_embedded_post(block) {
+        return Role::Body;
+    }
+    if is_tag_list(&block.text) {
+        return Role::Furniture("tags");
     }
     if block.in_page_furniture && short {
         return Role::Furniture("menus and page furniture");
@@ -332,186 +258,6 @@ fn furniture_mark(block: &Block) -> Option<&'static str> {
 fn mark_is(mark: &str, word: &str) -> bool {
     mark == word
         || mark.split(['-', '_']).collect::<Vec<_>>().windows(word.split('-').count()).any(|w| w.join("-") == word)
-}
-
-/// A line that is nothing but a date and time ("5:27 am CST, Wednesday, November 20, 2019",
-/// "Nov 18, 2019 @17:19 PM", "05/10/2018").
-fn is_date_line(text_key: &str) -> bool {
-    const DATE_WORDS: &[&str] = &[
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "wed",
-        "thu",
-        "fri",
-        "sat",
-        "sun",
-        "am",
-        "pm",
-        "a",
-        "m",
-        "p",
-        "est",
-        "edt",
-        "cst",
-        "cdt",
-        "pst",
-        "pdt",
-        "gmt",
-        "utc",
-        "bst",
-        "cet",
-        "et",
-        "pt",
-        "amt",
-        "ist",
-        "cest",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "updated",
-        "published",
-        "posted",
-        "on",
-        "at",
-        "original",
-        // The benchmark's other languages: Portuguese, Spanish, French, Italian, German.
-        "de",
-        "del",
-        "às",
-        "a",
-        "las",
-        "le",
-        "du",
-        "am",
-        "um",
-        "uhr",
-        "h",
-        "janeiro",
-        "fevereiro",
-        "março",
-        "abril",
-        "maio",
-        "junho",
-        "julho",
-        "agosto",
-        "setembro",
-        "outubro",
-        "novembro",
-        "dezembro",
-        "enero",
-        "febrero",
-        "marzo",
-        "mayo",
-        "junio",
-        "julio",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "gennaio",
-        "febbraio",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "settembre",
-        "ottobre",
-        "dicembre",
-        "januar",
-        "februar",
-        "märz",
-        "juni",
-        "juli",
-        "oktober",
-        "dezember",
-        "segunda",
-        "terça",
-        "quarta",
-        "quinta",
-        "sexta",
-        "feira",
-        "sábado",
-        "domingo",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "publicado",
-        "publié",
-        "pubblicato",
-        "veröffentlicht",
-    ];
-    // "2019Updated" is two words.
-    let spaced: String = text_key
-        .chars()
-        .zip(text_key.chars().skip(1).chain([' ']))
-        .flat_map(|(c, next)| if c.is_ascii_digit() && next.is_alphabetic() { vec![c, ' '] } else { vec![c] })
-        .collect();
-    let words: Vec<&str> = spaced.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let is_number = |w: &str| w.chars().all(|c| c.is_ascii_digit());
-    let digits = words.iter().filter(|w| is_number(w)).count();
-    // Numbers alone are a date only written as one ("05/10/2018", "2019-11-20"), not "2 + 2".
-    let numeric_date = text_key.chars().all(|c| c.is_ascii_digit() || "/-.: ".contains(c))
-        && text_key.chars().any(|c| "/-.".contains(c))
-        && (3..=6).contains(&digits)
-        && words.iter().all(|w| w.len() <= 4);
-    !words.is_empty()
-        && words.len() <= 14
-        && digits >= 2
-        && words.iter().all(|w| is_number(w) || DATE_WORDS.contains(w))
-        && (numeric_date || words.iter().any(|w| !is_number(w)))
 }
 
 /// The share of the words of `line` that are words of `title`.

@@ -249,3 +249,74 @@ fn a_press_release_loses_its_about_the_company_paragraphs() {
     );
     assert!(extract(&early, None).text.contains("Acme Robotics is a global provider"));
 }
+
+/// A blog theme's related posts: a heading with its own class, then other posts' excerpts,
+/// cut with an ellipsis or whole, in `<article>`s next to the post's.
+#[test]
+fn posts_under_a_related_posts_title_are_left_out() {
+    let teaser = "<p>A very different post about gardening in the spring, with tips on planting tomatoes early and \
+                  watering them every day…</p>";
+    let whole = "<p>Another post in full: keeping bees on a city roof takes patience, good neighbours and a \
+                 sheltered corner of the roof.</p>";
+    let html = format!(
+        "<html><body><article class=post>{STORY}<h3 class=relatedpoststitle>Você pode gostar...</h3>\
+         <article class=post>{teaser}</article><article class=post>{whole}</article></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("The council will hear an appeal next month."), "{}", page.text);
+    assert!(!page.text.contains("gardening") && !page.text.contains("keeping bees"), "{}", page.text);
+    assert!(page.removed.iter().any(|p| p.label == "related stories" && p.text.contains("keeping bees")));
+}
+
+/// A box of related links inside the story covers only what is in the box.
+#[test]
+fn the_story_goes_on_after_a_box_of_related_links() {
+    let html = format!(
+        "<html><body><div class=article-body>{STORY}<div class=related><h2>Related Links</h2>\
+         <ul><li><a href=/esa>European Space Agency website</a></li></ul></div>\
+         <p>Challenges include designing the spacecraft to operate largely on its own while the crew sleeps.</p>\
+         </div></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("Challenges include designing the spacecraft"), "{}", page.text);
+    assert!(!page.text.contains("European Space Agency website"));
+}
+
+/// A tweet the story reports on is a statement in it, though its wrapper is "social".
+#[test]
+fn an_embedded_post_is_kept_as_part_of_the_story() {
+    let html = format!(
+        "<html><body><article>{STORY}<div class=social-media-embed><blockquote class=twitter-tweet>\
+         <p lang=en>Yes this is real and the state spent half a million on it: <a href=https://t.co/x>https://t.co/x</a></p>\
+         — Jane Doe (@janedoe) <a href=https://twitter.com/janedoe/status/1>November 18, 2019</a></blockquote></div>\
+         <p>So many people were talking about the slogan that it became a top trend on the site.</p></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("Yes this is real and the state spent half a million"), "{}", page.text);
+    assert!(page.text.contains("became a top trend"));
+}
+
+#[test]
+fn a_tag_list_of_any_length_is_left_out() {
+    let tags = (0..30).map(|i| format!("stock car round {i}")).collect::<Vec<_>>().join(", ");
+    let html = format!("<html><body><article>{STORY}<p>Tags<br>{tags}</p></article></body></html>");
+    let page = extract(&html, None);
+    assert!(!page.text.contains("stock car round 7"), "{}", page.text);
+    assert!(page.removed.iter().any(|p| p.label == "tags"));
+}
+
+/// WordPress writes who wrote a post into its wrapper's classes (`author-jane-doe`): that does
+/// not make every short paragraph of the post a byline.
+#[test]
+fn a_blog_post_wrapper_naming_its_author_is_not_an_author_box() {
+    let lines = "<p><b>Carlos:</b> Here I am beside Eugene, an old friend of the blog.</p>\
+                 <p><b>Eugene:</b> Thanks to you, Carlos.</p><p><b>Carlos:</b> And what are we up to now?</p>";
+    let html = format!(
+        "<html><body><article class=\"post-3708 post type-post status-publish hentry author-carlos-nadalim \
+         category-music tag-songs\"><div class=entry-content>{lines}{STORY}</div></article></body></html>"
+    );
+    let page = extract(&html, None);
+    assert!(page.text.contains("Thanks to you, Carlos."), "{}", page.text);
+    assert!(page.text.contains("And what are we up to now?"));
+    assert!(!page.removed.iter().any(|p| p.label == "byline"), "{:?}", page.removed);
+}
