@@ -23,11 +23,14 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             i += 1;
             continue;
         }
-        // "according to X", "reported by X", "published by X".
+        // "according to X", "reported by X", "published by X" (but "a breakdown revealed by
+        // the suicide" is no speech).
         let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
             Some(i + 2)
         } else if token.is("citing")
-            || token.is("by") && i > 0 && (is_cue(&sentence[i - 1]) || sentence[i - 1].is("published"))
+            || token.is("by")
+                && i > 0
+                && (is_cue(&sentence[i - 1]) && !sentence[i - 1].is("revealed") || sentence[i - 1].is("published"))
         {
             Some(i + 1)
         } else {

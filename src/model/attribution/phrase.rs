@@ -188,9 +188,22 @@ pub(super) fn trim(sentence: &[Token], mut a: usize, mut b: usize) -> Option<(us
 /// Whether words describe someone rather than name them: "a member of…", "the president",
 /// "Smith's lawyer".
 fn describes(words: &[Token]) -> bool {
-    words.first().is_some_and(|w| {
-        w.lowercase() || ["the", "a", "an"].iter().any(|d| w.is(d)) || w.text.ends_with("'s") || w.text.ends_with("’s")
-    })
+    let Some(first) = words.first() else { return false };
+    // "Edmunds' executive director", "Edmunds executive director": an organisation's name
+    // before a lowercase role (but "Citi and Goldman Sachs" is a list of names).
+    let plural_possessive = first.text.ends_with('s') && words.get(1).is_some_and(|t| t.text == "'" || t.text == "’");
+    let organisation_role = first.capitalized()
+        && words
+            .iter()
+            .skip(1)
+            .find(|t| !is_proper(t))
+            .is_some_and(|t| t.lowercase() && !["and", "or", "of", "for", "in", "at"].iter().any(|w| t.is(w)));
+    first.lowercase()
+        || ["the", "a", "an"].iter().any(|d| first.is(d))
+        || first.text.ends_with("'s")
+        || first.text.ends_with("’s")
+        || plural_possessive
+        || organisation_role
 }
 
 /// A lowercase adverb between a source and its cue ("ultimately admitted").

@@ -210,3 +210,34 @@ fn every_phrase_about_anonymity_has_a_word_the_quick_test_looks_for() {
         assert!(has_stem, "“{phrase}” would never be looked for");
     }
 }
+
+/// A name, then its organisation's role set off by commas: the name is the source, also when
+/// the organisation is a plural possessive ("Edmunds'") or stands bare before the role.
+#[test]
+fn a_name_before_an_organisations_role_is_the_source() {
+    for text in [
+        "\u{201c}It is a busy month,\" Jessica Caldwell, Edmunds' executive director of industry analysis, said in a statement.",
+        "Jessica Caldwell, Edmunds executive director, said in a statement that prices rose.",
+    ] {
+        let found = shown(text);
+        assert!(found.iter().any(|f| f.0 == SourceKind::Named && f.1 == "Jessica Caldwell"), "{text}: {found:?}");
+    }
+    // A list of names is not a name and its role.
+    let found = shown("Barclays, Citi and Goldman Sachs said in a statement that rates would rise.");
+    assert_eq!(found[0].1, "Barclays, Citi and Goldman Sachs");
+}
+
+#[test]
+fn speech_verbs_beyond_said_have_their_sources() {
+    for (text, source) in [
+        ("\u{201c}My people had it done,\u{201d} Mr. Trump recounted at a cabinet meeting.", "Mr. Trump"),
+        ("Ola Berg begged lawmakers \"not to lose sight of the facts\".", "Ola Berg"),
+        ("The will specified that he did not want a funeral, Ana Ruiz noted.", "Ana Ruiz"),
+        ("Ana Ruiz revealed that the talks had failed.", "Ana Ruiz"),
+    ] {
+        let found = shown(text);
+        assert!(found.iter().any(|f| f.0 == SourceKind::Named && f.1 == source), "{text}: {found:?}");
+    }
+    // A breakdown revealed by an event names no one who spoke.
+    assert_eq!(shown("The prison reeled from the breakdown revealed by Epstein's suicide."), []);
+}

@@ -54,7 +54,9 @@ pub(super) const CUES: &[&str] = &[
     "claim", "insist", "warn", "explain", "contend", "predict", "acknowledge", "admit", "allege",
     "concede", "note", "maintain", "urging", "calling", "warning", "claiming", "arguing",
     "demanding", "insisting",
-    "highlight",
+    "highlight", "recounted", "recounts", "revealed", "reveals", "denounced", "denounces",
+    "attributed", "relayed", "assailed", "begged", "specified", "volunteered", "lamented",
+    "laments", "remarked", "clamoring",
 ];
 
 /// Cues that report speech only next to a quotation ("asked not to be named" is no cue).
@@ -84,12 +86,14 @@ pub(super) const SAYING: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const COMPLEMENT_CUES: &[&str] = &[
     "wrote", "writes", "maintained", "maintains", "suggested", "suggests", "detailed", "disclosed",
+    "revealed", "reveals", "specified", "attributed",
 ];
 
 /// Cues of the progressive, only after a form of "be" ("are reporting").
 #[rustfmt::skip]
 pub(super) const PROGRESSIVE_CUES: &[&str] = &[
     "reporting", "urging", "calling", "warning", "claiming", "arguing", "demanding", "insisting",
+    "clamoring",
 ];
 
 /// Verbs whose refusal makes a source: "did not respond", "didn't disclose".
