@@ -351,3 +351,74 @@ export async function recogitoAddOne(browser, text, list, { detail = false, veri
     await context.close();
   }
 }
+
+const PEER_ORIGIN = 'http://recogito.bench/';
+
+/**
+ * The page a Recogito app would be: from navigation, its script (the library and the helpers,
+ * one file of its origin), then the text and the annotations read from IndexedDB (one record
+ * each, as the floor and the app keep them), loaded and painted. `window.__painted` is the
+ * frame after the last redraw, from navigation start, as ours and the floor's are.
+ */
+const PEER_PAGE = `<!doctype html><meta charset="utf-8"><title>Recogito</title>
+<script src="peer.js"></script>
+<script>
+  indexedDB.open('peer').onsuccess = (event) => {
+    event.target.result.transaction('docs').objectStore('docs').getAll().onsuccess = async (read) => {
+      const docs = read.target.result;
+      const h = globalThis.RecogitoPeer;
+      const { anno, adapter } = h.mount(docs.find((d) => d.id === 'text').text);
+      const watcher = h.watch(anno, () => true);
+      h.load(anno, adapter, docs.filter((d) => d.id !== 'text'));
+      window.__painted = (await watcher.settled()).last;
+    };
+  };
+</script>`;
+
+/**
+ * Open to painted for a Recogito app on the same terms as ours: from navigation, reading `text`
+ * and `list` from storage, in ms, on a first visit (a fresh context) and on a repeat visit (a
+ * second page of the same context, the library's script in the browser's caches).
+ */
+export async function recogitoOpen(browser, text, list) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  const script = `${await bundle()}\nglobalThis.RecogitoPeer = (${pageHelpers})(${PAINT_TIMEOUT});`;
+  await context.route(`${PEER_ORIGIN}peer.js`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: script, headers: { 'cache-control': 'public, max-age=31536000, immutable' } }));
+  await context.route(PEER_ORIGIN, (route) => route.fulfill({ contentType: 'text/html', body: PEER_PAGE }));
+  await context.route(`${PEER_ORIGIN}__seed`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+  try {
+    const seeding = await context.newPage();
+    await seeding.goto(`${PEER_ORIGIN}__seed`);
+    await seeding.addScriptTag({ content: script });
+    await seeding.evaluate(([text, list]) => new Promise((resolve, reject) => {
+      const h = globalThis.RecogitoPeer;
+      const units = h.unitsOf(text);
+      const opening = indexedDB.open('peer');
+      opening.onupgradeneeded = () => opening.result.createObjectStore('docs', { keyPath: 'id' });
+      opening.onsuccess = () => {
+        const transaction = opening.result.transaction('docs', 'readwrite');
+        const store = transaction.objectStore('docs');
+        store.put({ id: 'text', text });
+        for (const a of list) store.put(h.toW3C(a, text, units));
+        transaction.oncomplete = () => { opening.result.close(); resolve(); };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    }), [text, list]);
+    await seeding.close();
+    const visit = async () => {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(PEER_ORIGIN);
+      await page.waitForFunction(() => window.__painted !== undefined, null, { timeout: PAINT_TIMEOUT });
+      if (errors.length) throw new Error(`Recogito page error: ${errors[0]}`);
+      const painted = await page.evaluate(() => window.__painted);
+      await page.close();
+      return painted;
+    };
+    return { first: await visit(), repeat: await visit() };
+  } finally {
+    await context.close();
+  }
+}

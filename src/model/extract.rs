@@ -18,8 +18,9 @@ use blocks::{Block, BlockKind};
 use furniture::{Role, key};
 pub use meta::PageMeta;
 
-/// What was read from a page.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What was read from a page. It crosses from the page reader (the worker module) to the app
+/// as JSON: see [`crate::model::page_reading`].
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     /// The headline, never the site's or section's name; empty if the page has none.
     pub title: String,

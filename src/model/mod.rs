@@ -15,6 +15,7 @@ pub mod library;
 pub mod limits;
 pub mod motion;
 pub mod offsets;
+pub mod page_reading;
 pub mod put_back;
 pub mod reasons;
 pub mod source;

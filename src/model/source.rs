@@ -1,6 +1,6 @@
 //! Turning what the user brings (a paste or a file) into an article's title and text.
 
-use super::extract::{self, PageMeta, RemovedPart};
+use super::extract::{self, Extraction, PageMeta, RemovedPart};
 use super::{leftovers, limits, text};
 
 /// The kinds of file that "New article" opens.
@@ -67,30 +67,47 @@ impl std::fmt::Display for SourceError {
     }
 }
 
-/// Reads a source into a draft article.
+/// Reads a source into a draft article (a web page is extracted here: the command line's way;
+/// the app hands pages to its page reader and calls [`from_page`]).
 pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
-    let mut meta = PageMeta::default();
-    let mut removed = Vec::new();
-    let mut cut = false;
+    match format {
+        SourceFormat::Html => from_page(extract::extract(raw, None)),
+        SourceFormat::Plain | SourceFormat::Markdown => read_text(raw, format),
+    }
+}
+
+/// Reads a text or Markdown source into a draft article. A web page is not read here (its
+/// code is not in the app's first download): [`from_page`] takes what the page reader made of
+/// it; given `Html`, the source is read as plain text.
+pub fn read_text(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     let (heading, body) = match format {
-        SourceFormat::Plain => (String::new(), text::normalize(raw)),
         SourceFormat::Markdown => markdown_text(raw),
-        SourceFormat::Html => {
-            let page = extract::extract(raw, None);
-            let body = text::normalize(&page.text);
-            // Normalizing extracted text changes nothing but, if it ever did, a part would go
-            // back at the end rather than inside a word.
-            let unchanged = body == page.text;
-            meta = page.meta;
-            cut = page.cut;
-            removed = page
-                .removed
-                .into_iter()
-                .map(|part| RemovedPart { at: if unchanged { part.at } else { body.len() }, ..part })
-                .collect();
-            (page.title, body)
-        }
+        SourceFormat::Plain | SourceFormat::Html => (String::new(), text::normalize(raw)),
     };
+    draft(heading, body, PageMeta::default(), Vec::new(), false)
+}
+
+/// A web page's extracted article as a draft article.
+pub fn from_page(page: Extraction) -> Result<Draft, SourceError> {
+    let body = text::normalize(&page.text);
+    // Normalizing extracted text changes nothing but, if it ever did, a part would go back at
+    // the end rather than inside a word.
+    let unchanged = body == page.text;
+    let removed = page
+        .removed
+        .into_iter()
+        .map(|part| RemovedPart { at: if unchanged { part.at } else { body.len() }, ..part })
+        .collect();
+    draft(page.title, body, page.meta, removed, page.cut)
+}
+
+fn draft(
+    heading: String,
+    body: String,
+    meta: PageMeta,
+    removed: Vec<RemovedPart>,
+    cut: bool,
+) -> Result<Draft, SourceError> {
     // Bidi controls and white space alone are nothing to annotate (and would make no title).
     if text::is_blank(&body) {
         return Err(SourceError::Empty);

@@ -78,7 +78,17 @@ impl AppState {
             format!("“{name}” cannot be opened: choose a text (.txt), Markdown (.md) or web page (.html) file.")
         })?;
         let (raw, malformed) = crate::browser::files::read_text(&file).await?;
-        let draft = source::read(&raw, format).map_err(|e| format!("“{name}” cannot be opened. {e}"))?;
+        let draft = match format {
+            SourceFormat::Html => {
+                self.announcement.set(format!("Reading the web page “{name}”…"));
+                let page = crate::browser::page_reader::read_page(raw)
+                    .await
+                    .map_err(|e| format!("“{name}” was not opened. {e}"))?;
+                source::from_page(page)
+            }
+            SourceFormat::Plain | SourceFormat::Markdown => source::read_text(&raw, format),
+        }
+        .map_err(|e| format!("“{name}” cannot be opened. {e}"))?;
         let title = draft.title.clone();
         let cut = draft.cut;
         self.add_draft(draft);

@@ -45,7 +45,7 @@ pub fn NewArticleDialog() -> impl IntoView {
         let read = if from_page {
             pasted_page.with_value(|page| page.clone()).ok_or(source::SourceError::Empty)
         } else {
-            source::read(&pasted, SourceFormat::Plain)
+            source::read_text(&pasted, SourceFormat::Plain)
         };
         match read {
             Ok(mut draft) => {
@@ -68,42 +68,49 @@ pub fn NewArticleDialog() -> impl IntoView {
         if text_area.get_untracked().is_some_and(|area| !area.value().trim().is_empty()) {
             return;
         }
-        let html = ev.clipboard_data().and_then(|data| data.get_data("text/html").ok()).unwrap_or_default();
+        let data = ev.clipboard_data();
+        let html = data.as_ref().and_then(|data| data.get_data("text/html").ok()).unwrap_or_default();
         if html.trim().is_empty() {
             return;
         }
-        let Ok(draft) = source::read(&html, SourceFormat::Html) else { return };
+        let plain = data.and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
+        // The page reader answers later: the browser's own paste is held back now, and the
+        // plain text goes in after all if the page cannot be read.
         ev.prevent_default();
-        let set = |input: NodeRef<html::Input>, value: &str| {
-            if let Some(input) = input.get_untracked().filter(|i| i.value().is_empty()) {
-                input.set_value(value);
+        paste_status.set("Reading the pasted web page…".to_string());
+        spawn_local(async move {
+            let read = crate::browser::page_reader::read_page(html).await;
+            let Some(area) = text_area.get_untracked() else { return };
+            // Typed or pasted over meanwhile: what is there now stays.
+            if !area.value().trim().is_empty() {
+                paste_status.set(String::new());
+                return;
             }
-        };
-        if let Some(area) = text_area.get_untracked() {
+            let draft = match read.map(source::from_page) {
+                Ok(Ok(draft)) => draft,
+                Ok(Err(_)) => {
+                    area.set_value(&plain);
+                    paste_status.set("The pasted web page has no article text: its plain text was pasted.".to_string());
+                    return;
+                }
+                Err(why) => {
+                    area.set_value(&plain);
+                    paste_status.set(format!("{why} Its plain text was pasted instead."));
+                    return;
+                }
+            };
+            paste_status.set(pasted_summary(&draft));
+            let set = |input: NodeRef<html::Input>, value: &str| {
+                if let Some(input) = input.get_untracked().filter(|i| i.value().is_empty()) {
+                    input.set_value(value);
+                }
+            };
             area.set_value(&draft.text);
-        }
-        set(title_input, &draft.title);
-        set(url_input, draft.meta.url.as_deref().unwrap_or_default());
-        set(date_input, draft.meta.published.as_deref().unwrap_or_default());
-        let left_out = draft.removed.len();
-        paste_status.set(if left_out == 0 {
-            "Read the article from the pasted web page.".to_string()
-        } else {
-            format!(
-                "Read the article from the pasted web page; {left_out} part{} of the page (menus, related stories and the like) {} left out and can be put back from the article.",
-                if left_out == 1 { "" } else { "s" },
-                if left_out == 1 { "was" } else { "were" },
-            )
+            set(title_input, &draft.title);
+            set(url_input, draft.meta.url.as_deref().unwrap_or_default());
+            set(date_input, draft.meta.published.as_deref().unwrap_or_default());
+            pasted_page.set_value(Some(draft));
         });
-        if draft.cut {
-            paste_status.update(|status| {
-                status.push_str(&format!(
-                    " Only its first part could be read: it nests elements more than {} deep, deeper than a browser shows.",
-                    crate::model::extract::parse::MAX_DEPTH
-                ))
-            });
-        }
-        pasted_page.set_value(Some(draft));
     };
     let file_chosen = move |_| {
         let Some(input) = file_input.get() else { return };
@@ -191,4 +198,25 @@ pub fn NewArticleDialog() -> impl IntoView {
             </form>
         </Modal>
     }
+}
+
+/// What the status line says of a pasted web page read as its article.
+fn pasted_summary(draft: &source::Draft) -> String {
+    let left_out = draft.removed.len();
+    let mut status = if left_out == 0 {
+        "Read the article from the pasted web page.".to_string()
+    } else {
+        format!(
+            "Read the article from the pasted web page; {left_out} part{} of the page (menus, related stories and the like) {} left out and can be put back from the article.",
+            if left_out == 1 { "" } else { "s" },
+            if left_out == 1 { "was" } else { "were" },
+        )
+    };
+    if draft.cut {
+        status.push_str(&format!(
+            " Only its first part could be read: it nests elements more than {} deep, deeper than a browser shows.",
+            crate::model::extract::parse::MAX_DEPTH
+        ));
+    }
+    status
 }

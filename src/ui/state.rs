@@ -314,5 +314,5 @@ fn article_of(id: String, draft: Draft) -> Article {
 
 /// The sample article as a draft.
 pub fn sample_draft() -> Draft {
-    source::read(source::SAMPLE_TEXT, SourceFormat::Plain).expect("the sample article has text")
+    source::read_text(source::SAMPLE_TEXT, SourceFormat::Plain).expect("the sample article has text")
 }

@@ -49,11 +49,17 @@ function htmlFile(name, content) {
 
 test('a saved news page keeps its article, fills in its details, and lists what it left out', async () => {
   const app = await apps.open();
+  const fetched = [];
+  app.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await app.load();
+  // The page reader (the second wasm module, in a Web Worker) is not part of opening the app.
+  const reader = (path) => path.startsWith('/page-reader');
+  assert.deepEqual(fetched.filter(reader), []);
   const dialog = await app.chooseFile(htmlFile('council.html', NEWS_PAGE));
   await expectHidden(dialog);
   await app.expectHeading('Council votes to close library');
   await waitFor(async () => assert.equal(await app.text(), STORY.join('\n\n')));
+  assert.deepEqual([...new Set(fetched.filter(reader))].sort(), ['/page-reader.js', '/page-reader_bg.wasm', '/page-reader_loader.js']);
   await expectText(app.metaLine(), /^By Jane Reporter · The Daily Example · https:\/\/example\.com\/news\/library · Published .*2024/);
 
   const stored = (await app.stored()).articles.at(-1);
@@ -163,4 +169,51 @@ test('a page nested deeper than a browser builds opens up to there, and the page
   await app.expectStatus(/^Added “Deep page” to the library, but only its first part: “deep\.html” nests elements more than 512 deep/);
   await waitFor(async () => assert.equal(await app.text(), STORY[0]));
   app.assertNoErrors();
+});
+
+test('when the page reader cannot be loaded the page says so, nothing is added, and a later try works', async () => {
+  const app = await apps.open();
+  await app.load();
+  const before = await app.stored();
+  // The page reader's module out of reach, as when offline before it was ever fetched.
+  await app.page.route(/\/page-reader[^/]*$/, (route) => route.abort('internetdisconnected'));
+  const dialog = await app.chooseFile(htmlFile('council.html', NEWS_PAGE));
+  await expectText(
+    dialog.getByRole('alert'),
+    /^“council\.html” was not opened\. The web page could not be read: the page reader .+\. Check the connection and try again\.$/,
+  );
+  assert.deepEqual(await app.stored(), before, 'nothing changed');
+  // Back in reach: the same file opens, the reader started again.
+  await app.page.unroute(/\/page-reader[^/]*$/);
+  const [chooser] = await Promise.all([
+    app.page.waitForEvent('filechooser'),
+    dialog.getByRole('button', { name: 'Open file…' }).click(),
+  ]);
+  await chooser.setFiles(htmlFile('council.html', NEWS_PAGE));
+  await expectHidden(dialog);
+  await app.expectHeading('Council votes to close library');
+  await waitFor(async () => assert.equal(await app.text(), STORY.join('\n\n')));
+});
+
+test('a web page pasted while the page reader cannot be loaded goes in as its plain text, and the page says why', async () => {
+  const app = await apps.open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await app.load();
+  await app.page.route(/\/page-reader[^/]*$/, (route) => route.abort('internetdisconnected'));
+  const dialog = await app.openNewArticle();
+  const textArea = dialog.getByRole('textbox', { name: 'Article text' });
+  await textArea.focus();
+  await app.page.evaluate(async (html) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob(['Council votes to close library. The city council voted 7 to 2.'], { type: 'text/plain' }),
+      }),
+    ]);
+  }, NEWS_PAGE);
+  await app.page.keyboard.press('Control+V');
+  await waitFor(async () => assert.equal(await textArea.inputValue(), 'Council votes to close library. The city council voted 7 to 2.'));
+  await expectText(
+    dialog.getByRole('status').filter({ hasText: 'page reader' }),
+    /^The web page could not be read: the page reader .+\. Its plain text was pasted instead\.$/,
+  );
 });

@@ -65,9 +65,11 @@ const MIME = {
 
 /**
  * Serves dist/ (or `root`, a directory path ending in a separator) on 127.0.0.1 at a random
- * port; unknown paths get index.html. `requests` lists the paths asked for, in order.
+ * port; unknown paths get index.html. `requests` lists the paths asked for, in order. Nothing
+ * is cached unless `cache`: then files with a content hash in their name are kept for a year,
+ * as docs/DEPLOY.md has a static host keep them, and the rest is checked again each time.
  */
-export async function startServer({ root = DIST, desk } = {}) {
+export async function startServer({ root = DIST, desk, cache = false } = {}) {
   if (!existsSync(root + 'index.html')) {
     throw new Error(`${root}index.html is missing: run trunk build --release first.`);
   }
@@ -96,7 +98,7 @@ export async function startServer({ root = DIST, desk } = {}) {
       }
       res.writeHead(200, {
         'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
+        'cache-control': !cache ? 'no-store' : /-[0-9a-f]{16}[._]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {

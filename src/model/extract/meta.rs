@@ -3,7 +3,7 @@
 use dom_query::Document;
 
 /// Who wrote it, where and when, as the page says; `None` when it does not.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PageMeta {
     pub byline: Option<String>,
     /// The outlet ("The Associated Press", "BBC News").
