@@ -10,6 +10,6 @@ pub mod files;
 pub mod highlights;
 pub mod js_text;
 pub mod move_in;
-pub mod page_reader;
 pub mod storage;
 pub mod text_dom;
+pub mod worker;

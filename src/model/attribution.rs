@@ -25,14 +25,14 @@ pub use words::REASONS;
 use words::*;
 
 /// What a suggestion marks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     Named,
     Anonymous,
 }
 
 /// The rule that decided a suggestion's kind: the definitions of docs/ATTRIBUTION.md.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Rule {
     /// A person or an organisation by name ("Finance Minister Ola Berg", "Reuters").
     Name,
@@ -84,8 +84,9 @@ impl std::fmt::Display for Rule {
     }
 }
 
-/// One suggested source.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One suggested source. It crosses from the app's worker to the app as JSON
+/// ([`crate::model::work`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suggestion {
     pub kind: SourceKind,
     /// The source's words (for an anonymous source followed by its cue, with the cue).

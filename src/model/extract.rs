@@ -18,8 +18,8 @@ use blocks::{Block, BlockKind};
 use furniture::{Role, key};
 pub use meta::PageMeta;
 
-/// What was read from a page. It crosses from the page reader (the worker module) to the app
-/// as JSON: see [`crate::model::page_reading`].
+/// What was read from a page. It crosses from the app's worker (the second wasm module) to the
+/// app as JSON: see [`crate::model::work`].
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     /// The headline, never the site's or section's name; empty if the page has none.

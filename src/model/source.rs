@@ -68,7 +68,7 @@ impl std::fmt::Display for SourceError {
 }
 
 /// Reads a source into a draft article (a web page is extracted here: the command line's way;
-/// the app hands pages to its page reader and calls [`from_page`]).
+/// the app hands pages to its worker and calls [`from_page`]).
 pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     match format {
         SourceFormat::Html => from_page(extract::extract(raw, None)),
@@ -77,7 +77,7 @@ pub fn read(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
 }
 
 /// Reads a text or Markdown source into a draft article. A web page is not read here (its
-/// code is not in the app's first download): [`from_page`] takes what the page reader made of
+/// code is not in the app's first download): [`from_page`] takes what the app's worker made of
 /// it; given `Html`, the source is read as plain text.
 pub fn read_text(raw: &str, format: SourceFormat) -> Result<Draft, SourceError> {
     let (heading, body) = match format {

@@ -4,7 +4,7 @@
 use super::offsets::CharOffset;
 
 /// The half-open range `start..end` of a text, in code points; never empty.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     /// First code point in the span.
     pub start: CharOffset,

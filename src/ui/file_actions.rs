@@ -81,7 +81,7 @@ impl AppState {
         let draft = match format {
             SourceFormat::Html => {
                 self.announcement.set(format!("Reading the web page “{name}”…"));
-                let page = crate::browser::page_reader::read_page(raw)
+                let page = crate::browser::worker::read_page(raw)
                     .await
                     .map_err(|e| format!("“{name}” was not opened. {e}"))?;
                 source::from_page(page)

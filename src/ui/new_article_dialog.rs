@@ -74,12 +74,12 @@ pub fn NewArticleDialog() -> impl IntoView {
             return;
         }
         let plain = data.and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
-        // The page reader answers later: the browser's own paste is held back now, and the
+        // The app's worker answers later: the browser's own paste is held back now, and the
         // plain text goes in after all if the page cannot be read.
         ev.prevent_default();
         paste_status.set("Reading the pasted web page…".to_string());
         spawn_local(async move {
-            let read = crate::browser::page_reader::read_page(html).await;
+            let read = crate::browser::worker::read_page(html).await;
             let Some(area) = text_area.get_untracked() else { return };
             // Typed or pasted over meanwhile: what is there now stays.
             if !area.value().trim().is_empty() {

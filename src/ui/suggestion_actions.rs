@@ -7,42 +7,34 @@ use leptos::prelude::*;
 
 use super::state::{AppState, Suggested};
 use crate::browser::clock;
-use crate::model::attribution::{self, SourceKind, Suggester};
+use crate::model::attribution::SourceKind;
 use crate::model::history::Change;
 use crate::model::library::{Annotation, AnnotationKind};
 use crate::model::span::Span;
 use crate::model::text;
 
-/// How long the assistant works before letting the page paint and take input.
-const TASK_MS: f64 = 10.0;
-
 impl AppState {
-    /// Runs the attribution assistant on the open article, a piece of the text at a time with
-    /// the page free to paint and take input between pieces (no task much over 10 ms). Suggestions
-    /// that overlap a source or anonymous attribution already marked are left out: they never
-    /// replace nor repeat marks.
+    /// Runs the attribution assistant on the open article in the app's worker, off the main
+    /// thread. Suggestions that overlap a source or anonymous attribution already marked are
+    /// left out: they never replace nor repeat marks.
     pub async fn suggest(&self) {
         let Some(article) = self.current_id() else { return };
         self.announcement.set("Looking for sources…".into());
-        clock::yield_to_browser().await;
-        // The text is shared, not copied: the pieces read it across tasks.
         let Some(text) = self.library.with_untracked(|l| l.get(&article).map(|a| a.text.clone())) else { return };
-        let mut suggester = Suggester::new(&text, attribution::PIECE_BYTES);
-        let mut suggestions = Vec::new();
-        let mut task_start = clock::now_ms();
-        while let Some(piece) = suggester.next_piece() {
-            suggestions.extend(piece);
-            if clock::now_ms() - task_start > TASK_MS {
-                clock::yield_to_browser().await;
-                task_start = clock::now_ms();
-                // The user may have opened another article or changed this one meanwhile.
-                let same = self.current_id().as_ref() == Some(&article)
-                    && self.library.with_untracked(|l| l.get(&article).is_some_and(|a| Arc::ptr_eq(&a.text, &text)));
-                if !same {
-                    self.announcement.set(String::new());
-                    return;
-                }
+        let suggestions = match crate::browser::worker::suggest(text.to_string()).await {
+            Ok(suggestions) => suggestions,
+            Err(why) => {
+                self.announcement.set(String::new());
+                self.fail(why);
+                return;
             }
+        };
+        // The user may have opened another article or changed this one meanwhile.
+        let same = self.current_id().as_ref() == Some(&article)
+            && self.library.with_untracked(|l| l.get(&article).is_some_and(|a| Arc::ptr_eq(&a.text, &text)));
+        if !same {
+            self.announcement.set(String::new());
+            return;
         }
         let found = self.library.with_untracked(|l| {
             let Some(a) = l.get(&article) else { return Vec::new() };

@@ -52,14 +52,14 @@ test('a saved news page keeps its article, fills in its details, and lists what 
   const fetched = [];
   app.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await app.load();
-  // The page reader (the second wasm module, in a Web Worker) is not part of opening the app.
-  const reader = (path) => path.startsWith('/page-reader');
+  // The app's worker (the second wasm module, in a Web Worker) is not part of opening the app.
+  const reader = (path) => /^\/worker[._]/.test(path);
   assert.deepEqual(fetched.filter(reader), []);
   const dialog = await app.chooseFile(htmlFile('council.html', NEWS_PAGE));
   await expectHidden(dialog);
   await app.expectHeading('Council votes to close library');
   await waitFor(async () => assert.equal(await app.text(), STORY.join('\n\n')));
-  assert.deepEqual([...new Set(fetched.filter(reader))].sort(), ['/page-reader.js', '/page-reader_bg.wasm', '/page-reader_loader.js']);
+  assert.deepEqual([...new Set(fetched.filter(reader))].sort(), ['/worker.js', '/worker_bg.wasm', '/worker_loader.js']);
   await expectText(app.metaLine(), /^By Jane Reporter · The Daily Example · https:\/\/example\.com\/news\/library · Published .*2024/);
 
   const stored = (await app.stored()).articles.at(-1);
@@ -171,20 +171,20 @@ test('a page nested deeper than a browser builds opens up to there, and the page
   app.assertNoErrors();
 });
 
-test('when the page reader cannot be loaded the page says so, nothing is added, and a later try works', async () => {
+test('when the worker cannot be loaded the page says so, nothing is added, and a later try works', async () => {
   const app = await apps.open();
   await app.load();
   const before = await app.stored();
-  // The page reader's module out of reach, as when offline before it was ever fetched.
-  await app.page.route(/\/page-reader[^/]*$/, (route) => route.abort('internetdisconnected'));
+  // The worker's module out of reach, as when offline before it was ever fetched.
+  await app.page.route(/\/worker[._][^/]*$/, (route) => route.abort('internetdisconnected'));
   const dialog = await app.chooseFile(htmlFile('council.html', NEWS_PAGE));
   await expectText(
     dialog.getByRole('alert'),
-    /^“council\.html” was not opened\. The web page could not be read: the page reader .+\. Check the connection and try again\.$/,
+    /^“council\.html” was not opened\. The web page could not be read: the part of the app that does it .+\. Check the connection and try again\.$/,
   );
   assert.deepEqual(await app.stored(), before, 'nothing changed');
-  // Back in reach: the same file opens, the reader started again.
-  await app.page.unroute(/\/page-reader[^/]*$/);
+  // Back in reach: the same file opens, the worker started again.
+  await app.page.unroute(/\/worker[._][^/]*$/);
   const [chooser] = await Promise.all([
     app.page.waitForEvent('filechooser'),
     dialog.getByRole('button', { name: 'Open file…' }).click(),
@@ -195,10 +195,10 @@ test('when the page reader cannot be loaded the page says so, nothing is added, 
   await waitFor(async () => assert.equal(await app.text(), STORY.join('\n\n')));
 });
 
-test('a web page pasted while the page reader cannot be loaded goes in as its plain text, and the page says why', async () => {
+test('a web page pasted while the worker cannot be loaded goes in as its plain text, and the page says why', async () => {
   const app = await apps.open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await app.load();
-  await app.page.route(/\/page-reader[^/]*$/, (route) => route.abort('internetdisconnected'));
+  await app.page.route(/\/worker[._][^/]*$/, (route) => route.abort('internetdisconnected'));
   const dialog = await app.openNewArticle();
   const textArea = dialog.getByRole('textbox', { name: 'Article text' });
   await textArea.focus();
@@ -213,7 +213,7 @@ test('a web page pasted while the page reader cannot be loaded goes in as its pl
   await app.page.keyboard.press('Control+V');
   await waitFor(async () => assert.equal(await textArea.inputValue(), 'Council votes to close library. The city council voted 7 to 2.'));
   await expectText(
-    dialog.getByRole('status').filter({ hasText: 'page reader' }),
-    /^The web page could not be read: the page reader .+\. Its plain text was pasted instead\.$/,
+    dialog.getByRole('status').filter({ hasText: 'part of the app' }),
+    /^The web page could not be read: the part of the app that does it .+\. Check the connection and try again\. Its plain text was pasted instead\.$/,
   );
 });

@@ -126,3 +126,19 @@ test('on reporting it was not written against, each suggestion says which rule d
   assert.equal(total, 4, JSON.stringify(all));
   app.assertNoErrors();
 });
+
+test('the assistant runs in the app worker: when that cannot be loaded the page says so, and a later try works', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.keepLeftovers();
+  const before = await app.stored();
+  await app.page.route(/\/worker[._][^/]*$/, (route) => route.abort('internetdisconnected'));
+  await app.page.getByRole('button', { name: 'Suggest sources' }).click();
+  await app.expectStatus(/^Sources could not be suggested: the part of the app that does it .+\. Check the connection and try again\.$/);
+  await expectHidden(region(app));
+  assert.deepEqual(await app.stored(), before, 'nothing changed');
+  await app.page.unroute(/\/worker[._][^/]*$/);
+  await app.page.getByRole('button', { name: 'Suggest sources' }).click();
+  await expectVisible(region(app));
+  await goTo(app, 'a U.S. official said');
+});

@@ -1,10 +1,11 @@
-// The app's side of its page reader: the second wasm module (src/bin/page_reader.rs), which
-// reads web pages in a Web Worker. It is started on the first page to read, not before, so
-// neither its download nor its work is part of opening the app. Requests and answers are JSON
-// strings (src/model/page_reading.rs); the worker answers them one at a time, in order.
+// The app's side of its worker: the second wasm module (src/bin/worker.rs), which does the
+// heavy, occasional work (reading web pages, suggesting sources) in a Web Worker. It is started
+// on the first such task, not before, so neither its download nor its work is part of opening
+// the app. Requests and answers are JSON strings (src/model/work.rs); the worker answers them
+// one at a time, in order.
 
 // Trunk names a worker's files after its binary and does not hash them.
-const LOADER = 'page-reader_loader.js';
+const LOADER = 'worker_loader.js';
 
 let reader;
 
@@ -34,14 +35,14 @@ function start() {
   // stopped on an error: the requests waiting fail, and the next request starts it again.
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    fail(event.message || 'could not be started');
+    fail(event.message ? `stopped (${event.message})` : 'could not be loaded');
   });
   worker.addEventListener('messageerror', () => fail('sent an answer that could not be read'));
   return started;
 }
 
-/** Sends one request (JSON text) to the page reader; resolves to its answer (JSON text). */
-export function readPage(request) {
+/** Sends one request (JSON text) to the worker; resolves to its answer (JSON text). */
+export function askWorker(request) {
   reader ??= start();
   const current = reader;
   return new Promise((resolve, reject) => {

@@ -1,8 +1,8 @@
-//! The page reader: the app's second wasm module, run in a Web Worker and fetched on the first
-//! web page the user opens or pastes. It reads pages (html5ever, dom_smoothie and our rules in
-//! `model::extract`) so that their code is not in the app's first download and their work
-//! never blocks the page. Messages: `model::page_reading`; the app's side:
-//! `browser/page_reader.js`.
+//! The app's worker: its second wasm module, run in a Web Worker and fetched on the first web
+//! page the user opens or pastes or the first "Suggest sources". It reads pages (html5ever,
+//! dom_smoothie and `model::extract`) and runs the attribution assistant, so that their code is
+//! not in the app's first download and their work never blocks the page. Messages:
+//! `model::work`; the app's side: `browser/worker.js`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,7 +13,7 @@ fn main() {
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let request = event.data().as_string().unwrap_or_default();
-        let answer = article_annotator::model::page_reading::answer(&request);
+        let answer = article_annotator::model::work::answer(&request);
         // Posting a string to the page that made this worker does not fail.
         let _ = reply.post_message(&JsValue::from_str(&answer));
     });
@@ -26,6 +26,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The page reader runs in the browser, in the app's Web Worker; on a terminal, use `annotate extract`.");
+    eprintln!(
+        "The worker runs in the browser, in a Web Worker; on a terminal, use `annotate extract` or `annotate suggest`."
+    );
     std::process::exit(2);
 }
