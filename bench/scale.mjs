@@ -7,8 +7,10 @@
 // cached) and a repeat visit (the same browser context again); for ours, the wasm, JS and CSS
 // fetched before the first paint are counted. How to run it and read it: bench/README.md.
 //
-//   node bench/scale.mjs [runs=5] [--quick | --limits]
+//   node bench/scale.mjs [runs=5] [--quick | --limits | --typical] [--dist DIR]
 //
+// --typical measures only the typical news article, with the floor and the peer, and without
+// the database benchmark after it; --dist measures another build (another commit's dist/).
 // The library is stored as a returning user's is: an earlier version's localStorage value that
 // one visit of the app moved into its database. Unless --quick, the database benchmark follows
 // (saving one change with 10,000 annotations and with a library of about 200 MB).
@@ -28,8 +30,10 @@ import { buildRecogito, recogitoAddOne, recogitoOpen } from './peers/recogito.mj
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const limits = args.includes('--limits');
+const typical = args.includes('--typical');
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const distArg = args.indexOf('--dist');
+const DIST = distArg >= 0 ? `${args[distArg + 1].replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
 const FLOOR_URL = 'http://floor.bench/';
 // No service worker: its install downloads the app a second time while the figures are taken.
 const VIEWPORT = { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' };
@@ -427,16 +431,19 @@ async function sizes() {
 }
 
 // Served as a static host would serve it: hashed files kept, index.html checked each time.
-const server = await startServer({ cache: true });
+const server = await startServer({ cache: true, root: DIST });
 const browser = await launchBrowser();
 // At the limits: the most words whose text stays within 1,000,000 characters, and one
 // annotation short of 20,000, so that the add it measures is the last one allowed.
 const LIMITS_CASE = [174_000, 19_999];
+const TYPICAL_CASE = [1_000, 30];
 const cases = limits
   ? [LIMITS_CASE]
   : quick
     ? [[100_000, 10_000]]
-    : [[1_000, 30], [10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
+    : typical
+      ? [TYPICAL_CASE]
+      : [TYPICAL_CASE, [10_000, 100], [10_000, 1_000], [10_000, 10_000], [100_000, 100], [100_000, 1_000], [100_000, 10_000]];
 const peer = !quick && !limits;
 try {
   if (peer) await buildRecogito();
@@ -519,7 +526,7 @@ try {
       console.log(`- export the library as JSON: ${stat(f.exported)} (${mb(median(f.size))} file), wasm memory then ${mb(median(f.wasmExported))}; import it back: ${stat(f.imported)}, wasm memory then ${mb(median(f.wasmImported))}`);
     }
   }
-  if (!quick) {
+  if (!quick && !typical) {
     // Saving one change with 10,000 annotations and with a library of about 200 MB: the
     // database benchmark, in its own browser (bench/database.mjs).
     await browser.close();

@@ -1,9 +1,11 @@
 // The peer of issue 7's benchmark: @recogito/text-annotator 4.1.1 painting the same article and
 // annotations as our app and the floor, with its CSS Custom Highlight renderer, in headless
-// Chromium. The library is bundled once with esbuild into one IIFE script (its CSS included)
-// that a blank page runs inline, so that nothing is served and the figure is the library's work.
+// Chromium. The library is bundled once with esbuild into one IIFE script (its CSS included).
+// Opening (`recogitoOpen`) serves it as a page of its own origin would, from navigation, with
+// the text and annotations read from IndexedDB; adding one (`recogitoAddOne`) runs it inline in
+// a blank page, so that the figure is the library's work.
 //
-//   import { buildRecogito, recogitoPaint, recogitoAddOne } from './peers/recogito.mjs';
+//   import { buildRecogito, recogitoOpen, recogitoAddOne } from './peers/recogito.mjs';
 //
 // How the library paints, which decides what "painted" means here: loading annotations revives
 // a DOM Range for each one and puts its client rects in a spatial index (rbush); a listener on
@@ -286,41 +288,11 @@ async function openPage(browser) {
 }
 
 /**
- * The time from nothing on the page to `list` painted on `text` by the library, in ms: the
- * container, the annotator, converting the annotations to W3C, loading them in one call, and
- * the redraws that follow until the page is quiet, then a frame. `list` holds our annotations
- * ({ id, kind, start, end } in code points). With `{ detail: true }`, resolves to
- * { ms, firstRedrawMs, redraws, stored, inViewport, highlights } instead.
- * `{ verify: false }` skips the (untimed) check that nothing was dropped.
- */
-export async function recogitoPaint(browser, text, list, { detail = false, verify = true } = {}) {
-  const { context, page, check } = await openPage(browser);
-  try {
-    const result = await page.evaluate(async ([text, list, verify]) => {
-      const started = performance.now();
-      const h = globalThis.RecogitoPeer;
-      const { root, anno, adapter } = h.mount(text);
-      const units = h.unitsOf(text);
-      const w3c = list.map((a) => h.toW3C(a, text, units));
-      // Everything is indexed synchronously by the load, so any redraw after it shows the load.
-      const watcher = h.watch(anno, () => true);
-      h.load(anno, adapter, w3c);
-      const { first, last, redraws } = await watcher.settled();
-      const counts = verify ? h.verify(anno, root, text, units, list) : {};
-      return { ms: last - started, firstRedrawMs: first - started, redraws, ...counts };
-    }, [text, list, verify]);
-    check();
-    return detail ? result : result.ms;
-  } finally {
-    await context.close();
-  }
-}
-
-/**
  * With `list` loaded and painted on `text`, the time to add one more annotation (a claim on
  * the first sentence of the first paragraph, so in the viewport) until the library has
- * registered its highlight and a frame has passed, in ms. `{ detail: true }` as for
- * recogitoPaint.
+ * registered its highlight and a frame has passed, in ms. With `{ detail: true }`, resolves
+ * to { ms, lastRedrawMs, redraws, stored, inViewport, highlights } (the last three from the
+ * untimed check).
  */
 export async function recogitoAddOne(browser, text, list, { detail = false, verify = true } = {}) {
   const chars = [...text];
