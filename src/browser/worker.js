@@ -7,7 +7,7 @@
 // Trunk names a worker's files after its binary and does not hash them.
 const LOADER = 'worker_loader.js';
 
-let reader;
+let running;
 
 function start() {
   // A module worker: Trunk's loader imports the module and starts it.
@@ -26,7 +26,7 @@ function start() {
   // Never rejected unhandled: each request also learns of a failure through its own promise.
   started.ready.catch(() => {});
   const fail = (why) => {
-    if (reader === started) reader = undefined;
+    if (running === started) running = undefined;
     worker.terminate();
     started.refuse(new Error(why));
     for (const request of started.waiting.splice(0)) request.reject(new Error(why));
@@ -43,8 +43,8 @@ function start() {
 
 /** Sends one request (JSON text) to the worker; resolves to its answer (JSON text). */
 export function askWorker(request) {
-  reader ??= start();
-  const current = reader;
+  running ??= start();
+  const current = running;
   return new Promise((resolve, reject) => {
     current.waiting.push({ resolve, reject });
     current.ready.then(() => current.worker.postMessage(request), () => {});

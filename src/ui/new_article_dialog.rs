@@ -81,8 +81,9 @@ pub fn NewArticleDialog() -> impl IntoView {
         spawn_local(async move {
             let read = crate::browser::worker::read_page(html).await;
             let Some(area) = text_area.get_untracked() else { return };
-            // Typed or pasted over meanwhile: what is there now stays.
-            if !area.value().trim().is_empty() {
+            // Closed meanwhile (the page must not turn up on the next "New article"), or typed
+            // or pasted over: what is there now stays.
+            if state.dialog.get_untracked() != Some(Dialog::NewArticle) || !area.value().trim().is_empty() {
                 paste_status.set(String::new());
                 return;
             }

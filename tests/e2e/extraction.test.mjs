@@ -217,3 +217,39 @@ test('a web page pasted while the worker cannot be loaded goes in as its plain t
     /^The web page could not be read: the part of the app that does it .+\. Check the connection and try again\. Its plain text was pasted instead\.$/,
   );
 });
+
+test('a web page still being read when the dialog is closed does not turn up in the next one', async () => {
+  const app = await apps.open({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await app.load();
+  // The worker's module arrives late, as on a slow connection.
+  let arrive;
+  const arrived = new Promise((resolve) => { arrive = resolve; });
+  await app.page.route(/\/worker[._][^/]*$/, async (route) => {
+    await arrived;
+    await route.continue();
+  });
+  const dialog = await app.openNewArticle();
+  const textArea = dialog.getByRole('textbox', { name: 'Article text' });
+  await textArea.focus();
+  await app.page.evaluate(async (html) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob(['Council votes to close library.'], { type: 'text/plain' }),
+      }),
+    ]);
+  }, NEWS_PAGE);
+  await app.page.keyboard.press('Control+V');
+  await expectText(dialog.getByRole('status').filter({ hasText: 'Reading' }), 'Reading the pasted web page…');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expectHidden(dialog);
+  const loaded = app.page.waitForResponse(/\/worker_bg\.wasm$/);
+  arrive();
+  // The worker starts and answers (reading this page takes it milliseconds once started);
+  // then "New article" opens empty.
+  await loaded;
+  await app.page.waitForTimeout(1500);
+  const again = await app.openNewArticle();
+  assert.equal(await again.getByRole('textbox', { name: 'Article text' }).inputValue(), '');
+  assert.equal(await again.getByRole('textbox', { name: 'Title (optional)' }).inputValue(), '');
+});
