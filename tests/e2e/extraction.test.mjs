@@ -43,6 +43,24 @@ ${STORY.map((p) => `<p>${p}</p>`).join('\n')}
 <section id="comments"><h2>Comments</h2><div class="comment"><p>Great news, finally!</p><a href="#">Reply</a></div></section></main>
 <footer><p>© 2024 The Daily Example. All rights reserved.</p></footer></body></html>`;
 
+/** Opens "New article" and pastes, into its empty text area, a clipboard holding `html` and,
+ * beside it, `plain` as a browser puts them there. */
+async function pasteIntoNewArticle(app, html, plain) {
+  const dialog = await app.openNewArticle();
+  const textArea = dialog.getByRole('textbox', { name: 'Article text' });
+  await textArea.focus();
+  await app.page.evaluate(async ([html, plain]) => {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([plain], { type: 'text/plain' }),
+      }),
+    ]);
+  }, [html, plain]);
+  await app.page.keyboard.press('Control+V');
+  return { dialog, textArea };
+}
+
 function htmlFile(name, content) {
   return { name, mimeType: 'text/html', buffer: Buffer.from(content, 'utf8') };
 }
@@ -199,18 +217,7 @@ test('a web page pasted while the worker cannot be loaded goes in as its plain t
   const app = await apps.open({ permissions: ['clipboard-read', 'clipboard-write'] });
   await app.load();
   await app.page.route(/\/worker[._][^/]*$/, (route) => route.abort('internetdisconnected'));
-  const dialog = await app.openNewArticle();
-  const textArea = dialog.getByRole('textbox', { name: 'Article text' });
-  await textArea.focus();
-  await app.page.evaluate(async (html) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob(['Council votes to close library. The city council voted 7 to 2.'], { type: 'text/plain' }),
-      }),
-    ]);
-  }, NEWS_PAGE);
-  await app.page.keyboard.press('Control+V');
+  const { dialog, textArea } = await pasteIntoNewArticle(app, NEWS_PAGE, 'Council votes to close library. The city council voted 7 to 2.');
   await waitFor(async () => assert.equal(await textArea.inputValue(), 'Council votes to close library. The city council voted 7 to 2.'));
   await expectText(
     dialog.getByRole('status').filter({ hasText: 'part of the app' }),
@@ -228,18 +235,7 @@ test('a web page still being read when the dialog is closed does not turn up in 
     await arrived;
     await route.continue();
   });
-  const dialog = await app.openNewArticle();
-  const textArea = dialog.getByRole('textbox', { name: 'Article text' });
-  await textArea.focus();
-  await app.page.evaluate(async (html) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        'text/html': new Blob([html], { type: 'text/html' }),
-        'text/plain': new Blob(['Council votes to close library.'], { type: 'text/plain' }),
-      }),
-    ]);
-  }, NEWS_PAGE);
-  await app.page.keyboard.press('Control+V');
+  const { dialog } = await pasteIntoNewArticle(app, NEWS_PAGE, 'Council votes to close library.');
   await expectText(dialog.getByRole('status').filter({ hasText: 'Reading' }), 'Reading the pasted web page…');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expectHidden(dialog);
