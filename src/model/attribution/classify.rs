@@ -57,7 +57,8 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     let plural = head.text.ends_with('s') && !head.text.ends_with("ss");
     // A noun for people by what they do ("shopkeepers", "a caller", "donors"): a noun for
     // anything else ("a deal", "13,000 claims") is no source, however counted.
-    let person = role || is_agent_noun(head);
+    let demonym_group = plural && head.capitalized() && GENERIC_CAPITALS.contains(&&head.text[..head.text.len() - 1]);
+    let person = role || is_agent_noun(head) || demonym_group;
     // A capital inside a sentence names something ("says Ken Doctor"); at its start only when
     // the word is not a plain noun ("Backers of tariffs say").
     let first = starts_sentence && head_at(head) == 0;
@@ -74,6 +75,17 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     // "Holcomb and GOP legislative leaders": a list with someone named in it.
     let named_in_list =
         words.iter().any(|t| t.is("and")) && words.iter().any(|t| is_proper(t) && !GENERIC_CAPITALS.contains(&t.text));
+    // "Wall Street predicted": a crowd by the name of a place.
+    let phrase: Vec<&str> = words[first_real..].iter().map(|t| t.text).collect();
+    if COLLECTIVES.iter().any(|c| c.split(' ').eq(phrase.iter().copied())) {
+        return Reading::Source(Anonymous, Rule::UnnamedGroup);
+    }
+    // "The EU reiterated", "the U.S. welcomed": a state or a union of states as such.
+    if let [state] = phrase.as_slice()
+        && STATES.contains(state)
+    {
+        return Reading::Source(Named, Rule::Organisation);
+    }
     if (name_first || named_in_list) && !unnamed {
         return Reading::Source(Named, Rule::Name);
     }
@@ -96,10 +108,16 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         };
         return Reading::Definite(kind, rule);
     }
+    // A capital other than a sentence's first word: something in the phrase is named.
+    let names_something = words.iter().enumerate().any(|(k, t)| is_proper(t) && !(starts_sentence && k == 0));
     // "Prison union representatives": voices of no organisation named.
-    let voices_of_no_one = in_list(&HEADS.spokesperson) && plural && !words.iter().any(is_proper);
+    let voices_of_no_one = in_list(&HEADS.spokesperson) && plural && !names_something;
     if voices_of_no_one {
         return Reading::Source(Anonymous, Rule::RoleWithoutName);
+    }
+    // "some reports suggest": documents of no one named.
+    if in_list(&HEADS.document) && plural && quantified && !names_something {
+        return Reading::Source(Anonymous, Rule::UnnamedGroup);
     }
     if in_list(&HEADS.spokesperson) || in_list(&HEADS.document) {
         return Reading::Source(Named, Rule::SpeaksFor);
@@ -108,7 +126,13 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         return Reading::Source(Named, Rule::Name);
     }
     if in_list(&HEADS.organisation) {
-        return if quantified && !is_proper(head) {
+        // "advocacy groups estimated": groups, but none named ("teachers unions" and "Israeli
+        // courts" are institutions as such).
+        let unnamed_organisations = ["groups", "organizations", "organisations"].contains(&head_lower.as_str())
+            && !definite
+            && !possessive
+            && !names_something;
+        return if quantified && !is_proper(head) || unnamed_organisations {
             Reading::Source(Anonymous, Rule::UnnamedGroup)
         } else {
             Reading::Source(Named, Rule::Organisation)

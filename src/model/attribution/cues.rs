@@ -7,8 +7,11 @@ use super::tokens::Token;
 use super::words::*;
 
 /// Words other than cues that start a pattern of [`source_phrases`].
-const STARTS: [&str; 11] =
-    ["according", "citing", "by", "declined", "not", "never", "called", "asked", "pointed", "issued", "released"];
+#[rustfmt::skip]
+const STARTS: [&str; 19] = [
+    "according", "citing", "by", "declined", "not", "never", "called", "asked", "pointed", "points",
+    "issued", "released", "published", "spoke", "spoken", "speaks", "pleaded", "cited", "cites",
+];
 
 /// The source phrases of a sentence as token ranges, each with its cue's token if the cue
 /// follows the phrase.
@@ -62,7 +65,9 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
         let not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
             || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i)
             || token.is("report") && !previous.is_some_and(|p| p.is("to"))
-            || WEAK_CUES.iter().any(|w| token.is(w)) && !next_to_quote(sentence, i);
+            || WEAK_CUES.iter().any(|w| token.is(w))
+                && !next_to_quote(sentence, i)
+                && !(said_that(token) && next_is("that"));
         // "said to be", "reported to have": a passive with no source.
         let passive = next_is("to") && sentence.get(i + 2).is_some_and(|t| t.is("be") || t.is("have"));
         // "tips expressed by experts": the source follows "by" (read above), none is before.
@@ -86,10 +91,16 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
                     .iter()
                     .any(|w| n.is(w))
         });
+        // "spoke out", "pleaded with", "published a blog post", "cited a study".
+        let document_follows = |words: &[&str]| sentence[i + 1..].iter().take(4).any(|t| words.iter().any(|w| t.is(w)));
         let speech_with_object = (token.is("called") || token.is("asked")) && object
-            || token.is("pointed") && next_is("out")
-            || (token.is("issued") || token.is("released"))
-                && sentence[i + 1..].iter().take(4).any(|t| t.is("statement") || t.is("statements"));
+            || (token.is("pointed") || token.is("points")) && next_is("out")
+            || (token.is("spoke") || token.is("spoken") || token.is("speaks")) && next_is("out")
+            || token.is("pleaded") && (next_is("with") || next_is("for"))
+            || (token.is("issued") || token.is("released") || token.is("published"))
+                && document_follows(&["statement", "statements", "post"])
+            || (token.is("cited") || token.is("cites"))
+                && document_follows(&["study", "report", "survey", "poll", "data"]);
         let cue = negative_cue || speech_with_object || is_cue(token) && !not_cue && !passive;
         if !cue {
             i += 1;
@@ -142,6 +153,11 @@ fn verb_use(sentence: &[Token], i: usize) -> bool {
         || !sentence[i].is("states")
             && next.is_some_and(|n| n.lowercase() && !n.is("of") && !n.is("and") && !n.is("in"));
     noun_before && verb_after
+}
+
+/// Weak cues that report speech before "that" ("recalled that he", "agreed that").
+fn said_that(t: &Token) -> bool {
+    ["recalled", "agreed", "replied", "responded", "answered", "countered"].iter().any(|w| t.is(w))
 }
 
 /// "didn't", "hasn't", "wouldn't": a negation of its own.

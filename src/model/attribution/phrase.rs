@@ -93,7 +93,10 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     if let Some(k) = (a..b).rev().find(|&k| BOUNDARIES.iter().any(|w| sentence[k].is(w)) && !is_list_and(sentence, k)) {
         a = k + 1;
     }
-    if a >= b || sentence[a..b].iter().any(is_cue) {
+    // A cue inside the phrase makes it a clause, but for a noun cue as the phrase's head ("some
+    // reports say").
+    let noun_head = |k: usize| k + 1 == b && NOUN_CUES.iter().any(|w| sentence[k].is(w));
+    if a >= b || (a..b).any(|k| is_cue(&sentence[k]) && !noun_head(k)) {
         return None;
     }
     if index > 0 {
@@ -250,7 +253,8 @@ pub(super) fn is_proper(t: &Token) -> bool {
         return false;
     }
     let (common, generic) = &*NOT_NAMES;
-    if generic.contains(t.text) {
+    // "Republicans", "Israelis": the plural of a generic capital is a group, not a name.
+    if generic.contains(t.text) || t.text.strip_suffix('s').is_some_and(|singular| generic.contains(singular)) {
         return false;
     }
     // Lowercased on the stack: every capitalized word of an article comes here.

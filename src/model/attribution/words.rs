@@ -56,7 +56,7 @@ pub(super) const CUES: &[&str] = &[
     "demanding", "insisting",
     "highlight", "recounted", "recounts", "revealed", "reveals", "denounced", "denounces",
     "attributed", "relayed", "assailed", "begged", "specified", "volunteered", "lamented",
-    "laments", "remarked", "clamoring",
+    "laments", "remarked", "clamoring", "grilled", "protested", "suggests", "recommends", "recommended",
 ];
 
 /// Cues that report speech only next to a quotation ("asked not to be named" is no cue).
@@ -111,7 +111,7 @@ pub(super) const BETWEEN: &[&str] = &[
     "both", "would", "will", "again", "once", "repeatedly", "recently", "further", "separately",
     "quickly", "simply", "just", "already", "flatly", "only", "still", "even", "often",
     "frequently", "never", "not", "did", "does", "do", "always", "ever", "since", "subsequently",
-    "immediately", "now",
+    "immediately", "now", "flat-out",
 ];
 
 /// Words that end the stretch before a cue in which its source is.
@@ -188,6 +188,13 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "figures", "statistics", "surveys", "polls", "letters",
 ];
 
+/// Names of places that stand for a crowd no one can identify ("Wall Street expects").
+pub(super) const COLLECTIVES: &[&str] = &["Wall Street", "Silicon Valley"];
+
+/// States and unions of states by their initials, named as such ("the EU said"); as a word
+/// before a role they name no one ("a U.S. official", in [`GENERIC_CAPITALS`]).
+pub(super) const STATES: &[&str] = &["US", "U.S.", "UK", "U.K.", "EU", "UN", "U.N."];
+
 /// Quantifiers and indefinite determiners: one or some of a group, unnamed.
 #[rustfmt::skip]
 pub(super) const QUANTIFIERS: &[&str] = &[
@@ -261,7 +268,7 @@ pub(super) const HEAD_ENDS: &[&str] = &[
 /// Words that are not sources however they are used.
 #[rustfmt::skip]
 pub(super) const NOT_SOURCES: &[&str] = &[
-    "we", "i", "you", "nobody", "someone", "somebody", "everyone", "everybody", "anyone",
+    "we", "i", "you", "our", "my", "nobody", "someone", "somebody", "everyone", "everybody", "anyone",
     "reporters", "journalists", "this", "that", "there", "which", "who", "what", "it's", "what's",
     "here", "where",
 ];
