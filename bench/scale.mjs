@@ -38,6 +38,8 @@ const FLOOR_URL = 'http://floor.bench/';
 // No service worker: its install downloads the app a second time while the figures are taken.
 const VIEWPORT = { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' };
 const OUR_HIGHLIGHTS = ['aa-claim', 'aa-source', 'aa-anonymous'];
+/** Where the app keeps the copy that public/first-paint.js paints. */
+const FIRST_PAINT_KEY = 'article-annotator/first-paint';
 
 // ---- figures ----------------------------------------------------------------------------------
 
@@ -60,22 +62,58 @@ async function repeat(measure) {
 // ---- pages ------------------------------------------------------------------------------------
 
 /**
- * Installed before the page's own scripts: polls from the first script on until the app has
- * registered its highlights, then stamps the frame after and keeps a copy of what was registered
- * then, for `verifyPainted`. The app registers the text on screen and near it (it adds the rest
- * as it scrolls near), so the check of completeness is done afterwards, untimed.
+ * Installed before the page's own scripts: polls from the first script on until the page has
+ * registered the app's highlights (the app's own, or those of the article painted before the app
+ * loaded, public/first-paint.js), then stamps the frame after. In the same task as the stamp,
+ * before anything can replace what was painted, it notes what was registered (as offsets into
+ * the text of #article-text) and which stretches of that text were on screen, for
+ * `verifyPainted`: the check is untimed, but of what the stamped frame showed.
  */
 function paintWatch(names) {
   addEventListener('TrunkApplicationStarted', (e) => { window.__memory = e.detail.wasm.memory; });
   // No other tab writes in the benchmark: a `storage` event here is the seeding's, come late.
   window.__storageEvents = 0;
   addEventListener('storage', () => { window.__storageEvents += 1; });
+  const kindOf = { 'aa-claim': 'claim', 'aa-source': 'source', 'aa-anonymous': 'anonymous_attribution' };
+  const note = () => {
+    const root = document.getElementById('article-text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const starts = new Map();
+    const visible = [];
+    let at = 0;
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const length = [...node.data].length;
+      starts.set(node, at);
+      const range = new Range();
+      range.selectNodeContents(node);
+      if ([...range.getClientRects()].some((r) => r.width > 0 && r.bottom >= 0 && r.top <= innerHeight)) visible.push([at, at + length]);
+      at += length;
+    }
+    const offset = (node, unit) => starts.get(node) + [...node.data.slice(0, unit)].length;
+    const registered = [];
+    for (const name of names) {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        registered.push(`${kindOf[name]}:${offset(r.startContainer, r.startOffset)}:${offset(r.endContainer, r.endOffset)}`);
+      }
+    }
+    return { registered, visible, firstPaint: document.querySelector('.first-paint') !== null };
+  };
+  // When the app itself is in the page (after the first paint, or as the first paint).
+  new MutationObserver((changes, observer) => {
+    if (changes.some((c) => [...c.addedNodes].some((n) => n.classList?.contains('app') && !n.classList.contains('first-paint')))) {
+      window.__ready = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
   const check = () => {
     // The app registers its highlights, empty or not, in the same task as their ranges.
     if (names.every((name) => globalThis.CSS?.highlights?.has(name))) {
       requestAnimationFrame(() => {
-        window.__snapshot = names.map((name) => [name, [...CSS.highlights.get(name) ?? []]]);
-        setTimeout(() => { window.__painted = performance.now(); }, 0);
+        setTimeout(() => {
+          window.__painted = performance.now();
+          window.__paintCheck = note();
+        }, 0);
       });
     } else {
       setTimeout(check, 1);
@@ -85,61 +123,25 @@ function paintWatch(names) {
 }
 
 /**
- * Throws unless the ranges registered when the page was stamped painted include every
- * annotation with a part in the viewport, each at its exact place, and resolves to how many
- * were in view (none, for 100 annotations on 100,000 words) and how many registered.
+ * Throws unless the highlights registered when the page was stamped painted include every
+ * annotation with a part in a stretch of text then on screen, each at its exact place, and
+ * resolves to how many were in view and how many registered, and whether the article painted
+ * before the app loaded was what showed.
  */
-async function verifyPainted(page, names, stored) {
-  const result = await page.evaluate(([stored, names]) => {
-    const kindOf = { 'aa-claim': 'claim', 'aa-source': 'source', 'aa-anonymous': 'anonymous_attribution' };
-    const root = document.getElementById('article-text');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    const starts = new Map();
-    let at = 0;
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      starts.set(node, at);
-      nodes.push([at, node]);
-      at += [...node.data].length;
-    }
-    const offset = (node, unit) => starts.get(node) + [...node.data.slice(0, unit)].length;
-    const registered = new Set();
-    let count = 0;
-    for (const [name, ranges] of window.__snapshot) {
-      for (const r of ranges) {
-        registered.add(`${kindOf[name]}:${offset(r.startContainer, r.startOffset)}:${offset(r.endContainer, r.endOffset)}`);
-        count += 1;
-      }
-    }
-    // A code-point offset as a DOM position.
-    const position = (char) => {
-      let lo = 0;
-      let hi = nodes.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (nodes[mid][0] <= char) lo = mid; else hi = mid - 1;
-      }
-      const [start, node] = nodes[lo];
-      return [node, [...node.data].slice(0, char - start).join('').length];
-    };
-    // The library the page was given, not what storage holds now: a page that lost it fails.
-    const list = JSON.parse(stored).articles[0].annotations;
-    let inView = 0;
-    const missing = [];
-    for (const a of list) {
-      const range = new Range();
-      range.setStart(...position(a.start));
-      range.setEnd(...position(a.end));
-      const shows = [...range.getClientRects()].some((r) => r.width > 0 && r.bottom >= 0 && r.top <= innerHeight);
-      if (!shows) continue;
-      inView += 1;
-      if (!registered.has(`${a.kind}:${a.start}:${a.end}`)) missing.push(a.id);
-    }
-    return { inView, registered: count, missing };
-  }, [stored, names]);
-  if (result.missing.length) throw new Error(`ours: ${result.missing.length} annotations in view were not painted, e.g. ${result.missing.slice(0, 5)}`);
-  return result;
+async function verifyPainted(page, stored) {
+  const check = await page.evaluate(() => window.__paintCheck);
+  const registered = new Set(check.registered);
+  // The library the page was given, not what storage holds now: a page that lost it fails.
+  const list = JSON.parse(stored).articles[0].annotations;
+  let inView = 0;
+  const missing = [];
+  for (const a of list) {
+    if (!check.visible.some(([lo, hi]) => a.start < hi && a.end > lo)) continue;
+    inView += 1;
+    if (!registered.has(`${a.kind}:${a.start}:${a.end}`)) missing.push(a.id);
+  }
+  if (missing.length) throw new Error(`ours: ${missing.length} annotations in view were not painted, e.g. ${missing.slice(0, 5)}`);
+  return { inView, registered: registered.size, firstPaint: check.firstPaint };
 }
 
 /**
@@ -214,6 +216,8 @@ async function seedOurs(page, url, stored) {
   await inBlankPage(page, url, ([key, value]) => localStorage.setItem(key, value), [LIBRARY_KEY, stored]);
   await page.goto(url);
   await page.waitForFunction((key) => localStorage.getItem(key) === null, LIBRARY_KEY, { timeout: 180_000 });
+  // A returning user's last visit ended with the article shown, and its first paint kept.
+  await page.waitForFunction((key) => localStorage.getItem(key) !== null, FIRST_PAINT_KEY, { timeout: 180_000 });
   const docs = await page.evaluate(async () => {
     const { rows } = await new PouchDB('article-annotator').allDocs({ include_docs: true });
     return rows.map((row) => row.doc);
@@ -261,19 +265,24 @@ async function open(browser, server, stored, which, docs) {
     await visited.goto(url);
     await visited.waitForFunction(() => window.__painted !== undefined, null, { timeout: 180_000 });
     if (errors.length) throw new Error(`${which}: ${errors.join('; ')}`);
-    if (which === 'ours') await verifyPainted(visited, OUR_HIGHLIGHTS, stored);
+    if (which === 'ours') {
+      await verifyPainted(visited, stored);
+      // What follows measures the app, not the article painted before it.
+      await visited.waitForFunction(() => window.__ready !== undefined && !document.querySelector('.first-paint'), null, { timeout: 180_000 });
+    }
     return visited;
   };
   // A first visit (the seeding's visit of the app forgotten: nothing in the browser's caches),
   // then a repeat visit (the app's files in the HTTP and code caches; no service worker here).
   await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   const first = await visit(page);
-  const painted = await first.evaluate(() => window.__painted);
+  const [painted, ready] = await first.evaluate(() => [window.__painted, window.__ready]);
   const fetched = await first.evaluate(() => performance.getEntriesByType('resource')
     .filter((e) => e.responseEnd <= window.__painted).map((e) => new URL(e.name).pathname));
   const again = await visit(first);
   const cdp = await context.newCDPSession(again);
-  return { context, page: again, cdp, docs, painted, repeat: await again.evaluate(() => window.__painted), fetched };
+  const [repeat, repeatReady] = await again.evaluate(() => [window.__painted, window.__ready]);
+  return { context, page: again, cdp, docs, painted, ready, repeat, repeatReady, fetched };
 }
 
 /** Raw, gzip and brotli bytes of the app's files (`paths`, as fetched) that are wasm, JS or CSS. */
@@ -461,6 +470,8 @@ try {
       const ours = await open(browser, server, stored, 'ours');
       out.oursOpen = ours.painted;
       out.oursRepeat = ours.repeat;
+      out.oursReady = ours.ready;
+      out.oursRepeatReady = ours.repeatReady;
       const before = await bytesOf(ours.fetched);
       Object.assign(out, { firstRaw: before.raw, firstGzip: before.gzip, firstBrotli: before.brotli });
       out.load = await span(ours.page, 'aa-load');
@@ -506,6 +517,7 @@ try {
       console.log(`- open to painted, ${visit}: ours ${stat(g('ours'))}; floor ${stat(g('floor'))} -> ${ratio(g('ours'), g('floor'))} the floor` +
         (peer ? `; @recogito/text-annotator ${stat(g('recogito'))} -> ${ratio(g('ours'), g('recogito'))} the peer` : ''));
     }
+    console.log(`- open to the app itself in the page (after the article painted before it): first visit ${stat(f.oursReady)}, repeat visit ${stat(f.oursRepeatReady)}`);
     console.log(`- wasm, JS and CSS fetched before the first paint: ${median(f.firstRaw)} raw, ${median(f.firstGzip)} gzip, ${median(f.firstBrotli)} brotli`);
     console.log(`- reading the stored library: ours (the database opened and read, "aa-load") ${stat(f.load)}; floor (one IndexedDB getAll of the same documents) ${stat(f.floorRead)}`);
     if (full) {

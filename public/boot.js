@@ -3,7 +3,12 @@
 // the app's origin instead and reads the hashed file names that Trunk writes into its tag
 // (`pattern_script` in Trunk.toml).
 const tag = document.querySelector('script[data-wasm]');
+// When the open article is painted already (first-paint.js), the app is fetched after that
+// paint, so that the first paint waits for nothing but the page and its stylesheet.
+if (document.querySelector('.first-paint')) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const database = loadLater(document.querySelector('script[type="text/x-load-after-first-paint"]'));
 const { default: init } = await import(tag.dataset.js);
+await database;
 const wasm = await init({ module_or_path: tag.dataset.wasm });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 
@@ -66,4 +71,16 @@ function showUpdateNotice(registration) {
   dismiss.addEventListener('click', () => notice.remove());
   // Filled in once the empty live region is in the page, so that screen readers announce it.
   requestAnimationFrame(() => notice.append(message, reload, dismiss));
+}
+
+/** Runs a script that index.html names but leaves unloaded (PouchDB), with its integrity. */
+function loadLater(named) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = named.src;
+    if (named.integrity) script.integrity = named.integrity;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${named.src} could not be loaded`));
+    document.head.append(script);
+  });
 }

@@ -7,6 +7,9 @@
 //    any change to any of them gives a new sw.js, which browsers take as an update.
 // 2. _headers (copied from public/ by Trunk): adds the page's Content-Security-Policy as a
 //    header and a Cache-Control for each file, by its exact path (docs/DEPLOY.md).
+// 0. index.html: Trunk's preload links are taken out. The page paints the open article first
+//    (public/first-paint.js) and boot.js fetches the app's JS and wasm right after that paint:
+//    fetched beside it, they would compete with the stylesheet it waits for.
 // 3. Precompressed .br and .gz beside each text and wasm file, for servers that serve them
 //    as they are (nginx gzip_static / brotli_static, Caddy precompressed). Release builds only.
 import { createHash } from 'node:crypto';
@@ -94,6 +97,15 @@ export function writeHeaders(dir, base = '/') {
   writeFileSync(file, `${own}\n\n${GENERATED}\n${rules.join('\n\n')}\n`);
 }
 
+/** Takes Trunk's `<link rel="preload">` and `<link rel="modulepreload">` out of `dir`/index.html. */
+export function dropPreloads(dir) {
+  const path = join(dir, 'index.html');
+  const html = readFileSync(path, 'utf8');
+  const without = html.replace(/[ \t]*<link rel="(?:module)?preload"[^>]*>\n?/g, '');
+  writeFileSync(path, without);
+  return (html.match(/<link rel="(?:module)?preload"/g) ?? []).length;
+}
+
 /** Writes FILE.br and FILE.gz beside each compressible file of `dir`; returns their sizes. */
 export function compress(dir) {
   const sizes = { raw: 0, br: 0, gz: 0 };
@@ -121,6 +133,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node scripts/post-build.mjs DIR (Trunk sets TRUNK_STAGING_DIR)');
     process.exit(2);
   }
+  console.log(`index.html: ${dropPreloads(dir)} preload links taken out`);
   const sw = writeServiceWorker(dir);
   console.log(`sw.js: version ${sw.version}, ${sw.paths.length} files precached, ${sw.bytes} bytes`);
   writeHeaders(dir, process.env.TRUNK_PUBLIC_URL ?? '/');

@@ -7,6 +7,7 @@ pub mod database;
 pub mod desk;
 pub mod events;
 pub mod files;
+pub mod first_paint;
 pub mod highlights;
 pub mod js_text;
 pub mod move_in;

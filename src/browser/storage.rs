@@ -122,6 +122,20 @@ pub fn remember_open(id: Option<&str>) {
     }
 }
 
+/// The copy of what the page shows first, for `public/first-paint.js` (`model::first_paint`).
+const FIRST_PAINT_KEY: &str = "article-annotator/first-paint";
+
+/// Keeps the first paint's copy (JSON), or forgets it (`None`, no article open). A copy that
+/// cannot be kept (a full quota) is forgotten: the next start paints with the app instead of
+/// painting an old copy.
+pub fn keep_first_paint(json: Option<&str>) {
+    let storage: RawStorage = LocalStorage::raw().unchecked_into();
+    let kept = json.is_some_and(|json| storage.set_item(FIRST_PAINT_KEY, &JsString::from(json)).is_ok());
+    if !kept {
+        LocalStorage::delete(FIRST_PAINT_KEY);
+    }
+}
+
 /// Documents whose write may not have finished when the page was left: localStorage is
 /// written at once, and a write into the database takes several tasks that a closing page
 /// never runs. The next start writes them (see `Database::write_over`).

@@ -7,6 +7,7 @@ pub mod authorship;
 pub mod desk;
 pub mod documents;
 pub mod extract;
+pub mod first_paint;
 pub mod formats;
 pub mod history;
 pub mod json;

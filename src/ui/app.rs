@@ -14,6 +14,7 @@ use super::persistence::{Persistence, Start};
 use super::reader::Reader;
 use super::state::{AppState, Dialog};
 use crate::browser::{clock, crash, storage};
+use crate::model::first_paint::FirstPaint;
 
 /// The whole app, started with what the database held (see [`persistence::start_up`]).
 #[component]
@@ -118,6 +119,14 @@ pub fn App(start: Start) -> impl IntoView {
     let current = Memo::new(move |_| state.library.with(|l| l.current().map(|a| a.id.clone())));
     // The open article is this browser's preference, remembered when this tab opens another.
     Effect::new(move |_| storage::remember_open(current.get().as_deref()));
+    // What the next start paints before the app has loaded, once what is shown has settled.
+    Effect::new(move |kept: Option<Option<String>>| {
+        let paint = state.with_settled(FirstPaint::of).and_then(|paint| serde_json::to_string(&paint).ok());
+        if kept.as_ref() != Some(&paint) {
+            storage::keep_first_paint(paint.as_deref());
+        }
+        paint
+    });
 
     view! {
         <div
