@@ -285,11 +285,14 @@ async function open(browser, server, stored, which, docs) {
   return { context, page: again, cdp, docs, painted, ready, repeat, repeatReady, fetched };
 }
 
-/** Raw, gzip and brotli bytes of the app's files (`paths`, as fetched) that are wasm, JS or CSS. */
+/**
+ * Raw, gzip and brotli bytes of the app's files (`paths`, as fetched) that are wasm, JS or CSS,
+ * and of the page itself, which holds the first paint's script and the main stylesheet.
+ */
 async function bytesOf(paths) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const path of new Set(paths)) {
-    if (!/\.(wasm|js|css)$/.test(path)) continue;
+  for (const path of new Set(['/index.html', ...paths])) {
+    if (!/\.(wasm|js|css|html)$/.test(path)) continue;
     const size = await fileSize(path.replace(/^\//, ''));
     for (const k of Object.keys(total)) total[k] += size[k];
   }
@@ -433,7 +436,7 @@ async function ourExportImport(page) {
 }
 
 async function sizes() {
-  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) || f === 'index.html');
   const rows = [];
   for (const name of files.sort()) rows.push({ name: name.replace(/-[0-9a-f]{16}/, ''), ...(await fileSize(name)) });
   return rows;
@@ -518,7 +521,7 @@ try {
         (peer ? `; @recogito/text-annotator ${stat(g('recogito'))} -> ${ratio(g('ours'), g('recogito'))} the peer` : ''));
     }
     console.log(`- open to the app itself in the page (after the article painted before it): first visit ${stat(f.oursReady)}, repeat visit ${stat(f.oursRepeatReady)}`);
-    console.log(`- wasm, JS and CSS fetched before the first paint: ${median(f.firstRaw)} raw, ${median(f.firstGzip)} gzip, ${median(f.firstBrotli)} brotli`);
+    console.log(`- the page, wasm, JS and CSS fetched before the first paint: ${median(f.firstRaw)} raw, ${median(f.firstGzip)} gzip, ${median(f.firstBrotli)} brotli`);
     console.log(`- reading the stored library: ours (the database opened and read, "aa-load") ${stat(f.load)}; floor (one IndexedDB getAll of the same documents) ${stat(f.floorRead)}`);
     if (full) {
       for (const name of ['add', 'change', 'remove', 'undo']) {
