@@ -1,8 +1,9 @@
 // Paints the open article before the app has loaded: its first screens with their highlights,
 // and the first entries of the panel's list, from the copy the app keeps for this
-// (src/model/first_paint.rs) under FIRST_PAINT_KEY. It runs while the page is parsed, so the
-// article shows as soon as the stylesheet has arrived; boot.js fetches the app only after this
-// paint, and the app removes it when it mounts (src/main.rs). Everything stored is data: it
+// (src/model/first_paint.rs) under FIRST_PAINT_KEY. The build puts it into index.html with the
+// main stylesheet (scripts/post-build.mjs), so it runs while the page is parsed, with nothing
+// to fetch; boot.js fetches the app only after this paint, and the app removes it when it
+// mounts (src/main.rs). Everything stored is data: it
 // reaches the page as text nodes, never as markup. The copy is inert and hidden from assistive
 // technology: the app that replaces it within a moment is the one to use.
 (() => {
