@@ -4,7 +4,7 @@
 // (`pattern_script` in Trunk.toml).
 const tag = document.querySelector('script[data-wasm]');
 // When the open article is painted already (first-paint.js), the app is fetched after that
-// paint, so that the first paint waits for nothing but the page and its stylesheet.
+// paint, so that the first paint waits for nothing but the page itself.
 if (document.querySelector('.first-paint')) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const database = loadLater(document.querySelector('script[type="text/x-load-after-first-paint"]'));
 const { default: init } = await import(tag.dataset.js);

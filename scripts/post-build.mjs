@@ -1,16 +1,16 @@
 // Trunk's post_build hook (Trunk.toml): finishes the build in TRUNK_STAGING_DIR before Trunk
 // moves it to dist/. By hand: `node scripts/post-build.mjs DIR`.
 //
+// 0. index.html: Trunk's preload links are taken out, and public/first-paint.js and the main
+//    stylesheet are put into it, allowed by their hashes in its Content-Security-Policy. The
+//    page paints the open article with nothing to fetch but itself, and boot.js fetches the
+//    app's JS and wasm right after that paint.
 // 1. sw.js: scripts/service-worker.js, preceded by the list of every file of the build (found
 //    by walking the directory, so that a file a new `copy-file` link adds counts too) with
 //    their integrity hashes, and a version that is a hash of the worker's code and those files:
 //    any change to any of them gives a new sw.js, which browsers take as an update.
 // 2. _headers (copied from public/ by Trunk): adds the page's Content-Security-Policy as a
 //    header and a Cache-Control for each file, by its exact path (docs/DEPLOY.md).
-// 0. index.html: Trunk's preload links are taken out, and public/first-paint.js and the main
-//    stylesheet are put into it, allowed by their hashes in its Content-Security-Policy. The
-//    page paints the open article with nothing to fetch but itself, and boot.js fetches the
-//    app's JS and wasm right after that paint.
 // 3. Precompressed .br and .gz beside each text and wasm file, for servers that serve them
 //    as they are (nginx gzip_static / brotli_static, Caddy precompressed). Release builds only.
 import { createHash } from 'node:crypto';
