@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { FIRST_PAINT_KEY, LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { article, annotations, library } from './peers/corpus.mjs';
 import { buildRecogito, recogitoAddOne, recogitoOpen } from './peers/recogito.mjs';
 
@@ -38,8 +38,6 @@ const FLOOR_URL = 'http://floor.bench/';
 // No service worker: its install downloads the app a second time while the figures are taken.
 const VIEWPORT = { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' };
 const OUR_HIGHLIGHTS = ['aa-claim', 'aa-source', 'aa-anonymous'];
-/** Where the app keeps the copy that public/first-paint.js paints. */
-const FIRST_PAINT_KEY = 'article-annotator/first-paint';
 
 // ---- figures ----------------------------------------------------------------------------------
 

@@ -92,7 +92,8 @@
       element(
         'div',
         { class: 'panel-tools' },
-        element('label', {}, 'Show', element('select', {}, element('option', {}, 'All kinds'))),
+        // Every option, as the app's: the longest one sets the list's width.
+        element('label', {}, 'Show', element('select', {}, ...['All kinds', ...kinds.map(([, label]) => label)].map((label) => element('option', {}, label)))),
         element('input', { type: 'search', placeholder: 'Search quotes and notes' }),
       ),
     );

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::library::{AnnotationKind, Article, Library};
 use super::offsets::{CharIndex, CharOffset};
 use super::text;
+use super::verdicts::Verdict;
 
 /// The format's version: `first-paint.js` paints only a version it knows.
 pub const VERSION: u32 = 1;
@@ -86,13 +87,7 @@ impl FirstPaint {
             .iter()
             .take(ENTRIES)
             .map(|a| {
-                let verdict = article.verdicts.iter().find(|v| v.claim == a.id).map(|v| {
-                    if v.rating.is_empty() {
-                        v.status.label().to_string()
-                    } else {
-                        format!("{} · {}", v.rating, v.status.label())
-                    }
-                });
+                let verdict = article.verdicts.iter().find(|v| v.claim == a.id).map(Verdict::label);
                 let by = a.byline();
                 let extra = [
                     ("entry-verdict", verdict.unwrap_or_default()),
@@ -126,22 +121,14 @@ impl FirstPaint {
     }
 }
 
-/// The parts of the reader's line under the title.
+/// The parts of the reader's line under the title, worded as the reader words them.
 fn meta_line(article: &Article) -> Vec<String> {
-    let credit = match (article.byline.is_empty(), article.site_name.is_empty()) {
-        (false, false) => format!("By {} · {}", article.byline, article.site_name),
-        (false, true) => format!("By {}", article.byline),
-        (true, false) => article.site_name.clone(),
-        (true, true) => String::new(),
-    };
-    let url = if article.source_url.is_empty() { "No source URL".to_string() } else { article.source_url.clone() };
-    let date = if article.published.is_empty() {
-        "Publication date unknown".to_string()
-    } else {
-        format!("Published {}", text::readable_date(&article.published))
-    };
+    let url = if article.source_url.is_empty() { text::NO_SOURCE_URL.to_string() } else { article.source_url.clone() };
     let words = format!("{} words", text::word_count(&article.text));
-    [credit, url, date, words].into_iter().filter(|part| !part.is_empty()).collect()
+    [article.credit(), url, text::publication(&article.published), words]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 /// The byte offset where the painted head ends: the end of the paragraph that reaches
@@ -211,6 +198,21 @@ mod tests {
         assert_eq!(paint.marks, [("claim".into(), across, 3 * 4999 + 4)]);
         assert_eq!(paint.counts, [1, 1, 0]);
         assert_eq!(paint.entries.len(), 2, "the list is of all annotations, not only those painted");
+    }
+
+    #[test]
+    fn the_line_under_the_title_and_a_verdict_are_worded_as_the_app_words_them() {
+        let mut library = article("A claim.", &[(AnnotationKind::Claim, 0, 7)]);
+        let article = &mut library.articles[0];
+        (article.byline, article.site_name) = ("Ana Ruiz".into(), "The Courier".into());
+        (article.source_url, article.published) = ("https://example.com/a".into(), "2024-01-04".into());
+        article.verdicts.push(Verdict { claim: "n0".into(), rating: "False".into(), ..Verdict::default() });
+        let paint = FirstPaint::of(&library).unwrap();
+        assert_eq!(
+            paint.meta,
+            ["By Ana Ruiz · The Courier", "https://example.com/a", "Published 4 January 2024", "2 words"]
+        );
+        assert_eq!(paint.entries[0].extra[0], ("entry-verdict".to_string(), "False · To check".to_string()));
     }
 
     #[test]

@@ -74,6 +74,17 @@ pub struct Article {
 }
 
 impl Article {
+    /// Who wrote it and where, as the reader shows it under the title ("By Ana Ruiz · The
+    /// Courier"); empty when neither is known.
+    pub fn credit(&self) -> String {
+        match (self.byline.is_empty(), self.site_name.is_empty()) {
+            (false, false) => format!("By {} · {}", self.byline, self.site_name),
+            (false, true) => format!("By {}", self.byline),
+            (true, false) => self.site_name.clone(),
+            (true, true) => String::new(),
+        }
+    }
+
     /// A new article with no metadata and no annotations.
     pub fn new(id: String, title: String, text: String, added: String) -> Self {
         Article {

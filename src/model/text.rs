@@ -130,6 +130,14 @@ pub fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
+/// What the reader says under the title when an article has no source URL.
+pub const NO_SOURCE_URL: &str = "No source URL";
+
+/// An article's publication date as the reader says it under the title.
+pub fn publication(iso: &str) -> String {
+    if iso.is_empty() { "Publication date unknown".to_string() } else { format!("Published {}", readable_date(iso)) }
+}
+
 /// A `YYYY-MM-DD` date (or the date part of a timestamp) as people read it: "4 January 2024".
 /// Anything else is returned as it is.
 pub fn readable_date(iso: &str) -> String {

@@ -108,6 +108,18 @@ pub struct Verdict {
     pub modified: String,
 }
 
+impl Verdict {
+    /// The verdict as a claim's entry in the list shows it: "False · Checked", or the status
+    /// alone while it is not rated.
+    pub fn label(&self) -> String {
+        if self.rating.is_empty() {
+            self.status.label().to_string()
+        } else {
+            format!("{} · {}", self.rating, self.status.label())
+        }
+    }
+}
+
 /// Who checked an article, and where the fact-check is published.
 #[derive(Clone, Debug, Default, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Session {

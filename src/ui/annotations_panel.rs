@@ -47,13 +47,7 @@ fn rows_of(article: &Article, ids: &[String], conflicts: &[Conflict]) -> Vec<Row
             kind: a.kind,
             quote: text::excerpt(index.slice(a.start, a.end), 160),
             note: a.note.clone(),
-            verdict: verdicts.get(a.id.as_str()).map_or(String::new(), |v| {
-                if v.rating.is_empty() {
-                    v.status.label().to_string()
-                } else {
-                    format!("{} · {}", v.rating, v.status.label())
-                }
-            }),
+            verdict: verdicts.get(a.id.as_str()).map_or(String::new(), |v| v.label()),
             by: a.byline(),
             conflict: conflicts.iter().find(|c| c.annotation == a.id).map(Conflict::who).unwrap_or_default(),
         })

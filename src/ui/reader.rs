@@ -34,12 +34,7 @@ pub fn Reader(
     let body = article_field(state, id, |a| a.text.clone());
     let source_url = article_field(state, id, |a| a.source_url.clone());
     let published = article_field(state, id, |a| a.published.clone());
-    let credit = article_field(state, id, |a| match (a.byline.is_empty(), a.site_name.is_empty()) {
-        (false, false) => format!("By {} · {}", a.byline, a.site_name),
-        (false, true) => format!("By {}", a.byline),
-        (true, false) => a.site_name.clone(),
-        (true, true) => String::new(),
-    });
+    let credit = article_field(state, id, Article::credit);
     let words = Memo::new(move |_| body.with(|t| text::word_count(t)));
     // A headline pasted with its story is shown once: as the text's first paragraph, which can
     // be annotated; the heading stays for screen readers and the page's outline.
@@ -71,7 +66,7 @@ pub fn Reader(
                     {move || {
                         let url = source_url.get();
                         if url.is_empty() {
-                            view! { <span>"No source URL"</span> }.into_any()
+                            view! { <span>{text::NO_SOURCE_URL}</span> }.into_any()
                         } else {
                             view! {
                                 <a href=url.clone() target="_blank" rel="noopener noreferrer">
@@ -82,14 +77,7 @@ pub fn Reader(
                         }
                     }} <span aria-hidden="true">" · "</span>
                     <span>
-                        {move || {
-                            let date = published.get();
-                            if date.is_empty() {
-                                "Publication date unknown".to_string()
-                            } else {
-                                format!("Published {}", text::readable_date(&date))
-                            }
-                        }}
+                        {move || published.with(|date| text::publication(date))}
                     </span> <span aria-hidden="true">" · "</span> <span>{move || format!("{} words", words.get())}</span>
                 </p>
                 <Show

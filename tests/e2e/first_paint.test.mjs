@@ -5,10 +5,9 @@
 // in between.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectHidden, expectVisible, screenshot, useApp, waitFor, waitUntilRendered } from './harness.mjs';
+import { FIRST_PAINT_KEY, expectHidden, expectVisible, screenshot, useApp, waitFor, waitUntilRendered } from './harness.mjs';
 
 const apps = useApp();
-const FIRST_PAINT_KEY = 'article-annotator/first-paint';
 const APP_WASM = /\/article-annotator-[0-9a-f]+_bg\.wasm$/;
 
 /** Holds the app's wasm back until the returned function is called. */
@@ -64,7 +63,7 @@ test('a returning user sees the article, its highlights and its list before the 
   assert.equal(await app.page.getByRole('button', { name: 'New article' }).count(), 0);
   assert.equal(await app.page.evaluate(() => document.querySelector('.first-paint').inert), true);
   const before = await app.page.locator('#article-text .para').nth(4).boundingBox();
-  await screenshot(app.page, 'first-paint-before-app');
+  await screenshot(app.page, 'first-paint-before-app', { fullPage: false });
 
   release();
   await waitUntilRendered(app.page);

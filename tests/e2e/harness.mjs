@@ -19,6 +19,8 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** The localStorage key of the library. */
 export const LIBRARY_KEY = 'article-annotator/library';
+/** Where the app keeps the copy of what the page shows first (public/first-paint.js). */
+export const FIRST_PAINT_KEY = 'article-annotator/first-paint';
 
 /** The sample article a new user sees first. */
 export const SAMPLE_TITLE =
