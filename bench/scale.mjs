@@ -24,6 +24,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { FIRST_PAINT_KEY, LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { HASH } from '../scripts/post-build.mjs';
 import { article, annotations, library } from './peers/corpus.mjs';
 import { buildRecogito, recogitoAddOne, recogitoOpen } from './peers/recogito.mjs';
 
@@ -436,7 +437,7 @@ async function ourExportImport(page) {
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) || f === 'index.html');
   const rows = [];
-  for (const name of files.sort()) rows.push({ name: name.replace(/-[0-9a-f]{16}/, ''), ...(await fileSize(name)) });
+  for (const name of files.sort()) rows.push({ name: name.replace(new RegExp(HASH), ''), ...(await fileSize(name)) });
   return rows;
 }
 

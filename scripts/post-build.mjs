@@ -27,8 +27,16 @@ const isAside = (path) => path === 'sw.js' || path === '_headers' || /\.(br|gz)$
 /** What gets precompressed: every text format and wasm (images are compressed already). */
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|svg|json|webmanifest|txt|map|xml)$/;
 
-/** Trunk's hashed names: `main-fbf8d2dc5ee52a36.css`, `article-annotator-1d58…_bg.wasm`. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/**
+ * The hash in Trunk's hashed names (`main-fbf8d2dc5ee52a36.css`, `article-annotator-1d58…_bg.wasm`):
+ * a 64-bit number in hex written without its leading zeros, so sometimes shorter than 16 digits
+ * (`article-annotator-80baaae48c0251.js`). One definition for the build, its tests and the
+ * benchmarks.
+ */
+export const HASH = '-[0-9a-f]{8,16}';
+
+/** A hashed file's name. */
+export const HASHED = new RegExp(`${HASH}(_bg)?\\.[a-z]+$`);
 
 /** The line after which _headers is this script's: what follows it is written anew each run. */
 const GENERATED = '# Written by scripts/post-build.mjs from index.html and the files of the build.';
@@ -117,7 +125,7 @@ export function inlineFirstPaint(dir) {
   const path = join(dir, 'index.html');
   let html = readFileSync(path, 'utf8');
   const tag = '<script src="first-paint.js"></script>';
-  const link = html.match(/<link rel="stylesheet" href="[^"]*?(main-[0-9a-f]{16}\.css)"[^>]*>/);
+  const link = html.match(new RegExp(`<link rel="stylesheet" href="[^"]*?(main${HASH}\\.css)"[^>]*>`));
   if (!html.includes(tag) || !link) throw new Error('index.html has no first-paint.js script or main stylesheet to inline');
   const script = readFileSync(join(dir, 'first-paint.js'), 'utf8');
   const css = readFileSync(join(dir, link[1]), 'utf8');

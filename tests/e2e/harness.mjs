@@ -12,6 +12,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { extname, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { HASHED } from '../../scripts/post-build.mjs';
 
 /** Where the release build lives. */
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -100,7 +101,7 @@ export async function startServer({ root = DIST, desk, cache = false } = {}) {
       }
       res.writeHead(200, {
         'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'cache-control': !cache ? 'no-store' : /-[0-9a-f]{16}[._]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'cache-control': !cache ? 'no-store' : HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (error) {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { walk, writeServiceWorker } from '../../scripts/post-build.mjs';
+import { HASHED, walk, writeServiceWorker } from '../../scripts/post-build.mjs';
 import {
   SAMPLE_TITLE,
   expectHidden,
@@ -117,7 +117,7 @@ test('the build writes _headers and a .br and .gz of each text and wasm file', (
   for (const path of ['/', '/index.html', '/sw.js', '/manifest.webmanifest']) {
     assert.deepEqual(cacheControl(path), ['no-cache'], path);
   }
-  const hashed = walk(DIST).filter((p) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(p));
+  const hashed = walk(DIST).filter((p) => HASHED.test(p) && /\.(js|wasm|css)$/.test(p));
   assert.ok(hashed.length >= 3, 'the hashed wasm, JS and CSS');
   for (const path of hashed) {
     assert.deepEqual(cacheControl(`/${path}`), ['public, max-age=31536000, immutable'], path);
