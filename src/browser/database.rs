@@ -6,7 +6,7 @@
 //! that asks to be kept (`persisted`); PouchDB's IndexedDB adapter reads the global
 //! `indexedDB`, so it is pointed at the bucket's before the database opens.
 
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,6 +26,9 @@ const OPEN_PATIENCE_MS: i32 = 8_000;
 
 /// Documents read a page at a time.
 const PAGE: u32 = 2_000;
+
+/// Bytes moved from wasm into JS at a time.
+const PIECE: usize = 64 * 1024;
 
 #[wasm_bindgen]
 extern "C" {
@@ -62,6 +65,23 @@ extern "C" {
     #[wasm_bindgen(js_name = watchDatabase)]
     fn watch_database(name: &str, changed: &JsValue);
 }
+
+#[wasm_bindgen(module = "/src/browser/large_writes.js")]
+extern "C" {
+    /// bulkDocs of `docs` (a JSON array in UTF-8, handed over whole) in the database worker:
+    /// its results as JSON text.
+    #[wasm_bindgen(js_name = writeInWorker)]
+    fn write_in_worker(name: &str, bucket: Option<&str>, docs: &Uint8Array) -> Promise;
+    /// Whether a failed `write_in_worker` means the worker could not run at all.
+    #[wasm_bindgen(js_name = workerUnavailable)]
+    fn worker_unavailable(error: &JsValue) -> bool;
+}
+
+/// Batches of at least this many documents are written in the database worker
+/// (`public/database-worker.js`): IndexedDB copies each document on the thread that writes it,
+/// about 60 µs a document of an import, so that a batch of a few hundred would block the page
+/// for tens of milliseconds.
+pub const LARGE_BATCH: usize = 200;
 
 /// Why the database could not be used, in words for the page.
 #[derive(Clone, Debug)]
@@ -113,6 +133,78 @@ pub enum Written {
     Failed(String),
 }
 
+/// The documents (JSON) as one JSON array in UTF-8, in JS memory: the worker gets its buffer
+/// itself (transferred, not copied), and wasm memory never holds the array whole.
+fn json_array(docs: &[String]) -> Uint8Array {
+    let length = 2 + docs.iter().map(|d| d.len()).sum::<usize>() + docs.len().saturating_sub(1);
+    let array = Uint8Array::new_with_length(length as u32);
+    let mut piece: Vec<u8> = Vec::with_capacity(PIECE);
+    let mut at = 0;
+    let mut put = |piece: &mut Vec<u8>| {
+        array.subarray(at, at + piece.len() as u32).copy_from(piece);
+        at += piece.len() as u32;
+        piece.clear();
+    };
+    piece.push(b'[');
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            piece.push(b',');
+        }
+        for part in doc.as_bytes().chunks(PIECE) {
+            if piece.len() + part.len() > PIECE {
+                put(&mut piece);
+            }
+            piece.extend_from_slice(part);
+        }
+    }
+    piece.push(b']');
+    put(&mut piece);
+    array
+}
+
+/// Each write's outcome, from bulkDocs's results.
+fn outcomes(results: Array) -> Vec<Written> {
+    results
+        .iter()
+        .map(|result| match field(&result, "rev") {
+            Some(rev) if field(&result, "error").is_none() => Written::Done(rev),
+            _ if Reflect::get(&result, &"status".into()).ok().and_then(|s| s.as_f64()) == Some(409.0) => {
+                Written::Conflict
+            }
+            _ => Written::Failed(explain(&result)),
+        })
+        .collect()
+}
+
+/// One of bulkDocs's results, as the database worker sends them (JSON text): read in Rust at
+/// once, which for the 16,000 of an import is a tenth of the time of asking JS for each field.
+#[derive(serde::Deserialize)]
+struct BulkResult {
+    rev: Option<String>,
+    error: Option<serde_json::Value>,
+    status: Option<u16>,
+    name: Option<String>,
+    reason: Option<String>,
+    message: Option<String>,
+}
+
+/// Each write's outcome, from the database worker's results.
+fn worker_outcomes(results: &str) -> Result<Vec<Written>, DatabaseError> {
+    let results: Vec<BulkResult> = serde_json::from_str(results)
+        .map_err(|e| DatabaseError(format!("the database gave an answer that could not be read ({e})")))?;
+    Ok(results
+        .into_iter()
+        .map(|result| match result {
+            BulkResult { rev: Some(rev), error: None, .. } => Written::Done(rev),
+            BulkResult { status: Some(409), .. } => Written::Conflict,
+            BulkResult { name, reason, message, .. } => {
+                let error = options(&[("name", name.into()), ("reason", reason.into()), ("message", message.into())]);
+                Written::Failed(explain(&error))
+            }
+        })
+        .collect())
+}
+
 /// The open database.
 #[derive(Clone)]
 pub struct Database {
@@ -120,12 +212,14 @@ pub struct Database {
     db: std::rc::Rc<std::cell::RefCell<PouchDb>>,
     /// How many times it was opened; a changes feed of an earlier opening is stale.
     openings: std::rc::Rc<std::cell::Cell<u32>>,
+    /// Whether it lives in the storage bucket [`BUCKET`] (else in the origin's IndexedDB).
+    in_bucket: bool,
 }
 
 impl Database {
     /// Opens the database, in its storage bucket where there is one.
     pub async fn open() -> Result<Database, DatabaseError> {
-        use_bucket().await;
+        let in_bucket = use_bucket().await;
         let db = PouchDb::new(NAME, &options(&[("auto_compaction", true.into())]))
             .map_err(|e| DatabaseError(format!("the page's database could not start ({})", explain(&e))))?;
         let opened = wait(db.info());
@@ -135,7 +229,7 @@ impl Database {
                 "the browser's database did not open: another tab with an older version of this app may be holding it. Close the other tabs of Article Annotator and reload".into(),
             )
         })??;
-        Ok(Database { db: std::rc::Rc::new(db.into()), openings: std::rc::Rc::new(1.into()) })
+        Ok(Database { db: std::rc::Rc::new(db.into()), openings: std::rc::Rc::new(1.into()), in_bucket })
     }
 
     /// The PouchDB database itself, for what replicates it (`desk.rs`).
@@ -250,23 +344,23 @@ impl Database {
     }
 
     /// Writes documents (JSON, each with the `_rev` it replaces) in one batch; the outcome of
-    /// each, in order.
+    /// each, in order. A large batch is written in the database worker, so that it does not
+    /// block the page; where that worker cannot run, here.
     pub async fn write(&self, docs: &[String]) -> Result<Vec<Written>, DatabaseError> {
+        if docs.len() >= LARGE_BATCH {
+            let bucket = self.in_bucket.then_some(BUCKET);
+            match JsFuture::from(write_in_worker(NAME, bucket, &json_array(docs))).await {
+                Ok(results) => return worker_outcomes(&results.as_string().unwrap_or_default()),
+                Err(error) if !worker_unavailable(&error) => return Err(DatabaseError(explain(&error))),
+                Err(_) => {}
+            }
+        }
         let batch = Array::new();
         for json in docs {
             batch.push(&js_sys::JSON::parse(json).map_err(|e| DatabaseError(explain(&e)))?);
         }
         let results: Array = wait(self.handle().bulk_docs(&batch)).await?.into();
-        Ok(results
-            .iter()
-            .map(|result| match field(&result, "rev") {
-                Some(rev) if field(&result, "error").is_none() => Written::Done(rev),
-                _ if Reflect::get(&result, &"status".into()).ok().and_then(|s| s.as_f64()) == Some(409.0) => {
-                    Written::Conflict
-                }
-                _ => Written::Failed(explain(&result)),
-            })
-            .collect())
+        Ok(outcomes(results))
     }
 
     /// Writes documents (JSON) over whatever revision the database holds of each now: they
@@ -365,21 +459,24 @@ fn note_deleted_leaves(change: &JsValue, doc: &JsValue) {
     }
 }
 
-/// Points `indexedDB` at the library's storage bucket, if the browser has buckets and opens it.
-async fn use_bucket() {
-    let Some(navigator) = navigator() else { return };
-    let Ok(buckets) = Reflect::get(&navigator, &"storageBuckets".into()) else { return };
+/// Points `indexedDB` at the library's storage bucket, if the browser has buckets and opens it;
+/// whether it did.
+async fn use_bucket() -> bool {
+    let Some(navigator) = navigator() else { return false };
+    let Ok(buckets) = Reflect::get(&navigator, &"storageBuckets".into()) else { return false };
     if buckets.is_undefined() {
-        return;
+        return false;
     }
     let Ok(open) = Reflect::get(&buckets, &"open".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) else {
-        return;
+        return false;
     };
-    let Ok(promise) = open.call2(&buckets, &BUCKET.into(), &options(&[("persisted", true.into())])) else { return };
-    let Ok(bucket) = JsFuture::from(Promise::from(promise)).await else { return };
-    let Ok(factory) = Reflect::get(&bucket, &"indexedDB".into()) else { return };
+    let Ok(promise) = open.call2(&buckets, &BUCKET.into(), &options(&[("persisted", true.into())])) else {
+        return false;
+    };
+    let Ok(bucket) = JsFuture::from(Promise::from(promise)).await else { return false };
+    let Ok(factory) = Reflect::get(&bucket, &"indexedDB".into()) else { return false };
     let descriptor = options(&[("value", factory), ("configurable", true.into()), ("writable", true.into())]);
-    let _ = Reflect::define_property(&js_sys::global(), &"indexedDB".into(), &descriptor.into());
+    Reflect::define_property(&js_sys::global(), &"indexedDB".into(), &descriptor.into()).is_ok()
 }
 
 /// The first of two futures to finish: `Some` with the first's output, `None` if the second

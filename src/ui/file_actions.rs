@@ -8,19 +8,21 @@ use crate::browser::clock;
 use crate::model::formats::import;
 use crate::model::source::{self, SourceFormat};
 
+/// How long an import works before it lets the browser draw and answer input.
+const STEP_MS: f64 = 20.0;
+
 impl AppState {
     /// Imports an export or W3C Web Annotation file; on any error the library stays as it was.
-    /// Reading, checking and saving run as separate tasks, so that a 10 MB file does not
-    /// freeze the page (measured by `bench/import_large.mjs`).
+    /// Reading, merging a few articles at a time and saving run as separate tasks, so that a
+    /// 10 MB file does not freeze the page (measured by `bench/import_large.mjs`).
     async fn import(&self, name: &str, raw: &str) -> Result<(), String> {
         clock::yield_to_browser().await;
-        let run = || self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
         let revision = self.library_revision.get_value();
-        let mut imported = run();
-        clock::yield_to_browser().await;
-        // Something changed the library meanwhile: merge into what it is now instead.
+        let mut imported = self.import_in_steps(raw).await;
+        // Something changed the library meanwhile: merge into what it is now instead, at once,
+        // so that nothing can change it in between.
         if self.library_revision.get_value() != revision {
-            imported = run();
+            imported = self.library.with_untracked(|l| import::import(raw, l, l.current.as_deref()));
         }
         let imported = imported.map_err(|e| format!("“{name}” was not imported, and nothing changed. {e}"))?;
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -50,6 +52,23 @@ impl AppState {
         self.library.set(imported.library);
         self.inform(message, None);
         Ok(())
+    }
+
+    /// Merges the file into a copy of the library, letting the browser work every
+    /// [`STEP_MS`] or so.
+    async fn import_in_steps(&self, raw: &str) -> Result<import::Imported, import::ImportError> {
+        let mut steps = clock::timed("aa-import-read", || {
+            self.library.with_untracked(|l| import::Import::start(raw, l, l.current.as_deref()))
+        })?;
+        loop {
+            clock::yield_to_browser().await;
+            let started = clock::now_ms();
+            while clock::now_ms() - started < STEP_MS {
+                if !steps.step()? {
+                    return steps.finish();
+                }
+            }
+        }
     }
 
     /// Reads a file the user opened or dropped: an export or W3C file is imported, a text,

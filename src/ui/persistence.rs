@@ -298,6 +298,11 @@ impl Persistence {
         let docs: Rc<Vec<String>> = Rc::new(writes.iter().map(|w| w.to_json(&by)).collect());
         clock::start_span("aa-write");
         self.in_flight.replace(docs.clone());
+        if docs.len() >= crate::browser::database::LARGE_BATCH {
+            // Making the documents of an import took a task of its own; handing them to the
+            // database worker takes another (what leaving the page keeps is set above).
+            clock::yield_to_browser().await;
+        }
         let written = self.db.write(&docs).await;
         self.in_flight.replace(Rc::default());
         clock::end_span("aa-write");

@@ -195,7 +195,7 @@ test('annotations made on another version of the text are placed again, and an o
   await context.close();
 });
 
-test('a 10 MB export imports whole and is stored; storage too small for it is said, and what was stored stays', async () => {
+test('a 10 MB export imports whole and is stored, written by the database worker (or by the page where the worker cannot load); storage too small for it is said, and what was stored stays', async () => {
   const file = largeExport(10);
   const { articles } = JSON.parse(file);
   const annotations = articles.reduce((n, a) => n + a.annotations.length, 0);
@@ -204,12 +204,36 @@ test('a 10 MB export imports whole and is stored; storage too small for it is sa
   const app = await apps.open();
   // Handing 10 MB to the file chooser takes seconds on a busy machine.
   app.page.setDefaultTimeout(30_000);
+  const fetched = [];
+  app.page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
   await app.load();
+  // Another tab of the app is told of a write the worker made, as of the page's own writes.
+  const other = new App(await app.page.context().newPage());
+  other.page.setDefaultTimeout(30_000);
+  await other.load();
   await importFile(app, 'large.json', file);
   await expectText(app.status().getByRole('paragraph'), said, { timeout: 20000 });
   await expectText(app.page.getByRole('button', { name: /^Library/ }), `Library${articles.length + 1}`);
   await waitFor(async () => assert.equal((await app.stored()).articles.length, articles.length + 1), { timeout: 20000 });
+  // The import's 16,000 documents were written off the page's thread.
+  assert.ok(fetched.includes('/database-worker.js'), `the database worker was started: ${fetched.join(' ')}`);
+  await expectText(other.page.getByRole('button', { name: /^Library/ }), `Library${articles.length + 1}`, {
+    timeout: 20000,
+  });
   app.assertNoErrors();
+  other.assertNoErrors();
+
+  // Where the worker cannot be loaded (offline before it was ever kept), the page writes.
+  const without = await apps.open();
+  without.page.setDefaultTimeout(30_000);
+  await without.page.route('**/database-worker.js', (route) => route.abort());
+  await without.load();
+  await importFile(without, 'large.json', file);
+  await expectText(without.status().getByRole('paragraph'), said, { timeout: 20000 });
+  await waitFor(async () => assert.equal((await without.stored()).articles.length, articles.length + 1), {
+    timeout: 20000,
+  });
+  without.assertNoErrors();
 
   // The app keeps its database in a storage bucket; this one gets a quota of 2 MB.
   const small = await apps.open();

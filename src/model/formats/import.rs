@@ -58,63 +58,130 @@ const ANNOTATION_DEPTH: usize = 4;
 /// Imports a file into a copy of `library`. W3C annotations that do not name an article of the
 /// library go to the article `open` (the one in the reader).
 pub fn import(raw: &str, library: &Library, open: Option<&str>) -> Result<Imported, ImportError> {
-    let value = json::read_to_depth(raw, ANNOTATION_DEPTH).or_else(not_json)?;
-    let format = value.get("format").and_then(Json::as_str);
-    let mut merge = Merge { library: library.clone(), ..Merge::default() };
-    for article in library.articles.iter().filter(|a| !a.source_url.is_empty()) {
-        // A URL held by two articles names neither.
-        let owner = merge.copies_of.entry(article.source_url.clone()).or_insert_with(|| Some(article.id.clone()));
-        if owner.as_deref() != Some(article.id.as_str()) {
-            *owner = None;
+    let mut import = Import::start(raw, library, open)?;
+    while import.step()? {}
+    import.finish()
+}
+
+/// What kind of file is imported.
+enum Kind {
+    Export,
+    StoredLibrary,
+    W3c,
+}
+
+/// An import in steps, so that the page can answer between them: [`Import::start`] reads the
+/// file (its JSON checked whole), each [`Import::step`] merges one article of an export, and
+/// [`Import::finish`] does the rest (a stored library, a W3C file, the rating scale) and checks
+/// the limits. Nothing of the library changes until the caller takes the result.
+pub struct Import<'a> {
+    raw: &'a str,
+    value: Json<'a>,
+    kind: Kind,
+    merge: Merge,
+    /// Article id -> its annotations before the import (for the limits).
+    had: HashMap<String, usize>,
+    open: Option<String>,
+    /// The next article of an export to merge.
+    next: usize,
+    /// The parts of an article still to merge, last first (see [`REANCHORED_A_STEP`]).
+    parts: Vec<Article>,
+}
+
+/// Annotations placed again by their quotes in one step at most: an article with 1,000 to
+/// re-anchor took 40-54 ms of one task in Chromium (`bench/import_large.mjs`).
+const REANCHORED_A_STEP: usize = 250;
+
+impl<'a> Import<'a> {
+    /// Reads the file and starts merging it into a copy of `library`.
+    pub fn start(raw: &'a str, library: &Library, open: Option<&str>) -> Result<Import<'a>, ImportError> {
+        let value = json::read_to_depth(raw, ANNOTATION_DEPTH).or_else(not_json)?;
+        let kind = match value.get("format").and_then(Json::as_str) {
+            Some(FORMAT) => {
+                let version = value.get("version").and_then(Json::as_u64).unwrap_or(0);
+                if version > VERSION {
+                    return fail(format!(
+                        "The file was written by a newer version of Article Annotator (format version {version}; this one reads up to {VERSION})."
+                    ));
+                }
+                if value.get("articles").and_then(Json::as_array).is_none() {
+                    return fail("The file has no \"articles\" list.");
+                }
+                Kind::Export
+            }
+            Some("article-annotator/library") => Kind::StoredLibrary,
+            _ => Kind::W3c,
+        };
+        let mut merge = Merge { library: library.clone(), ..Merge::default() };
+        for article in library.articles.iter().filter(|a| !a.source_url.is_empty()) {
+            // A URL held by two articles names neither.
+            let owner = merge.copies_of.entry(article.source_url.clone()).or_insert_with(|| Some(article.id.clone()));
+            if owner.as_deref() != Some(article.id.as_str()) {
+                *owner = None;
+            }
         }
+        let had = library.articles.iter().map(|a| (a.id.clone(), a.annotations.len())).collect();
+        Ok(Import { raw, value, kind, merge, had, open: open.map(str::to_string), next: 0, parts: Vec::new() })
     }
-    match format {
-        Some(FORMAT) => {
-            let version = value.get("version").and_then(Json::as_u64).unwrap_or(0);
-            if version > VERSION {
-                return fail(format!(
-                    "The file was written by a newer version of Article Annotator (format version {version}; this one reads up to {VERSION})."
-                ));
+
+    /// Merges the next article of an export, or the next part of one whose annotations are
+    /// placed again by their quotes; whether there is more to do before [`Import::finish`].
+    pub fn step(&mut self) -> Result<bool, ImportError> {
+        let Kind::Export = self.kind else { return Ok(false) };
+        let articles = self.value.get("articles").and_then(Json::as_array).unwrap_or_default();
+        if let Some(part) = self.parts.pop() {
+            self.merge.article(part)?;
+        } else if let Some(article) = articles.get(self.next) {
+            let article = read_export_article(article, self.next)?;
+            self.next += 1;
+            if self.merge.reanchors(&article) && article.annotations.len() > REANCHORED_A_STEP {
+                self.parts = in_parts(article);
+                return self.step();
             }
-            let articles = value
-                .get("articles")
-                .and_then(Json::as_array)
-                .ok_or_else(|| ImportError("The file has no \"articles\" list.".into()))?;
-            for (i, article) in articles.iter().enumerate() {
-                merge.article(read_export_article(article, i)?)?;
-            }
-            let ratings = strings(value.get("ratings"), "ratings")?;
-            let off_scale = match value.get("off_scale") {
-                Some(list) => strings(Some(list), "off_scale")?,
-                // Before version 5: the default off-scale ratings that its scale has.
-                None => default_off_scale(&ratings),
-            };
-            if let Some(stranger) = off_scale.iter().find(|r| !ratings.contains(r)) {
-                return fail(format!(
-                    "The file's \"off_scale\" names “{stranger}”, which is not one of its \"ratings\"."
-                ));
-            }
-            merge_scale(&mut merge.library, &ratings, &off_scale);
+            self.merge.article(article)?;
         }
-        Some("article-annotator/library") => {
-            let stored = stored::decode(raw)
-                .or_else(|e| fail(format!("The stored library in the file cannot be read: {e}.")))?;
-            // Decoding has checked that every annotation lies inside its text.
-            for article in stored.articles {
-                merge.article(article)?;
-            }
-        }
-        _ => read_w3c(&json::read(raw).or_else(not_json)?, &mut merge, open)?,
+        Ok(!self.parts.is_empty() || self.next < articles.len())
     }
-    check_limits(library, &merge.library)?;
-    Ok(Imported {
-        library: merge.library,
-        articles_added: merge.articles_added,
-        annotations_added: merge.annotations_added,
-        already_there: merge.already_there,
-        reanchored: merge.reanchored,
-        orphaned: merge.orphaned,
-    })
+
+    /// Merges what is left and checks the limits: the library with the file in it.
+    pub fn finish(mut self) -> Result<Imported, ImportError> {
+        while self.step()? {}
+        let merge = &mut self.merge;
+        match self.kind {
+            Kind::Export => {
+                let ratings = strings(self.value.get("ratings"), "ratings")?;
+                let off_scale = match self.value.get("off_scale") {
+                    Some(list) => strings(Some(list), "off_scale")?,
+                    // Before version 5: the default off-scale ratings that its scale has.
+                    None => default_off_scale(&ratings),
+                };
+                if let Some(stranger) = off_scale.iter().find(|r| !ratings.contains(r)) {
+                    return fail(format!(
+                        "The file's \"off_scale\" names “{stranger}”, which is not one of its \"ratings\"."
+                    ));
+                }
+                merge_scale(&mut merge.library, &ratings, &off_scale);
+            }
+            Kind::StoredLibrary => {
+                let stored = stored::decode(self.raw)
+                    .or_else(|e| fail(format!("The stored library in the file cannot be read: {e}.")))?;
+                // Decoding has checked that every annotation lies inside its text.
+                for article in stored.articles {
+                    merge.article(article)?;
+                }
+            }
+            Kind::W3c => read_w3c(&json::read(self.raw).or_else(not_json)?, merge, self.open.as_deref())?,
+        }
+        check_limits(&self.had, &merge.library)?;
+        Ok(Imported {
+            library: std::mem::take(&mut merge.library),
+            articles_added: merge.articles_added,
+            annotations_added: merge.annotations_added,
+            already_there: merge.already_there,
+            reanchored: merge.reanchored,
+            orphaned: merge.orphaned,
+        })
+    }
 }
 
 /// A list of strings of the file (none if absent), named `field` in the error if it is not one.
@@ -141,9 +208,9 @@ fn merge_scale(library: &mut Library, ratings: &[String], off_scale: &[String]) 
 }
 
 /// Refuses an import that would leave an article it brings or adds to beyond the app's limits.
-fn check_limits(before: &Library, after: &Library) -> Result<(), ImportError> {
+fn check_limits(had_before: &HashMap<String, usize>, after: &Library) -> Result<(), ImportError> {
     for article in &after.articles {
-        let had = before.get(&article.id).map(|a| a.annotations.len());
+        let had = had_before.get(&article.id).copied();
         if had.is_none()
             && let Some(why) = limits::article_too_long(&article.text)
         {
@@ -159,6 +226,29 @@ fn check_limits(before: &Library, after: &Library) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+/// An article as parts that merge one after the other as it would whole: the annotations a
+/// part each, and the links, verdicts, orphans and the rest with the last, when all its
+/// annotations are in. Last part first.
+fn in_parts(mut article: Article) -> Vec<Article> {
+    let annotations = std::mem::take(&mut article.annotations);
+    let mut chunks: Vec<Vec<Annotation>> = annotations.chunks(REANCHORED_A_STEP).map(<[Annotation]>::to_vec).collect();
+    let mut parts = Vec::with_capacity(chunks.len());
+    let empty = Article {
+        links: Vec::new(),
+        verdicts: Vec::new(),
+        orphans: Vec::new(),
+        suggested: Vec::new(),
+        session: Default::default(),
+        ..article.clone()
+    };
+    article.annotations = chunks.pop().unwrap_or_default();
+    parts.push(article);
+    while let Some(chunk) = chunks.pop() {
+        parts.push(Article { annotations: chunk, ..empty.clone() });
+    }
+    parts
 }
 
 #[derive(Default)]
@@ -183,12 +273,24 @@ fn ids_in(article: &Article) -> HashSet<String> {
 }
 
 impl Merge {
+    /// Whether merging `article` places its annotations again by their quotes: the library has
+    /// it (or a colleague's copy of it) with another text.
+    fn reanchors(&self, article: &Article) -> bool {
+        self.owner(article).and_then(|id| self.library.get(&id)).is_some_and(|existing| existing.text != article.text)
+    }
+
+    /// The article of the library that `article` merges into: the same id, or else a
+    /// colleague's copy (the one article that had the same source URL before the import).
+    fn owner(&self, article: &Article) -> Option<String> {
+        let known = self.library.articles.iter().find(|a| a.id == article.id).map(|a| a.id.clone());
+        known.or_else(|| self.copies_of.get(&article.source_url).cloned().flatten())
+    }
+
     /// Adds an article, or its new annotations to the same article already in the library
     /// (the same id, or else a colleague's copy: the one article that had the same source URL
     /// before the import), placed again by their quotes if its text is not the same.
     fn article(&mut self, mut article: Article) -> Result<(), ImportError> {
-        let known = self.library.articles.iter().find(|a| a.id == article.id).map(|a| a.id.clone());
-        let Some(id) = known.or_else(|| self.copies_of.get(&article.source_url).cloned().flatten()) else {
+        let Some(id) = self.owner(&article) else {
             self.annotations_added += article.annotations.len();
             self.orphaned += article.orphans.len();
             self.articles_added += 1;
@@ -289,211 +391,9 @@ impl Merge {
     }
 }
 
-/// A JSON value as one of the library's types. It is read again from its text, not with
-/// `serde_json::from_value`: the stored library is read from text, and one way of reading each
-/// type keeps a second copy of its code out of the wasm.
-fn typed<T: serde::de::DeserializeOwned>(value: &Json) -> Result<T, String> {
-    serde_json::from_str(&value.to_text()).map_err(|error| without_position(&error))
-}
-
-/// An error in a part of the file read on its own: its position is one in that part, not in
-/// the user's file.
-fn without_position(error: &serde_json::Error) -> String {
-    let mut message = error.to_string();
-    if let Some(at) = message.rfind(" at line ") {
-        message.truncate(at);
-    }
-    message
-}
-
-/// Reads fields of one JSON object, naming `place` in every error.
-struct Fields<'a> {
-    object: &'a Object<'a>,
-    place: String,
-}
-
-impl<'a> Fields<'a> {
-    fn of(value: &'a Json, place: String) -> Result<Self, ImportError> {
-        match value.as_object() {
-            Some(object) => Ok(Fields { object, place }),
-            None => fail(format!("{place} is not a JSON object.")),
-        }
-    }
-
-    fn text(&self, name: &str) -> Result<&'a str, ImportError> {
-        match self.object.get(name) {
-            Some(Json::String(s)) => Ok(s),
-            Some(_) => fail(format!("{}: field \"{name}\" is not a string.", self.place)),
-            None => fail(format!("{}: field \"{name}\" is missing.", self.place)),
-        }
-    }
-
-    fn optional_text(&self, name: &str) -> Result<&'a str, ImportError> {
-        if self.object.contains_key(name) { self.text(name) } else { Ok("") }
-    }
-
-    fn offset(&self, name: &str) -> Result<CharOffset, ImportError> {
-        match self.object.get(name).map(Json::as_u64) {
-            Some(Some(n)) => Ok(CharOffset(n as usize)),
-            Some(None) => fail(format!("{}: field \"{name}\" is not a whole number.", self.place)),
-            None => fail(format!("{}: field \"{name}\" is missing.", self.place)),
-        }
-    }
-}
-
-fn read_export_article(value: &Json, index: usize) -> Result<Article, ImportError> {
-    let fields = Fields::of(value, format!("Article {}", index + 1))?;
-    let title = fields.text("title")?;
-    let place = format!("Article {} (“{title}”)", index + 1);
-    let fields = Fields { place: place.clone(), ..fields };
-    let text = fields.text("text")?.to_string();
-    let hash = fields.optional_text("text_sha256")?;
-    if !hash.is_empty() && hash != sha256_hex(&text) {
-        return fail(format!("{place}: field \"text_sha256\" does not match the text (the file was changed or cut)."));
-    }
-    let mut article = Article::new(
-        fields.text("id")?.to_string(),
-        title.to_string(),
-        text,
-        fields.optional_text("added")?.to_string(),
-    );
-    article.source_url = fields.optional_text("source_url")?.to_string();
-    article.published = fields.optional_text("published")?.to_string();
-    article.modified = fields.optional_text("modified")?.to_string();
-    article.byline = fields.optional_text("byline")?.to_string();
-    article.site_name = fields.optional_text("site_name")?.to_string();
-    article.language = fields.optional_text("language")?.to_string();
-    article.leftovers_reviewed = true;
-    let annotations = match fields.object.get("annotations") {
-        Some(Json::Array(list)) => list,
-        _ => return fail(format!("{place}: field \"annotations\" is missing or not a list.")),
-    };
-    let index_of_text = CharIndex::new(&article.text);
-    let length = CharOffset(article.text.chars().count());
-    for (j, item) in annotations.iter().enumerate() {
-        let read;
-        let value = match item {
-            // Checked to be JSON already; but skipping knows no depth limit, and reading does.
-            Json::Raw(text) => {
-                read = json::read(text).or_else(|e| {
-                    fail(format!("Annotation {} of “{title}” cannot be read ({}).", j + 1, without_position(&e)))
-                })?;
-                &read
-            }
-            value => value,
-        };
-        let id_hint = value.get("id").and_then(Json::as_str).unwrap_or("?");
-        let fields = Fields::of(value, format!("Annotation {} (id “{id_hint}”) of “{title}”", j + 1))?;
-        let kind = match fields.text("kind")? {
-            "claim" => AnnotationKind::Claim,
-            "source" => AnnotationKind::Source,
-            "anonymous_attribution" => AnnotationKind::AnonymousAttribution,
-            other => {
-                return fail(format!(
-                    "{}: field \"kind\" is “{other}”, not claim, source or anonymous_attribution.",
-                    fields.place
-                ));
-            }
-        };
-        let (start, end) = (fields.offset("start")?, fields.offset("end")?);
-        check_span(start, end, length, &fields.place)?;
-        if let Some(quote) = fields.object.get("quote") {
-            let exact = Fields::of(quote, format!("{}, its quote", fields.place))?.text("exact")?;
-            let found = index_of_text.slice(start, end);
-            if exact != found {
-                return fail(format!(
-                    "{}: field \"quote\" (“{}”) does not match the text at {}–{} (“{}”).",
-                    fields.place,
-                    crate::model::text::excerpt(exact, 40),
-                    start.0,
-                    end.0,
-                    crate::model::text::excerpt(found, 40)
-                ));
-            }
-        }
-        let id = fields.text("id")?.to_string();
-        if let Some(sources) = fields.object.get("sources") {
-            let Some(sources) = sources.as_array().filter(|list| list.iter().all(Json::is_string)) else {
-                return fail(format!("{}: field \"sources\" is not a list of annotation ids.", fields.place));
-            };
-            let sources = sources.iter().filter_map(Json::as_str);
-            article.links.extend(sources.map(|source| Link::new(id.clone(), source.to_string())));
-        }
-        if let Some(verdict) = fields.object.get("verdict") {
-            let mut verdict: Verdict = typed(verdict)
-                .or_else(|e| fail(format!("{}: field \"verdict\" cannot be read ({e}).", fields.place)))?;
-            if let Some(bad) = verdict.evidence.iter().find(|e| !is_web_url(&e.url)) {
-                return fail(format!(
-                    "{}: evidence “{}” is not an http or https URL.",
-                    fields.place,
-                    crate::model::text::excerpt(&bad.url, 60)
-                ));
-            }
-            verdict.claim = id.clone();
-            article.verdicts.push(verdict);
-        }
-        if fields.object.get("suggested").and_then(Json::as_bool) == Some(true) {
-            article.suggested.push(id.clone());
-        }
-        article.annotations.push(Annotation {
-            id,
-            kind,
-            start,
-            end,
-            note: fields.optional_text("note")?.to_string(),
-            created: fields.optional_text("created")?.to_string(),
-            modified: fields.optional_text("modified")?.to_string(),
-            author: fields.optional_text("author")?.to_string(),
-            edited_by: fields.optional_text("edited_by")?.to_string(),
-        });
-    }
-    check_links(&article)?;
-    if let Some(orphans) = fields.object.get("orphans") {
-        article.orphans =
-            typed(orphans).or_else(|e| fail(format!("{place}: field \"orphans\" is not a list of orphans ({e}).")))?;
-    }
-    if let Some(session) = fields.object.get("session") {
-        article.session =
-            typed(session).or_else(|e| fail(format!("{place}: field \"session\" cannot be read ({e}).")))?;
-    }
-    Ok(article)
-}
-
-fn is_web_url(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
-}
-
-/// Every link goes from a claim to a source or anonymous attribution of the same article, and
-/// every verdict is on a claim.
-fn check_links(article: &Article) -> Result<(), ImportError> {
-    // The first annotation of an id counts (a second one is skipped as already there).
-    let mut kinds = HashMap::new();
-    for a in &article.annotations {
-        kinds.entry(a.id.as_str()).or_insert(a.kind);
-    }
-    let kind_of = |id: &str| kinds.get(id).copied();
-    for link in &article.links {
-        if kind_of(&link.claim) != Some(AnnotationKind::Claim) {
-            return fail(format!("Annotation “{}” of “{}”: only claims have sources.", link.claim, article.title));
-        }
-        if !kind_of(&link.source).is_some_and(|k| k != AnnotationKind::Claim) {
-            return fail(format!(
-                "Annotation “{}” of “{}”: field \"sources\" names “{}”, which is not a source or anonymous attribution of the article.",
-                link.claim, article.title, link.source
-            ));
-        }
-    }
-    if let Some(v) = article.verdicts.iter().find(|v| kind_of(&v.claim) != Some(AnnotationKind::Claim)) {
-        return fail(format!("Annotation “{}” of “{}”: only claims have verdicts.", v.claim, article.title));
-    }
-    Ok(())
-}
-
-fn check_span(start: CharOffset, end: CharOffset, length: CharOffset, place: &str) -> Result<(), ImportError> {
-    span::within(start, end, length).map(|_| ()).or_else(|e| fail(format!("{place}: {e}.")))
-}
-
+mod export_article;
 mod w3c;
+use export_article::{Fields, check_span, read_export_article};
 use w3c::read_w3c;
 
 #[cfg(test)]

@@ -272,3 +272,80 @@ fn annotations_of_a_changed_text_are_placed_again_or_kept_as_orphans() {
     let twice = import(&again, &elsewhere.library, None).unwrap();
     assert_eq!((twice.annotations_added, twice.orphaned, twice.already_there), (0, 0, 2));
 }
+
+#[test]
+fn an_article_with_many_annotations_to_place_again_is_merged_in_steps_as_it_would_be_whole() {
+    // 700 annotations (claims and their sources, linked and judged), one orphan, on a text in
+    // which a sentence is added at the top and one word of every tenth paragraph changed.
+    let paragraphs: Vec<String> = (0..350)
+        .map(|i| format!("Paragraph {i}: a minister said that the bridge cost {} million. 😀 مرحبا", i * 7 + 3))
+        .collect();
+    let mut theirs = library_with_sample().articles[0].clone();
+    theirs.text = paragraphs.join("\n\n").into();
+    theirs.annotations.clear();
+    let mut at = 0;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        let chars = paragraph.chars().count();
+        let start = at + format!("Paragraph {i}: ").chars().count();
+        let annotation = |id: String, kind, start, end| Annotation {
+            id,
+            kind,
+            start: CharOffset(start),
+            end: CharOffset(end),
+            note: format!("note {i}"),
+            created: String::new(),
+            modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
+        };
+        theirs.annotations.push(annotation(format!("c{i}"), AnnotationKind::Claim, start + 2, at + chars - 10));
+        theirs.annotations.push(annotation(format!("s{i}"), AnnotationKind::Source, start, start + 10));
+        theirs.links.push(Link::new(format!("c{i}"), format!("s{i}")));
+        theirs.verdicts.push(Verdict { claim: format!("c{i}"), rating: "False".into(), ..Verdict::default() });
+        at += chars + 2;
+    }
+    let orphan = Annotation { id: "o1".into(), ..theirs.annotations[0].clone() };
+    theirs.orphans.push(Orphan {
+        annotation: orphan,
+        exact: "gone".into(),
+        prefix: String::new(),
+        suffix: String::new(),
+    });
+    let file = export([&theirs], &Library::default().ratings, &Library::default().off_scale, &provenance());
+    let edited: Vec<String> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i % 10 == 0 { p.replace("minister", "ministre") } else { p.clone() })
+        .collect();
+    let mine = library_with_text(&format!("Update: corrected.\n\n{}", edited.join("\n\n")));
+
+    let mut steps = Import::start(&file, &mine, None).unwrap();
+    let mut taken = 1;
+    while steps.step().unwrap() {
+        taken += 1;
+    }
+    assert!(taken > 699 / REANCHORED_A_STEP, "{taken} steps");
+    let in_steps = steps.finish().unwrap();
+
+    let mut whole = Merge { library: mine.clone(), ..Merge::default() };
+    whole
+        .article(
+            read_export_article(
+                &json::read_to_depth(&file, ANNOTATION_DEPTH).unwrap().get("articles").unwrap().as_array().unwrap()[0],
+                0,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let article = &in_steps.library.articles[0];
+    assert_eq!(article, &whole.library.articles[0]);
+    assert_eq!(
+        (in_steps.annotations_added, in_steps.reanchored, in_steps.orphaned, in_steps.already_there),
+        (whole.annotations_added, whole.reanchored, whole.orphaned, whole.already_there)
+    );
+    // Placed again, linked and judged, and what could not be placed kept as an orphan.
+    assert!(in_steps.reanchored > 600, "{}", in_steps.reanchored);
+    assert_eq!(article.links.len(), article.verdicts.len());
+    assert!(article.links.len() > 300 && article.orphans.iter().any(|o| o.exact == "gone"));
+    assert_eq!(article.quote(article.annotations.iter().find(|a| a.id == "s5").unwrap().span()), "a minister");
+}
