@@ -7,8 +7,9 @@
 // A classic worker (PouchDB's build is a classic script). Messages from the app
 // (src/browser/large_writes.js): { id, pouch, name, bucket, docs }, where `pouch` is PouchDB's
 // script on this origin, `bucket` the storage bucket the page's database lives in (or null) and
-// `docs` the documents as one JSON array in UTF-8 (a Uint8Array, its buffer transferred). Answers: { id, results } (bulkDocs's
-// results as JSON text) or { id, error: { name, status, reason, message } }.
+// `docs` the documents as one JSON array in UTF-8 (a Uint8Array, its buffer transferred).
+// Answers: { id, results, seq } (bulkDocs's results as JSON text, the database's sequence number
+// after the write) or { id, error: { name, status, reason, message } }.
 
 let database;
 
@@ -23,7 +24,10 @@ self.onmessage = async ({ data }) => {
     }
     database ??= await open(name, bucket);
     const results = await database.bulkDocs(JSON.parse(new TextDecoder().decode(docs)));
-    postMessage({ id, results: JSON.stringify(results) });
+    // The database's sequence number after the write: the page's own changes feed starts again
+    // after it rather than read these documents back (src/browser/changes_feed.rs).
+    const { update_seq: seq } = await database.info();
+    postMessage({ id, results: JSON.stringify(results), seq });
   } catch (error) {
     // PouchDB closes its IndexedDB connection when a transaction aborts (a full storage does
     // that) and that instance never works again: the next write opens the database anew.

@@ -10,9 +10,13 @@ use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::changes_feed::Follower;
 use super::clock;
 use super::storage::to_rust;
 use crate::model::documents::conflicting_revisions;
+
+mod batch;
+use batch::{json_array, outcomes};
 
 /// The database's name (IndexedDB's is `_pouch_` and this).
 pub const NAME: &str = "article-annotator";
@@ -27,12 +31,9 @@ const OPEN_PATIENCE_MS: i32 = 8_000;
 /// Documents read a page at a time.
 const PAGE: u32 = 2_000;
 
-/// Bytes moved from wasm into JS at a time.
-const PIECE: usize = 64 * 1024;
-
 #[wasm_bindgen]
 extern "C" {
-    type PouchDb;
+    pub(super) type PouchDb;
     #[wasm_bindgen(constructor, js_class = "PouchDB", catch)]
     fn new(name: &str, options: &JsValue) -> Result<PouchDb, JsValue>;
     #[wasm_bindgen(method, js_name = bulkDocs)]
@@ -46,11 +47,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn info(this: &PouchDb) -> Promise;
     #[wasm_bindgen(method)]
-    fn changes(this: &PouchDb, options: &JsValue) -> ChangesFeed;
+    pub(super) fn changes(this: &PouchDb, options: &JsValue) -> ChangesFeed;
 
-    type ChangesFeed;
+    pub(super) type ChangesFeed;
     #[wasm_bindgen(method)]
-    fn on(this: &ChangesFeed, event: &str, listener: &js_sys::Function) -> ChangesFeed;
+    pub(super) fn on(this: &ChangesFeed, event: &str, listener: &js_sys::Function) -> ChangesFeed;
+    #[wasm_bindgen(method)]
+    pub(super) fn cancel(this: &ChangesFeed);
 }
 
 #[wasm_bindgen(module = "/src/browser/pouch_stores.js")]
@@ -75,6 +78,9 @@ extern "C" {
     /// Whether a failed `write_in_worker` means the worker could not run at all.
     #[wasm_bindgen(js_name = workerUnavailable)]
     fn worker_unavailable(error: &JsValue) -> bool;
+    /// Wakes this tab's changes feeds (a desk's replication) after a write by the worker.
+    #[wasm_bindgen(js_name = tellThisTab)]
+    fn tell_this_tab(name: &str);
 }
 
 /// Batches of at least this many documents are written in the database worker
@@ -94,12 +100,12 @@ impl std::fmt::Display for DatabaseError {
 }
 
 /// A field of a JS error or result, as text.
-fn field(value: &JsValue, name: &str) -> Option<String> {
+pub(super) fn field(value: &JsValue, name: &str) -> Option<String> {
     Reflect::get(value, &name.into()).ok().and_then(|v| v.as_string())
 }
 
 /// What went wrong, in words for the page.
-fn explain(error: &JsValue) -> String {
+pub(super) fn explain(error: &JsValue) -> String {
     let all = [field(error, "name"), field(error, "reason"), field(error, "message")];
     let said = all.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
     if said.contains("Quota") || said.contains("indexed_db_went_bad") {
@@ -111,7 +117,7 @@ fn explain(error: &JsValue) -> String {
     }
 }
 
-fn options(pairs: &[(&str, JsValue)]) -> JsValue {
+pub(super) fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in pairs {
         let _ = Reflect::set(&object, &(*key).into(), value);
@@ -133,70 +139,6 @@ pub enum Written {
     Failed(String),
 }
 
-/// The documents (JSON) as one JSON array in UTF-8, in JS memory: the worker gets its buffer
-/// itself (transferred, not copied), and wasm memory never holds the array whole.
-fn json_array(docs: &[String]) -> Uint8Array {
-    let length = 2 + docs.iter().map(|d| d.len()).sum::<usize>() + docs.len().saturating_sub(1);
-    let array = Uint8Array::new_with_length(length as u32);
-    let mut piece: Vec<u8> = Vec::with_capacity(PIECE);
-    let mut at = 0;
-    let mut put = |piece: &mut Vec<u8>| {
-        array.subarray(at, at + piece.len() as u32).copy_from(piece);
-        at += piece.len() as u32;
-        piece.clear();
-    };
-    piece.push(b'[');
-    for (i, doc) in docs.iter().enumerate() {
-        if i > 0 {
-            piece.push(b',');
-        }
-        for part in doc.as_bytes().chunks(PIECE) {
-            if piece.len() + part.len() > PIECE {
-                put(&mut piece);
-            }
-            piece.extend_from_slice(part);
-        }
-    }
-    piece.push(b']');
-    put(&mut piece);
-    array
-}
-
-/// One of bulkDocs's results, read from their JSON text in Rust at once: for the 16,000 of an
-/// import, asking JS for each field took a task of 52-65 ms.
-#[derive(serde::Deserialize)]
-struct BulkResult {
-    rev: Option<String>,
-    error: Option<serde_json::Value>,
-    status: Option<u16>,
-    // Words for the page; whatever their type, so that an odd one cannot make all unreadable.
-    name: Option<serde_json::Value>,
-    reason: Option<serde_json::Value>,
-    message: Option<serde_json::Value>,
-}
-
-/// Each write's outcome, from bulkDocs's results (JSON).
-fn outcomes(results: &str) -> Result<Vec<Written>, DatabaseError> {
-    let results: Vec<BulkResult> = serde_json::from_str(results)
-        .map_err(|e| DatabaseError(format!("the database gave an answer that could not be read ({e})")))?;
-    Ok(results
-        .into_iter()
-        .map(|result| match result {
-            BulkResult { rev: Some(rev), error: None, .. } => Written::Done(rev),
-            BulkResult { status: Some(409), .. } => Written::Conflict,
-            BulkResult { name, reason, message, .. } => {
-                let text = |value: Option<serde_json::Value>| match value {
-                    Some(serde_json::Value::String(text)) => JsValue::from_str(&text),
-                    None | Some(serde_json::Value::Null) => JsValue::UNDEFINED,
-                    Some(other) => JsValue::from_str(&other.to_string()),
-                };
-                let error = options(&[("name", text(name)), ("reason", text(reason)), ("message", text(message))]);
-                Written::Failed(explain(&error))
-            }
-        })
-        .collect())
-}
-
 /// The open database.
 #[derive(Clone)]
 pub struct Database {
@@ -206,6 +148,8 @@ pub struct Database {
     openings: std::rc::Rc<std::cell::Cell<u32>>,
     /// Whether it lives in the storage bucket [`BUCKET`] (else in the origin's IndexedDB).
     in_bucket: bool,
+    /// Who hears of changes (`follow`).
+    follower: std::rc::Rc<std::cell::RefCell<Option<std::rc::Rc<Follower>>>>,
 }
 
 impl Database {
@@ -221,7 +165,12 @@ impl Database {
                 "the browser's database did not open: another tab with an older version of this app may be holding it. Close the other tabs of Article Annotator and reload".into(),
             )
         })??;
-        Ok(Database { db: std::rc::Rc::new(db.into()), openings: std::rc::Rc::new(1.into()), in_bucket })
+        Ok(Database {
+            db: std::rc::Rc::new(db.into()),
+            openings: std::rc::Rc::new(1.into()),
+            in_bucket,
+            follower: Default::default(),
+        })
     }
 
     /// The PouchDB database itself, for what replicates it (`desk.rs`).
@@ -341,8 +290,23 @@ impl Database {
     pub async fn write(&self, docs: &[String]) -> Result<Vec<Written>, DatabaseError> {
         if docs.len() >= LARGE_BATCH {
             let bucket = self.in_bucket.then_some(BUCKET);
+            let before = update_seq(&self.handle()).await;
             match JsFuture::from(write_in_worker(NAME, bucket, &json_array(docs))).await {
-                Ok(results) => return outcomes(&results.as_string().unwrap_or_default()),
+                Ok(answer) => {
+                    let written = outcomes(&field(&answer, "results").unwrap_or_default())?;
+                    let after = Reflect::get(&answer, &"seq".into()).ok().and_then(|seq| seq.as_f64());
+                    let done = written.iter().filter(|w| matches!(w, Written::Done(_))).count() as f64;
+                    let follower = self.follower.borrow().clone();
+                    // Nobody else wrote meanwhile: what lies between is this write alone.
+                    if let (Some(before), Some(after), Some(follower)) = (before, after, follower)
+                        && after - before == done
+                    {
+                        follower.skip_written(&self.handle(), before, after).await;
+                    }
+                    // After the skip, so that this tab's own feed has nothing to read back.
+                    tell_this_tab(NAME);
+                    return Ok(written);
+                }
                 Err(error) if !worker_unavailable(&error) => return Err(DatabaseError(explain(&error))),
                 Err(_) => {}
             }
@@ -408,48 +372,23 @@ impl Database {
     /// versions made apart, and `_deleted_conflicts`: the deleted ones, which PouchDB names only
     /// among the change's leaves); `on_error` if the feed stops.
     pub fn follow(&self, on_change: impl Fn(String) + 'static, on_error: impl Fn(String) + 'static) {
-        let feed = self.handle().changes(&options(&[
-            ("since", "now".into()),
-            ("live", true.into()),
-            ("include_docs", true.into()),
-            ("conflicts", true.into()),
-            ("style", "all_docs".into()),
-        ]));
-        let change = Closure::<dyn Fn(JsValue)>::new(move |change: JsValue| {
-            let doc = Reflect::get(&change, &"doc".into()).unwrap_or(JsValue::NULL);
-            note_deleted_leaves(&change, &doc);
-            if let Ok(json) = js_sys::JSON::stringify(&doc) {
-                on_change(to_rust(&json));
-            }
+        let follower = Follower::new(on_change, on_error);
+        if let Some(earlier) = self.follower.replace(Some(follower.clone())) {
+            earlier.stop();
+        }
+        let db = self.handle();
+        wasm_bindgen_futures::spawn_local(async move {
+            // From the sequence number now, which it then keeps count of (else "now").
+            let since = update_seq(&db).await.map_or_else(|| JsValue::from_str("now"), JsValue::from_f64);
+            follower.start(&db, since);
         });
-        let error = Closure::<dyn Fn(JsValue)>::new(move |error: JsValue| on_error(explain(&error)));
-        feed.on("change", change.as_ref().unchecked_ref()).on("error", error.as_ref().unchecked_ref());
-        // The feed lives as long as the page.
-        change.forget();
-        error.forget();
     }
 }
 
-/// Puts on `doc` the deleted leaves among the change's leaves (`changes`, with `style:
-/// 'all_docs'`): every leaf that is neither the document shown nor one of its `_conflicts`.
-fn note_deleted_leaves(change: &JsValue, doc: &JsValue) {
-    let leaves: Array =
-        Reflect::get(change, &"changes".into()).ok().and_then(|l| l.dyn_into().ok()).unwrap_or_default();
-    if leaves.length() < 2 {
-        return;
-    }
-    let shown = field(doc, "_rev");
-    let live: Array = Reflect::get(doc, &"_conflicts".into()).ok().and_then(|l| l.dyn_into().ok()).unwrap_or_default();
-    let deleted = Array::new();
-    for leaf in leaves.iter() {
-        let Some(rev) = field(&leaf, "rev") else { continue };
-        if Some(&rev) != shown.as_ref() && !live.includes(&rev.as_str().into(), 0) {
-            deleted.push(&rev.into());
-        }
-    }
-    if deleted.length() > 0 {
-        let _ = Reflect::set(doc, &"_deleted_conflicts".into(), &deleted);
-    }
+/// The database's sequence number now, where it is a number (IndexedDB's is).
+async fn update_seq(db: &PouchDb) -> Option<f64> {
+    let info = JsFuture::from(db.info()).await.ok()?;
+    Reflect::get(&info, &"update_seq".into()).ok()?.as_f64()
 }
 
 /// Points `indexedDB` at the library's storage bucket, if the browser has buckets and opens it;

@@ -14,7 +14,7 @@ function start() {
     if (!request) return;
     started.waiting.delete(data.id);
     if (data.error) request.reject(data.error);
-    else request.resolve(data.results);
+    else request.resolve({ results: data.results, seq: data.seq });
   });
   const fail = () => {
     if (running === started) running = undefined;
@@ -32,8 +32,10 @@ function start() {
 
 /**
  * Writes `docs` (a Uint8Array of a JSON array of documents, in UTF-8; its buffer is handed to the
- * worker, not copied) into PouchDB database `name` in one bulkDocs, in the worker. Resolves to bulkDocs's results as JSON text; rejects with PouchDB's error
- * ({ name, status, reason, message }), or with { unavailable: true } if the worker could not run.
+ * worker, not copied) into PouchDB database `name` in one bulkDocs, in the worker. Resolves to
+ * { results, seq }: bulkDocs's results as JSON text and the database's sequence number after the
+ * write. Rejects with PouchDB's error ({ name, status, reason, message }), or with
+ * { unavailable: true } if the worker could not run.
  */
 export function writeInWorker(name, bucket, docs) {
   running ??= start();
@@ -44,15 +46,24 @@ export function writeInWorker(name, bucket, docs) {
   return new Promise((resolve, reject) => {
     current.waiting.set(id, { resolve, reject });
     current.worker.postMessage({ id, pouch, name, bucket, docs }, [docs.buffer]);
-  }).then((results) => {
+  }).then((written) => {
     tellOtherTabs(name);
-    return results;
+    return written;
   });
 }
 
 /** Whether a rejection of `writeInWorker` means the worker could not run at all. */
 export function workerUnavailable(error) {
   return Boolean(error?.unavailable);
+}
+
+/**
+ * Wakes this tab's followers of database `name` (a desk's replication), as PouchDB does after a
+ * write of its own: it hears other tabs' writes through `storage` events, which a tab does not
+ * get of its own `localStorage` changes, so one is made for it.
+ */
+export function tellThisTab(name) {
+  dispatchEvent(new StorageEvent('storage', { key: `_pouch_${name}` }));
 }
 
 // PouchDB tells the other tabs of a write through a `storage` event on a key named after the

@@ -1,6 +1,7 @@
 //! The only code that touches the browser beyond the DOM that Leptos renders: storage, files,
 //! the clock. Kept thin; decisions are made in `model`.
 
+mod changes_feed;
 pub mod clock;
 pub mod crash;
 pub mod database;

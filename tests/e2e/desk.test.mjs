@@ -167,6 +167,33 @@ test('two checkers: a shared article reaches the other, and what one marks the o
   bob.assertNoErrors({ allow: /404/ });
 });
 
+test('a colleague\'s export of a shared article imported by one checker, written by the database worker, reaches the other', { timeout: 150_000 }, async () => {
+  const sentences = Array.from({ length: 300 }, (_, i) => `Report ${i}: the mayor said the bridge cost ${i + 10} million.`);
+  const text = `Bridge costs\n\n${sentences.join(' ')}`;
+  const { alice, bob } = await aliceSharesWithBob(text);
+  // Their copy of the article, with 300 claims: an import of that many is written off the
+  // page's thread, and the desk's replication must still hear of it.
+  const exported = JSON.parse((await alice.exportAs('Export JSON')).text);
+  const article = exported.articles[0];
+  const chars = Array.from(article.text);
+  let from = 0;
+  article.annotations = sentences.map((sentence, i) => {
+    const claim = `the bridge cost ${i + 10} million`;
+    const start = chars.join('').indexOf(sentence, from) + sentence.indexOf(claim);
+    from = start;
+    return { id: `their-${i}`, kind: 'claim', start, end: start + claim.length, note: '', created: '2026-12-05T00:00:00.000Z', modified: '2026-12-05T00:00:00.000Z' };
+  });
+  const [chooser] = await Promise.all([
+    alice.page.waitForEvent('filechooser'),
+    alice.page.getByRole('button', { name: 'Import', exact: true }).click(),
+  ]);
+  await chooser.setFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await expectText(alice.status().getByRole('paragraph'), /^Imported “theirs.json”: 0 new articles and 300 annotations\./, { timeout: 20_000 });
+  await waitFor(async () => assert.equal((await bob.counts()).Claim, 300), { timeout: 30_000 });
+  alice.assertNoErrors({ allow: /404/ });
+  bob.assertNoErrors({ allow: /404/ });
+});
+
 test('someone who is not a member is told so and gets nothing of the desk', async () => {
   const mallory = await checker();
   const dialog = await connect(mallory, 'mallory');

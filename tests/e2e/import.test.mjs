@@ -220,6 +220,12 @@ test('a 10 MB export imports whole and is stored, written by the database worker
   await expectText(other.page.getByRole('button', { name: /^Library/ }), `Library${articles.length + 1}`, {
     timeout: 20000,
   });
+  // This tab's changes feed, started again past the worker's write, still hears the other tab,
+  // and the other tab hears this one.
+  await other.mark('a U.S. official said', 'anonymous_attribution', { saved: false });
+  await expectVisible(app.entry('Anonymous attribution: a U.S. official said'), 20000);
+  await app.mark('killed 95 people', 'claim', { saved: false });
+  await expectVisible(other.entry('Claim: killed 95 people'), 20000);
   app.assertNoErrors();
   other.assertNoErrors();
 
