@@ -22,6 +22,8 @@ pub(super) struct Follower {
     /// the feed has started.
     heard: Cell<f64>,
     live: RefCell<Option<ChangesFeed>>,
+    /// Replaced by another follower (the database was opened again): never starts again.
+    retired: Cell<bool>,
 }
 
 impl Follower {
@@ -31,11 +33,15 @@ impl Follower {
             on_error: Rc::new(on_error),
             heard: Cell::new(f64::NAN),
             live: RefCell::new(None),
+            retired: Cell::new(false),
         })
     }
 
     /// Follows the changes made after sequence number `since` (a number, or "now").
     pub(super) fn start(self: &Rc<Self>, db: &PouchDb, since: JsValue) {
+        if self.retired.get() {
+            return;
+        }
         if let Some(seq) = since.as_f64() {
             self.heard_up_to(seq);
         }
@@ -53,8 +59,13 @@ impl Follower {
         }
     }
 
-    /// Stops the feed (the database was opened again, with a feed of its own).
-    pub(super) fn stop(&self) {
+    /// Stops for good: the database was opened again, with a follower of its own.
+    pub(super) fn retire(&self) {
+        self.retired.set(true);
+        self.stop();
+    }
+
+    fn stop(&self) {
         if let Some(live) = self.live.take() {
             live.cancel();
         }

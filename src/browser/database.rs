@@ -374,7 +374,7 @@ impl Database {
     pub fn follow(&self, on_change: impl Fn(String) + 'static, on_error: impl Fn(String) + 'static) {
         let follower = Follower::new(on_change, on_error);
         if let Some(earlier) = self.follower.replace(Some(follower.clone())) {
-            earlier.stop();
+            earlier.retire();
         }
         let db = self.handle();
         wasm_bindgen_futures::spawn_local(async move {
