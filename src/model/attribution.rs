@@ -6,7 +6,7 @@
 //! takes the kind of the earlier source it refers back to, and "he said" that of a source or a
 //! name in the two sentences before; each suggestion says which rule decided.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::offsets::CharOffset;
 use super::span::Span;
@@ -164,7 +164,7 @@ impl<'a> Suggester<'a> {
             quotes: QuoteState::default(),
             sentence_base: 0,
             antecedents: Vec::new(),
-            by_head: HashMap::new(),
+            by_head: HashMap::default(),
         }
     }
 
@@ -324,13 +324,13 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
             let words = &sentence[a..b];
             let head = head_word(words);
             let mut unnamed = about_anonymity[s]
-                && has_phrase(&chars, &sentence[clause_start..clause_end], ANONYMITY_STATEMENTS).is_some();
+                && has_phrase(&chars, &sentence[clause_start..clause_end], &ANONYMITY_STATEMENT_PHRASES).is_some();
             if !unnamed
                 && about_anonymity.get(s + 1) == Some(&true)
                 && let Some(&(na, nb)) = sentences.get(s + 1)
             {
                 unnamed = refers_back_to(&tokens[na..nb], head.as_deref())
-                    && has_phrase(&chars, &tokens[na..nb], ANONYMITY_STATEMENTS).is_some();
+                    && has_phrase(&chars, &tokens[na..nb], &ANONYMITY_STATEMENT_PHRASES).is_some();
             }
             let reading = classify(words, unnamed, a == 0);
             if reading == Reading::NotSource {
@@ -429,14 +429,14 @@ fn refers_back_to(sentence: &[Token], head: Option<&str>) -> bool {
 }
 
 /// The first of `phrases` in the words of `tokens`, as a span of the text.
-fn has_phrase(chars: &[char], tokens: &[Token], phrases: &[&str]) -> Option<Span> {
+fn has_phrase(chars: &[char], tokens: &[Token], phrases: &Phrases) -> Option<Span> {
     let (first, last) = (tokens.first()?, tokens.last()?);
     let (start, end) = (first.start, last.end);
     let lower: String = chars[start..end].iter().collect::<String>().to_lowercase();
-    phrases.iter().filter_map(|p| lower.find(p).map(|byte| (byte, p))).min().map(|(byte, p)| {
-        let at = start + lower[..byte].chars().count();
-        Span { start: CharOffset(at), end: CharOffset(at + p.chars().count()) }
-    })
+    let (byte, phrase) = phrases.first_in(&lower)?;
+    let at = start + lower[..byte].chars().count();
+    // The phrases are ASCII: a byte is a character.
+    Some(Span { start: CharOffset(at), end: CharOffset(at + phrase.len()) })
 }
 
 /// A reason for anonymity: in the source's sentence from the source on, or in one of the next
@@ -451,12 +451,14 @@ fn reason_for(
     source: usize,
 ) -> Option<Span> {
     let (a, b) = sentences[s];
-    if let Some(span) = about_anonymity[s].then(|| has_phrase(chars, &tokens[source.max(a)..b], &REASONS)).flatten() {
+    if let Some(span) =
+        about_anonymity[s].then(|| has_phrase(chars, &tokens[source.max(a)..b], &REASON_PHRASES)).flatten()
+    {
         return Some(span);
     }
     (s + 1..sentences.len().min(s + 3))
         .filter(|&n| about_anonymity[n] && refers_back(&tokens[sentences[n].0..sentences[n].1]))
-        .find_map(|n| has_phrase(chars, &tokens[sentences[n].0..sentences[n].1], &REASONS))
+        .find_map(|n| has_phrase(chars, &tokens[sentences[n].0..sentences[n].1], &REASON_PHRASES))
 }
 
 /// Whether a sentence has a word that every phrase about anonymity or its reasons has: a quick

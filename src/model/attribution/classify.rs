@@ -3,7 +3,7 @@
 //! analysts") or a group standing in for one ("critics") does not; and a source the text says
 //! is not named is anonymous whatever its noun.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::phrase::is_proper;
 use super::tokens::Token;

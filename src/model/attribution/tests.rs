@@ -208,6 +208,8 @@ fn every_phrase_about_anonymity_has_a_word_the_quick_test_looks_for() {
     for phrase in ANONYMITY_STATEMENTS.iter().chain(&REASONS) {
         let has_stem = phrase.split(' ').any(|word| ANONYMITY_STEMS.iter().any(|stem| word.starts_with(stem)));
         assert!(has_stem, "“{phrase}” would never be looked for");
+        // `has_phrase` searches lowercase text and counts a phrase's bytes as its characters.
+        assert!(phrase.bytes().all(|b| b.is_ascii_lowercase() || b == b' '), "“{phrase}” is not lowercase ASCII");
     }
 }
 
