@@ -16,6 +16,8 @@
 
 use super::offsets::CharOffset;
 
+pub mod through_diff;
+
 /// Scores at or above this place an annotation approximately; below, it is an orphan.
 pub const MIN_CONFIDENCE: f32 = 0.85;
 /// An approximate placement also needs this much of its context to agree: an edited quote

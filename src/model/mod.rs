@@ -5,6 +5,7 @@ pub mod anchoring;
 pub mod attribution;
 pub mod authorship;
 pub mod desk;
+pub mod diff;
 pub mod documents;
 pub mod extract;
 pub mod first_paint;

@@ -1,0 +1,243 @@
+//! What changed between two versions of a text, word by word: the hunks of a histogram diff
+//! (`similar`, git's algorithm) of their words, spaces and punctuation, in code points of each
+//! text. Annotations move through it (`anchoring::through_diff`), the reader shows it, and
+//! `annotate diff` prints it.
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+/// One change: `old` of the old text became `new` of the new text (code points). An empty
+/// `old` is an insertion, an empty `new` a deletion.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hunk {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// The changes from one text to another, in order; what lies between them is unchanged.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Diff {
+    pub hunks: Vec<Hunk>,
+}
+
+/// A text cut into words (runs of letters and digits), runs of whitespace and single other
+/// characters, each with the code point it starts at.
+struct Tokens<'a> {
+    pieces: Vec<&'a str>,
+    starts: Vec<usize>,
+    chars: usize,
+}
+
+fn tokens(text: &str) -> Tokens<'_> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Class {
+        Word,
+        Space,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_alphanumeric() {
+            Class::Word
+        } else if c.is_whitespace() {
+            Class::Space
+        } else {
+            Class::Other
+        }
+    };
+    let mut pieces = Vec::with_capacity(text.len() / 3);
+    let mut starts = Vec::with_capacity(text.len() / 3);
+    let (mut piece_byte, mut piece_char, mut chars) = (0, 0, 0);
+    let mut previous: Option<Class> = None;
+    for (byte, c) in text.char_indices() {
+        let now = class(c);
+        if byte > 0 && (now == Class::Other || previous != Some(now)) {
+            pieces.push(&text[piece_byte..byte]);
+            starts.push(piece_char);
+            (piece_byte, piece_char) = (byte, chars);
+        }
+        previous = Some(now);
+        chars += 1;
+    }
+    if !text.is_empty() {
+        pieces.push(&text[piece_byte..]);
+        starts.push(piece_char);
+    }
+    Tokens { pieces, starts, chars }
+}
+
+impl Tokens<'_> {
+    /// The code points of tokens `range`.
+    fn span(&self, range: Range<usize>) -> Range<usize> {
+        let at = |i: usize| self.starts.get(i).copied().unwrap_or(self.chars);
+        at(range.start)..at(range.end)
+    }
+}
+
+impl Diff {
+    /// The changes that turn `old` into `new`.
+    pub fn between(old: &str, new: &str) -> Diff {
+        let (a, b) = (tokens(old), tokens(new));
+        let mut hunks: Vec<Hunk> = Vec::new();
+        for op in capture_diff_slices(Algorithm::Histogram, &a.pieces, &b.pieces) {
+            let (tag, old_tokens, new_tokens) = op.as_tag_tuple();
+            if tag == DiffTag::Equal {
+                continue;
+            }
+            let (old, new) = (a.span(old_tokens), b.span(new_tokens));
+            // Adjacent operations (a deletion then an insertion) are one change.
+            match hunks.last_mut() {
+                Some(last) if last.old.end == old.start && last.new.end == new.start => {
+                    last.old.end = old.end;
+                    last.new.end = new.end;
+                }
+                _ => hunks.push(Hunk { old, new }),
+            }
+        }
+        Diff { hunks }
+    }
+
+    /// Whether the texts are the same.
+    pub fn is_empty(&self) -> bool {
+        self.hunks.is_empty()
+    }
+
+    /// The changes as a reader sees them: changes separated only by whitespace are one ("two
+    /// words" -> "other terms" is one replacement, not two).
+    pub fn readable(&self, old: &str) -> Vec<Hunk> {
+        let old: Vec<char> = old.chars().collect();
+        let mut merged: Vec<Hunk> = Vec::with_capacity(self.hunks.len());
+        for hunk in &self.hunks {
+            match merged.last_mut() {
+                Some(last)
+                    if hunk.old.start - last.old.end == hunk.new.start - last.new.end
+                        && old[last.old.end..hunk.old.start].iter().all(|c| c.is_whitespace())
+                        && !old[last.old.end..hunk.old.start].contains(&'\n') =>
+                {
+                    last.old.end = hunk.old.end;
+                    last.new.end = hunk.new.end;
+                }
+                _ => merged.push(hunk.clone()),
+            }
+        }
+        merged
+    }
+}
+
+/// The paragraphs (blank-line separated, numbered from 0) of the old and the new text that a
+/// change touches.
+pub fn changed_paragraphs(diff: &Diff, old: &str, new: &str) -> (Vec<usize>, Vec<usize>) {
+    fn touched(text: &str, ranges: impl Iterator<Item = Range<usize>>) -> Vec<usize> {
+        // Paragraph starts, in code points.
+        let mut starts = vec![0];
+        let chars: Vec<char> = text.chars().collect();
+        for i in 1..chars.len() {
+            if chars[i - 1] == '\n' && chars[i] != '\n' && i >= 2 && chars[i - 2] == '\n' {
+                starts.push(i);
+            }
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for mut range in ranges {
+            // Blank lines at a change's edges belong to no paragraph.
+            while range.start < range.end && chars[range.start].is_whitespace() {
+                range.start += 1;
+            }
+            while range.end > range.start && chars[range.end - 1].is_whitespace() {
+                range.end -= 1;
+            }
+            let first = starts.partition_point(|&s| s <= range.start).saturating_sub(1);
+            let last =
+                if range.is_empty() { first } else { starts.partition_point(|&s| s < range.end).saturating_sub(1) };
+            found.extend(first..=last);
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+    let changed = |range: &Range<usize>, text: &str| {
+        // An insertion between paragraphs touches no old paragraph's words.
+        !range.is_empty() && text.chars().skip(range.start).take(range.len()).any(|c| !c.is_whitespace())
+    };
+    (
+        touched(old, diff.hunks.iter().filter(|h| changed(&h.old, old) || h.new.is_empty()).map(|h| h.old.clone())),
+        touched(new, diff.hunks.iter().filter(|h| changed(&h.new, new)).map(|h| h.new.clone())),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(old: &str, new: &str, diff: &Diff) -> String {
+        // Rebuild the new text from the old and the hunks: the diff says all that changed.
+        let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+        let (mut out, mut at) = (String::new(), 0);
+        for hunk in &diff.hunks {
+            out.extend(&old[at..hunk.old.start]);
+            out.extend(&new[hunk.new.clone()]);
+            at = hunk.old.end;
+        }
+        out.extend(&old[at..]);
+        out
+    }
+
+    #[test]
+    fn a_corrected_word_is_one_small_change() {
+        let old = "The mayor, Jon Smtih, said 12 homes burned.";
+        let new = "The mayor, Jon Smith, said 15 homes burned.";
+        let diff = Diff::between(old, new);
+        let changed: Vec<(String, String)> = diff
+            .hunks
+            .iter()
+            .map(|h| {
+                (
+                    old.chars().skip(h.old.start).take(h.old.len()).collect(),
+                    new.chars().skip(h.new.start).take(h.new.len()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(changed, [("Smtih".into(), "Smith".into()), ("12".into(), "15".into())]);
+        assert_eq!(apply(old, new, &diff), new);
+    }
+
+    #[test]
+    fn positions_are_code_points_with_emoji_and_right_to_left_text() {
+        let old = "🙂 قال المسؤول إن 3 منازل احترقت.";
+        let new = "🙂 قال المسؤول إن 4 منازل احترقت.";
+        let diff = Diff::between(old, new);
+        assert_eq!(diff.hunks, [Hunk { old: 17..18, new: 17..18 }]);
+        assert_eq!(apply(old, new, &diff), new);
+    }
+
+    #[test]
+    fn insertions_and_deletions_rebuild_the_new_text() {
+        for (old, new) in [
+            ("", "Added."),
+            ("Gone.", ""),
+            ("One.\n\nTwo.\n\nThree.", "Update: corrected.\n\nOne.\n\nThree.\n\nTwo."),
+            ("A — dash.", "A -- dash."),
+            ("Same.", "Same."),
+        ] {
+            let diff = Diff::between(old, new);
+            assert_eq!(apply(old, new, &diff), new, "{old:?} -> {new:?}");
+            assert_eq!(diff.is_empty(), old == new);
+        }
+    }
+
+    #[test]
+    fn words_changed_side_by_side_read_as_one_change() {
+        let old = "Prices rose sharply in May.";
+        let new = "Prices fell slowly in May.";
+        let diff = Diff::between(old, new);
+        assert_eq!(diff.hunks.len(), 2);
+        assert_eq!(diff.readable(old), [Hunk { old: 7..19, new: 7..18 }]);
+    }
+
+    #[test]
+    fn the_changed_paragraphs_are_listed() {
+        let old = "First.\n\nSecond one.\n\nThird.";
+        let new = "First.\n\nSecond two.\n\nThird.\n\nFourth.";
+        let diff = Diff::between(old, new);
+        assert_eq!(changed_paragraphs(&diff, old, new), (vec![1], vec![1, 3]));
+    }
+}
