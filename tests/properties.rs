@@ -688,6 +688,48 @@ mod reanchoring {
 
 /// The attribution assistant reads a long text a piece at a time; where the pieces fall must not
 /// change what it finds.
+mod versions {
+    use super::*;
+    use article_annotator::model::anchoring::through_diff::{Moved, move_through};
+    use article_annotator::model::diff::Diff;
+
+    proptest! {
+        /// The hunks say all that changed: applied to the old text they give the new one, and an
+        /// annotation moves only onto text that its unchanged part still has.
+        #[test]
+        fn the_diff_rebuilds_the_new_text_and_moves_stay_in_it(old in unicode_text(40), new in unicode_text(40), spans in spans(8)) {
+            let diff = Diff::between(&old, &new);
+            let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+            let (mut rebuilt, mut at): (Vec<char>, usize) = (Vec::new(), 0);
+            for hunk in &diff.hunks {
+                prop_assert!(at <= hunk.old.start && hunk.old.start <= hunk.old.end && hunk.old.end <= o.len());
+                rebuilt.extend(&o[at..hunk.old.start]);
+                rebuilt.extend(&n[hunk.new.clone()]);
+                at = hunk.old.end;
+            }
+            rebuilt.extend(&o[at..]);
+            prop_assert_eq!(&rebuilt, &n);
+            let inside: Vec<Span> = spans.into_iter().filter(|s| s.end.0 <= o.len()).collect();
+            for moved in move_through(&diff, &old, &new, &inside) {
+                if let Moved::To(span) = moved {
+                    prop_assert!(span.start < span.end && span.end.0 <= n.len());
+                }
+            }
+            if old == new {
+                prop_assert!(diff.is_empty());
+                let same: Vec<Moved> = inside.iter().map(|&s| Moved::To(s)).collect();
+                let moved = move_through(&diff, &old, &new, &inside);
+                // Unchanged text keeps every annotation with letters or digits where it was.
+                for ((m, s), want) in moved.iter().zip(&inside).zip(&same) {
+                    if o[s.start.0..s.end.0].iter().any(|c| c.is_alphanumeric()) {
+                        prop_assert_eq!(m, want);
+                    }
+                }
+            }
+        }
+    }
+}
+
 mod attribution_pieces {
     use super::*;
     use article_annotator::model::attribution::suggest_by_pieces;

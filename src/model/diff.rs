@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 /// One change: `old` of the old text became `new` of the new text (code points). An empty
@@ -74,24 +75,103 @@ impl Tokens<'_> {
     }
 }
 
+/// The word diff of two texts (in practice, of two runs of paragraphs that differ).
+fn words_between(old: &str, new: &str) -> Vec<Hunk> {
+    let (a, b) = (tokens(old), tokens(new));
+    let mut hunks: Vec<Hunk> = Vec::new();
+    let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
+    for op in capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids) {
+        let (tag, old_tokens, new_tokens) = op.as_tag_tuple();
+        if tag != DiffTag::Equal {
+            push_joined(&mut hunks, Hunk { old: a.span(old_tokens), new: b.span(new_tokens) });
+        }
+    }
+    hunks
+}
+
+/// Each piece as a number, the same for equal pieces: the diff then compares and hashes
+/// numbers, where comparing the strings took half its time.
+fn interned<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+    let mut id = |piece: &&'a str| {
+        let next = ids.len() as u32;
+        *ids.entry(*piece).or_insert(next)
+    };
+    let old = old.iter().map(&mut id).collect();
+    let new = new.iter().map(&mut id).collect();
+    (old, new)
+}
+
+/// Adds `hunk`, joined to the last one if they touch (a deletion then an insertion is one
+/// change).
+fn push_joined(hunks: &mut Vec<Hunk>, hunk: Hunk) {
+    match hunks.last_mut() {
+        Some(last) if last.old.end == hunk.old.start && last.new.end == hunk.new.start => {
+            last.old.end = hunk.old.end;
+            last.new.end = hunk.new.end;
+        }
+        _ => hunks.push(hunk),
+    }
+}
+
+/// A text cut into paragraphs, each with the blank lines after it, and where each starts in
+/// bytes and code points.
+struct Paragraphs<'a> {
+    pieces: Vec<&'a str>,
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+fn paragraphs(text: &str) -> Paragraphs<'_> {
+    let mut found = Paragraphs { pieces: Vec::new(), bytes: Vec::new(), chars: Vec::new() };
+    let (mut start, mut start_char, mut chars) = (0, 0, 0);
+    let mut after_break = false;
+    for (byte, c) in text.char_indices() {
+        // A paragraph starts at the first non-newline after a blank line.
+        if after_break && c != '\n' {
+            found.pieces.push(&text[start..byte]);
+            found.bytes.push(start);
+            found.chars.push(start_char);
+            (start, start_char) = (byte, chars);
+            after_break = false;
+        }
+        if c == '\n' && text[..byte].ends_with('\n') {
+            after_break = true;
+        }
+        chars += 1;
+    }
+    if start < text.len() || text.is_empty() {
+        found.pieces.push(&text[start..]);
+        found.bytes.push(start);
+        found.chars.push(start_char);
+    }
+    found.bytes.push(text.len());
+    found.chars.push(chars);
+    found
+}
+
 impl Diff {
-    /// The changes that turn `old` into `new`.
+    /// The changes that turn `old` into `new`: paragraphs first, then the words of the
+    /// paragraphs that differ. Diffing 200,000 words and spaces at once took 300 ms on a
+    /// 100,000-word article; most paragraphs of a new version are the old ones.
     pub fn between(old: &str, new: &str) -> Diff {
-        let (a, b) = (tokens(old), tokens(new));
+        let (a, b) = (paragraphs(old), paragraphs(new));
         let mut hunks: Vec<Hunk> = Vec::new();
-        for op in capture_diff_slices(Algorithm::Histogram, &a.pieces, &b.pieces) {
-            let (tag, old_tokens, new_tokens) = op.as_tag_tuple();
+        let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
+        for op in capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids) {
+            let (tag, old_paragraphs, new_paragraphs) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
                 continue;
             }
-            let (old, new) = (a.span(old_tokens), b.span(new_tokens));
-            // Adjacent operations (a deletion then an insertion) are one change.
-            match hunks.last_mut() {
-                Some(last) if last.old.end == old.start && last.new.end == new.start => {
-                    last.old.end = old.end;
-                    last.new.end = new.end;
-                }
-                _ => hunks.push(Hunk { old, new }),
+            let old_part = &old[a.bytes[old_paragraphs.start]..a.bytes[old_paragraphs.end]];
+            let new_part = &new[b.bytes[new_paragraphs.start]..b.bytes[new_paragraphs.end]];
+            let (old_at, new_at) = (a.chars[old_paragraphs.start], b.chars[new_paragraphs.start]);
+            for hunk in words_between(old_part, new_part) {
+                let hunk = Hunk {
+                    old: hunk.old.start + old_at..hunk.old.end + old_at,
+                    new: hunk.new.start + new_at..hunk.new.end + new_at,
+                };
+                push_joined(&mut hunks, hunk);
             }
         }
         Diff { hunks }

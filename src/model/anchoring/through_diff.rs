@@ -12,8 +12,11 @@ use super::super::span::Span;
 /// follow its passage: past that, the passage was rewritten and is no longer the same.
 const MIN_UNCHANGED_SHARE: f32 = 0.5;
 /// A passage replaced whole (a corrected name) follows its correction only if the two are
-/// this alike (characters in common, in order, over the longer one).
-const MIN_CORRECTION_LIKENESS: f32 = 0.5;
+/// this alike (characters in common, in order, over the longer one): a letter swapped in a
+/// four-letter name is 0.75; "Tuesday" for "Wednesday" (0.56) is another fact.
+const MIN_CORRECTION_LIKENESS: f32 = 0.75;
+/// Code points each side of a passage whose letters and digits must also be mostly unchanged.
+const CONTEXT_CHARS: usize = 32;
 
 /// Where one annotation went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,7 +33,16 @@ pub fn move_through(diff: &Diff, old: &str, new: &str, spans: &[Span]) -> Vec<Mo
     let old_chars: Vec<char> = old.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
     let mut moved: Vec<Moved> = spans.iter().map(|&span| through(diff, &old_chars, &new_chars, span)).collect();
-    let paragraphs = MovedParagraphs { old, new, old_chars: &old_chars, new_chars: &new_chars };
+    if !moved.contains(&Moved::Orphan) {
+        return moved;
+    }
+    let inserted = diff
+        .hunks
+        .iter()
+        .filter(|h| h.new.len() >= MIN_MOVED_PARAGRAPH_CHARS)
+        .map(|h| new_chars[h.new.clone()].iter().collect())
+        .collect();
+    let paragraphs = MovedParagraphs { old, new, old_chars: &old_chars, new_chars: &new_chars, inserted };
     for (moved, &span) in moved.iter_mut().zip(spans) {
         if *moved == Moved::Orphan
             && let Some(span) = paragraphs.place(span)
@@ -70,26 +82,51 @@ fn through(diff: &Diff, old: &[char], new: &[char], span: Span) -> Moved {
     }
     let inside = &hunks[before_start..before_end];
     let counts = |chars: &[char]| chars.iter().filter(|c| c.is_alphanumeric()).count();
-    // A correction inside the passage (a misspelt name, a figure) leaves it the same passage.
-    let corrected = |h: &Hunk| {
-        !h.old.is_empty()
-            && s <= h.old.start
-            && h.old.end <= e
-            && likeness(&old[h.old.clone()], &new[h.new.clone()]) >= MIN_CORRECTION_LIKENESS
+    let changed_in = |from: usize, to: usize| -> usize {
+        let first = hunks.partition_point(|h| h.old.end <= from);
+        hunks[first..]
+            .iter()
+            .take_while(|h| h.old.start < to)
+            .filter(|h| !is_correction(old, new, h))
+            .map(|h| counts(&old[h.old.start.max(from)..h.old.end.min(to)]))
+            .sum()
     };
-    let changed: usize =
-        inside.iter().filter(|h| !corrected(h)).map(|h| counts(&old[h.old.start.max(s)..h.old.end.min(e)])).sum();
     let total = counts(&old[s..e]);
-    let kept = total - changed;
+    let kept = total - changed_in(s, e);
     let replaced_whole = inside.len() == 1 && inside[0].old == (s..e);
-    let acceptable = if replaced_whole {
-        likeness(&old[s..e], &new[start..end]) >= MIN_CORRECTION_LIKENESS
+    let passage_kept = if inside.is_empty() || replaced_whole && is_correction(old, new, &inside[0]) {
+        true
     } else {
         // Measured on both sides: words added inside a passage make it another passage too.
         let longer = total.max(counts(&new[start..end]));
         longer > 0 && kept as f32 >= MIN_UNCHANGED_SHARE * longer as f32
     };
-    if acceptable { Moved::To(Span { start: CharOffset(start), end: CharOffset(end) }) } else { Moved::Orphan }
+    // Its surroundings too: a short passage in a rewritten sentence ("is", "better than")
+    // may have a twin in the new wording that a diff aligns it with.
+    // Within its paragraph: the next paragraph is another passage's context.
+    let is_break = |i: usize| old[i] == '\n' && old.get(i + 1) == Some(&'\n');
+    let from = (s.saturating_sub(CONTEXT_CHARS)..s)
+        .rev()
+        .find(|&i| is_break(i))
+        .map_or(s.saturating_sub(CONTEXT_CHARS), |i| i + 2);
+    let to =
+        (e..(e + CONTEXT_CHARS).min(old.len())).find(|&i| is_break(i)).unwrap_or((e + CONTEXT_CHARS).min(old.len()));
+    let around = counts(&old[from..to]);
+    let context_kept = around == 0 || (around - changed_in(from, to)) as f32 >= MIN_UNCHANGED_SHARE * around as f32;
+    if passage_kept && context_kept {
+        Moved::To(Span { start: CharOffset(start), end: CharOffset(end) })
+    } else {
+        Moved::Orphan
+    }
+}
+
+/// Whether a change corrects what it replaces (a misspelt name, a figure) rather than saying
+/// something else: a passage around it is still the same passage.
+fn is_correction(old: &[char], new: &[char], hunk: &Hunk) -> bool {
+    let (was, is) = (&old[hunk.old.clone()], &new[hunk.new.clone()]);
+    let figure =
+        |chars: &[char]| !chars.is_empty() && chars.iter().all(|c| c.is_ascii_digit() || matches!(c, '.' | ','));
+    !was.is_empty() && (figure(was) && figure(is) || likeness(was, is) >= MIN_CORRECTION_LIKENESS)
 }
 
 /// `at` (code points of the old text, outside any change) in the new text, `last` being the
@@ -125,6 +162,8 @@ struct MovedParagraphs<'a> {
     new: &'a str,
     old_chars: &'a [char],
     new_chars: &'a [char],
+    /// The new side of each change long enough to hold a moved paragraph.
+    inserted: Vec<String>,
 }
 
 /// Paragraphs shorter than this may well occur twice by chance ("Read more."), so they do not
@@ -142,6 +181,11 @@ impl<'a> MovedParagraphs<'a> {
             return None;
         }
         let paragraph: String = text[start..end].iter().collect();
+        // Most orphans' passages are gone: a look in the new text's changes rules them out
+        // before the whole texts are searched.
+        if !self.inserted.iter().any(|t| t.contains(paragraph.as_str())) {
+            return None;
+        }
         let unique = |haystack: &str| {
             let mut found = haystack.match_indices(paragraph.as_str());
             found.next().filter(|_| found.next().is_none()).map(|(byte, _)| byte)
@@ -224,6 +268,16 @@ mod tests {
         let moved =
             move_quotes(old, new, &["minister resign", "resigned in protest", "The minister", "Tuesday evening"]);
         assert_eq!(moved, [None, None, Some("The minister".into()), Some("Tuesday evening".into())]);
+    }
+
+    #[test]
+    fn a_short_passage_of_a_rewritten_sentence_does_not_land_on_a_twin_word() {
+        let old = "Intro.\n\nThe team is 3-5. Lynn is right: the Chargers needed to win that game.\n\nEnd.";
+        let new = "Intro.\n\nThe team is 3-5. What is really fun to think about is a long playoff run.\n\nEnd.";
+        assert_eq!(move_quotes(old, new, &["Lynn is right", "right"]), [None, None]);
+        let old = "It looks a little better than Destiny 2, by most accounts of the people who played it.";
+        let new = "It looks a little like Uber and Lyft, by most accounts.";
+        assert_eq!(move_quotes(old, new, &["better than"]), [None]);
     }
 
     #[test]
