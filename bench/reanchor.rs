@@ -58,7 +58,7 @@ fn corpus_figures(per_article: usize, print: &dyn Fn(String)) {
     let versions = corpus::corpus(per_article);
     // Per base article: right, wrong, orphaned although the passage survives, deleted.
     let mut rows: Vec<(String, [usize; 4])> = Vec::new();
-    let mut by_method = [0usize; 3];
+    let mut by_method = [0usize; 4];
     for version in &versions {
         let base = version.name.split(" #").next().unwrap_or_default().to_string();
         if rows.last().is_none_or(|(name, _)| *name != base) {

@@ -6,6 +6,8 @@
 //! 10,000 annotations through the diff, against the selector matcher on the same annotations.
 //!
 //! Native: `cargo bench --bench versions`. Both, with headless Chromium: `bench/versions`.
+//! `VERSIONS_STEPS=N` publishes N versions of each article (12 by default); `VERSIONS_SHOW=1`
+//! prints each development case the diff got wrong or orphaned, never a held-out one.
 
 #[path = "../tests/support/corpus.rs"]
 #[allow(dead_code)]
@@ -122,7 +124,7 @@ fn show_case(
 #[cfg(not(target_arch = "wasm32"))]
 fn corpus_figures() {
     let show = std::env::var_os("VERSIONS_SHOW").is_some();
-    let articles = versions::articles(12);
+    let articles = versions::articles(std::env::var("VERSIONS_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(12));
     for held_out in [false, true] {
         let part: Vec<_> = articles.iter().filter(|a| a.held_out == held_out).collect();
         let steps: usize = part.iter().map(|a| a.steps.len()).sum();

@@ -63,6 +63,8 @@ pub enum Method {
     Position,
     Quote,
     Approximate,
+    /// Through the diff of the old text and the new (`through_diff`).
+    Diff,
 }
 
 /// The outcome of re-anchoring one annotation.

@@ -102,6 +102,89 @@ fn interned<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
     (old, new)
 }
 
+/// Runs of paragraphs to diff word by word, in order, that together cover `old` (paragraphs
+/// of `a`) and `new` (of `b`): each paragraph paired with the one of the other side most like
+/// it (words in common), in order, and what lies between pairs as runs of its own.
+fn pairs(a: &Paragraphs, old: Range<usize>, b: &Paragraphs, new: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let (k, m) = (old.len(), new.len());
+    // Past a few hundred pairs to weigh (a rewritten article), the run is diffed whole.
+    if k == 0 || m == 0 || k * m > 400 || k == 1 && m == 1 {
+        return vec![(old, new)];
+    }
+    fn words(piece: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = piece.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        found.sort_unstable();
+        found
+    }
+    let old_words: Vec<Vec<&str>> = old.clone().map(|i| words(a.pieces[i])).collect();
+    let new_words: Vec<Vec<&str>> = new.clone().map(|j| words(b.pieces[j])).collect();
+    let likeness = |x: &[&str], y: &[&str]| {
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => (shared, i, j) = (shared + 1, i + 1, j + 1),
+            }
+        }
+        shared as f32 / x.len().max(y.len()).max(1) as f32
+    };
+    // The best total likeness of paragraphs paired in order (pairs under a third do not count).
+    let mut best = vec![vec![0f32; m + 1]; k + 1];
+    for i in 1..=k {
+        for j in 1..=m {
+            let like = likeness(&old_words[i - 1], &new_words[j - 1]);
+            let paired = if like >= 1.0 / 3.0 { best[i - 1][j - 1] + like } else { f32::MIN };
+            best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(paired);
+        }
+    }
+    let mut paired = Vec::new();
+    let (mut i, mut j) = (k, m);
+    while i > 0 && j > 0 {
+        if best[i][j] == best[i - 1][j] {
+            i -= 1;
+        } else if best[i][j] == best[i][j - 1] {
+            j -= 1;
+        } else {
+            paired.push((old.start + i - 1, new.start + j - 1));
+            (i, j) = (i - 1, j - 1);
+        }
+    }
+    paired.reverse();
+    // Pairing is for a paragraph that came with a copy of part of itself (a pull quote): every
+    // paragraph left unpaired must repeat, mostly, one that was paired. Otherwise (a paragraph
+    // split in two, others added) the run is diffed whole.
+    let shared = |x: &[&str], y: &[&str]| likeness(x, y) * x.len().max(y.len()) as f32;
+    let repeats = |words: &[&str], others: Vec<&Vec<&str>>| {
+        others.into_iter().any(|other| shared(words, other) >= 0.8 * words.len() as f32)
+    };
+    let paired_new: Vec<&Vec<&str>> = paired.iter().map(|p| &new_words[p.1 - new.start]).collect();
+    let paired_old: Vec<&Vec<&str>> = paired.iter().map(|p| &old_words[p.0 - old.start]).collect();
+    let copies = new
+        .clone()
+        .filter(|j| !paired.iter().any(|p| p.1 == *j))
+        .all(|j| repeats(&new_words[j - new.start], paired_new.clone()))
+        && old
+            .clone()
+            .filter(|i| !paired.iter().any(|p| p.0 == *i))
+            .all(|i| repeats(&old_words[i - old.start], paired_old.clone()));
+    if paired.is_empty() || !copies {
+        return vec![(old, new)];
+    }
+    let mut runs = Vec::new();
+    let (mut at_old, mut at_new) = (old.start, new.start);
+    for (x, y) in paired.into_iter().chain([(old.end, new.end)]) {
+        if at_old < x || at_new < y {
+            runs.push((at_old..x, at_new..y));
+        }
+        if x < old.end {
+            runs.push((x..x + 1, y..y + 1));
+        }
+        (at_old, at_new) = (x + 1, y + 1);
+    }
+    runs
+}
+
 /// Adds `hunk`, joined to the last one if they touch (a deletion then an insertion is one
 /// change).
 fn push_joined(hunks: &mut Vec<Hunk>, hunk: Hunk) {
@@ -114,8 +197,9 @@ fn push_joined(hunks: &mut Vec<Hunk>, hunk: Hunk) {
     }
 }
 
-/// A text cut into paragraphs, each with the blank lines after it, and where each starts in
-/// bytes and code points.
+/// A text cut into paragraphs and the blank lines between them (pieces of their own, so that
+/// a paragraph moved to the end, where none follows it, is the same piece), and where each
+/// piece starts in bytes and code points.
 struct Paragraphs<'a> {
     pieces: Vec<&'a str>,
     bytes: Vec<usize>,
@@ -123,27 +207,26 @@ struct Paragraphs<'a> {
 }
 
 fn paragraphs(text: &str) -> Paragraphs<'_> {
-    let mut found = Paragraphs { pieces: Vec::new(), bytes: Vec::new(), chars: Vec::new() };
-    let (mut start, mut start_char, mut chars) = (0, 0, 0);
-    let mut after_break = false;
-    for (byte, c) in text.char_indices() {
-        // A paragraph starts at the first non-newline after a blank line.
-        if after_break && c != '\n' {
-            found.pieces.push(&text[start..byte]);
-            found.bytes.push(start);
-            found.chars.push(start_char);
-            (start, start_char) = (byte, chars);
-            after_break = false;
+    // Cuts before and after each run of two newlines or more; a newline is one byte in UTF-8.
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|&&b| b == b'\n').count();
+        if run >= 2 {
+            cuts.extend([i, i + run]);
         }
-        if c == '\n' && text[..byte].ends_with('\n') {
-            after_break = true;
-        }
-        chars += 1;
+        i += run.max(1);
     }
-    if start < text.len() || text.is_empty() {
-        found.pieces.push(&text[start..]);
-        found.bytes.push(start);
-        found.chars.push(start_char);
+    cuts.push(text.len());
+    cuts.dedup();
+    let mut found = Paragraphs { pieces: Vec::new(), bytes: Vec::new(), chars: Vec::new() };
+    let mut chars = 0;
+    for cut in cuts.windows(2) {
+        found.pieces.push(&text[cut[0]..cut[1]]);
+        found.bytes.push(cut[0]);
+        found.chars.push(chars);
+        chars += text[cut[0]..cut[1]].chars().count();
     }
     found.bytes.push(text.len());
     found.chars.push(chars);
@@ -163,15 +246,19 @@ impl Diff {
             if tag == DiffTag::Equal {
                 continue;
             }
-            let old_part = &old[a.bytes[old_paragraphs.start]..a.bytes[old_paragraphs.end]];
-            let new_part = &new[b.bytes[new_paragraphs.start]..b.bytes[new_paragraphs.end]];
-            let (old_at, new_at) = (a.chars[old_paragraphs.start], b.chars[new_paragraphs.start]);
-            for hunk in words_between(old_part, new_part) {
-                let hunk = Hunk {
-                    old: hunk.old.start + old_at..hunk.old.end + old_at,
-                    new: hunk.new.start + new_at..hunk.new.end + new_at,
-                };
-                push_joined(&mut hunks, hunk);
+            // Paragraphs that changed are diffed word by word with the one each became, so
+            // that a pull quote of a sentence put just before its paragraph is not taken for it.
+            for (old_run, new_run) in pairs(&a, old_paragraphs, &b, new_paragraphs) {
+                let old_part = &old[a.bytes[old_run.start]..a.bytes[old_run.end]];
+                let new_part = &new[b.bytes[new_run.start]..b.bytes[new_run.end]];
+                let (old_at, new_at) = (a.chars[old_run.start], b.chars[new_run.start]);
+                for hunk in words_between(old_part, new_part) {
+                    let hunk = Hunk {
+                        old: hunk.old.start + old_at..hunk.old.end + old_at,
+                        new: hunk.new.start + new_at..hunk.new.end + new_at,
+                    };
+                    push_joined(&mut hunks, hunk);
+                }
             }
         }
         Diff { hunks }

@@ -337,8 +337,9 @@ fn edit(
                 }
             }
             8 if paragraphs.len() >= 5 => {
-                // A sentence of a later paragraph, pulled out as its own paragraph at least two
-                // paragraphs before it, then corrected in the body.
+                // A sentence of a later paragraph, pulled out as its own paragraph one or two
+                // paragraphs before its own, then corrected in the body. (Just before a paragraph
+                // of that one sentence, the copy and the sentence cannot be told apart.)
                 let sentences: Vec<(usize, usize)> = sentence_ranges(text)
                     .into_iter()
                     .filter(|&(a, b)| {
@@ -349,7 +350,8 @@ fn edit(
                     false
                 } else {
                     let (a, b) = *rng.pick(&sentences);
-                    let before = paragraphs.iter().rposition(|p| p.1 < a).unwrap_or(0).saturating_sub(2);
+                    let distance = 1 + rng.below(2);
+                    let before = paragraphs.iter().rposition(|p| p.1 < a).unwrap_or(0).saturating_sub(distance);
                     let at = paragraphs[before].1;
                     let quote: Vec<char> = [&['\n', '\n'], &text[a..b]].concat();
                     replace(&mut new, &mut truth, at, at, &quote, Touch::Corrects);

@@ -7,12 +7,14 @@ use std::collections::{HashMap, HashSet};
 use super::export::{FORMAT, VERSION, sha256_hex};
 use super::w3c::ANNOTATION_PREFIX;
 use super::{QuoteContext, quotes_with_context};
+use crate::model::anchoring::through_diff::{Moved, move_through};
 use crate::model::anchoring::{Anchor, Anchorer, Method, Selector};
+use crate::model::diff::Diff;
 use crate::model::json::{self, Json, Object};
 use crate::model::library::{Annotation, AnnotationKind, Article, Library, Link, Orphan, Verdict, default_off_scale};
 use crate::model::limits;
 use crate::model::offsets::{CharIndex, CharOffset};
-use crate::model::span;
+use crate::model::span::{self, Span};
 use crate::model::stored;
 
 /// What an import did, for the message in the page.
@@ -304,24 +306,29 @@ impl Merge {
         let brought = article.annotations.len();
         article.annotations.retain(|a| !had.contains(&a.id));
         self.already_there += brought - article.annotations.len();
-        let anchorer = (existing.text != article.text).then(|| Anchorer::new(&existing.text));
+        // Our export carries the text the annotations were made on: they move through the diff
+        // of the two texts, which follows each passage where quotes and context can mistake a
+        // pull quote or a repeated sentence for it.
+        let text_changed = existing.text != article.text;
+        let moved = text_changed.then(|| {
+            let spans: Vec<Span> = article.annotations.iter().map(Annotation::span).collect();
+            move_through(&Diff::between(&article.text, &existing.text), &article.text, &existing.text, &spans)
+        });
         let quotes = quotes_with_context(&article, &article.annotations);
-        for (annotation, quote) in std::mem::take(&mut article.annotations).into_iter().zip(quotes) {
-            let anchor = match &anchorer {
+        for (n, (annotation, quote)) in std::mem::take(&mut article.annotations).into_iter().zip(quotes).enumerate() {
+            let anchor = match moved.as_ref().map(|moved| moved[n]) {
                 None => Anchor::Placed {
                     start: annotation.start,
                     end: annotation.end,
                     method: Method::Position,
                     confidence: 1.0,
                 },
-                Some(anchorer) => anchorer.anchor(&Selector {
-                    exact: &quote.exact,
-                    prefix: &quote.prefix,
-                    suffix: &quote.suffix,
-                    start: Some(annotation.start),
-                }),
+                Some(Moved::To(span)) => {
+                    Anchor::Placed { start: span.start, end: span.end, method: Method::Diff, confidence: 1.0 }
+                }
+                Some(Moved::Orphan) => Anchor::Orphan { confidence: 0.0 },
             };
-            self.place(&id, annotation, anchor, quote, anchorer.is_some())?;
+            self.place(&id, annotation, anchor, quote, text_changed)?;
         }
         // Links whose both ends are now in the article, and verdicts on claims this import added.
         let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;

@@ -273,6 +273,42 @@ fn annotations_of_a_changed_text_are_placed_again_or_kept_as_orphans() {
     assert_eq!((twice.annotations_added, twice.orphaned, twice.already_there), (0, 0, 2));
 }
 
+/// Our export carries the text its annotations were made on, so they move through the diff: a
+/// pull quote that kept the old wording does not take the annotation of the corrected body.
+#[test]
+fn an_annotation_follows_its_corrected_sentence_not_a_stale_pull_quote_of_it() {
+    let sentence = "A U.S. official said Thursday that the blasts killed 95 people.";
+    let old = format!("Intro about the city.\n\n{sentence} Rescue teams searched the rubble overnight.\n\nThe end.");
+    let mut article = Article::new("a1".into(), "Kerman".into(), old.as_str().into(), "t".into());
+    article.source_url = "https://example.org/story".into();
+    let quote_at = |text: &str, quote: &str, nth: usize| {
+        let byte = text.match_indices(quote).nth(nth).unwrap().0;
+        text[..byte].chars().count()
+    };
+    let claim = quote_at(&old, "killed 95 people", 0);
+    article.annotations.push(Annotation {
+        id: "n1".into(),
+        kind: AnnotationKind::Claim,
+        start: CharOffset(claim),
+        end: CharOffset(claim + 16),
+        note: String::new(),
+        created: "t".into(),
+        modified: "t".into(),
+        author: String::new(),
+        edited_by: String::new(),
+    });
+    let file = export([&article], &Library::default().ratings, &Library::default().off_scale, &provenance());
+    let new = old
+        .replace("Intro about the city.\n\n", &format!("Intro about the city.\n\n“{sentence}”\n\n"))
+        .replace("killed 95 people. Rescue", "killed 96 people. Rescue");
+    let mut library = Library::default();
+    library.add(Article { text: new.as_str().into(), annotations: Vec::new(), ..article });
+    let imported = import(&file, &library, None).unwrap();
+    assert_eq!((imported.annotations_added, imported.reanchored, imported.orphaned), (1, 1, 0));
+    let placed = &imported.library.articles[0].annotations[0];
+    assert_eq!(placed.start.0, quote_at(&new, "killed 96 people", 0));
+}
+
 #[test]
 fn an_article_with_many_annotations_to_place_again_is_merged_in_steps_as_it_would_be_whole() {
     // 700 annotations (claims and their sources, linked and judged), one orphan, on a text in
