@@ -104,3 +104,94 @@ fn suggest_reads_an_html_page_as_its_article() {
         article["annotations"].as_array().unwrap().iter().map(|a| a["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"anonymous_attribution") && kinds.contains(&"source"), "{kinds:?}");
 }
+
+/// Writes `content` to a file of its own in the target directory and returns its path.
+fn file(name: &str, content: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("annotate_cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const OLD: &str = "Blasts in Kerman\n\nA U.S. official said the blasts killed 95 people. 😀\n\nThe city mourned. \
+    Police closed the road.\n\nمرحبا end.";
+const NEW: &str = "Blasts in Kerman\n\nUpdate: the toll was corrected.\n\nA U.S. official said the blasts killed 96 \
+    people. 😀\n\nمرحبا end.";
+
+#[test]
+fn diff_prints_each_change_with_its_place_in_both_texts_and_the_paragraphs_touched() {
+    let (old, new) = (file("diff-old.txt", OLD), file("diff-new.txt", NEW));
+    let (code, out, err) = annotate(&["diff", &old, &new], "");
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).expect("JSON on standard output");
+    let changes = json["changes"].as_array().unwrap();
+    let kinds: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["old"]["text"].as_str().unwrap(), c["new"]["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("insert", "", "Update: the toll was corrected.\n\n"),
+            ("replace", "95", "96"),
+            ("delete", "\n\nThe city mourned. Police closed the road.", "")
+        ]
+    );
+    // Places are code points of each text.
+    let new_text: Vec<char> = NEW.chars().collect();
+    let at = |c: &Value| c["new"]["start"].as_u64().unwrap() as usize..c["new"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(new_text[at(&changes[1])].iter().collect::<String>(), "96");
+    assert_eq!(json["changed_paragraphs"]["old"], serde_json::json!([1, 2]));
+    assert_eq!(json["changed_paragraphs"]["new"], serde_json::json!([1, 2]));
+    let (code, _, err) = annotate(&["diff", &old], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("annotate diff OLD NEW"), "{err}");
+}
+
+#[test]
+fn reanchor_moves_an_exports_annotations_to_the_new_text_and_keeps_the_gone_as_orphans() {
+    let (_, export, _) = annotate(&["suggest", "-"], OLD);
+    let mut json: Value = serde_json::from_str(&export).unwrap();
+    // A claim on the count and one on the sentence that the new version deletes.
+    let text: String = json["articles"][0]["text"].as_str().unwrap().into();
+    let span = |quote: &str| {
+        let start = text[..text.find(quote).unwrap()].chars().count();
+        (start, start + quote.chars().count())
+    };
+    for (id, quote) in [("count", "killed 95 people"), ("road", "Police closed the road.")] {
+        let (start, end) = span(quote);
+        let mut claim = json["articles"][0]["annotations"][0].clone();
+        claim["id"] = id.into();
+        claim["kind"] = "claim".into();
+        (claim["start"], claim["end"]) = (start.into(), end.into());
+        claim["quote"]["exact"] = quote.into();
+        json["articles"][0]["annotations"].as_array_mut().unwrap().push(claim);
+    }
+    let export = file("reanchor-old.json", &json.to_string());
+    let new = file("reanchor-new.txt", NEW);
+    let (code, out, err) = annotate(&["reanchor", &export, &new], "");
+    assert_eq!(code, 0, "{err}");
+    let moved: Value = serde_json::from_str(&out).unwrap();
+    let article = &moved["articles"][0];
+    let text: Vec<char> = article["text"].as_str().unwrap().chars().collect();
+    let quote_of = |a: &Value| {
+        text[a["start"].as_u64().unwrap() as usize..a["end"].as_u64().unwrap() as usize].iter().collect::<String>()
+    };
+    let placed: Vec<(String, String)> = article["annotations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_string(), quote_of(a)))
+        .collect();
+    assert!(placed.contains(&("count".into(), "killed 96 people".into())), "{placed:?}");
+    assert!(placed.iter().any(|(_, q)| q == "A U.S. official said"), "{placed:?}");
+    let orphans = article["orphans"].as_array().expect("orphans");
+    assert_eq!(orphans.len(), 1, "{orphans:?}");
+    assert_eq!(orphans[0]["annotation"]["id"], "road");
+    assert_eq!(orphans[0]["exact"], "Police closed the road.");
+    // Not an export: a message, and nothing printed.
+    let (code, out, err) = annotate(&["reanchor", &new, &new], "");
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("not valid JSON"), "{err}");
+}

@@ -7,56 +7,140 @@
 //! `annotate extract FILE` (or `-`): reads an HTML page and prints its article as one JSON
 //! object: `title`, `text`, `byline`, `site_name`, `published`, `modified`, `url`, `language`
 //! (null when unknown) and `removed`, the parts of the page left out.
+//!
+//! `annotate diff OLD NEW`: what changed between two versions of an article (text or HTML
+//! pages, whose articles are compared), as JSON: each change with its place and text in both
+//! (code points), and the paragraphs (numbered from 0) it touched.
+//!
+//! `annotate reanchor OLD_EXPORT NEW`: our export of one article, with its annotations moved
+//! to the new version's text through the diff of the two; those whose passage is gone are kept
+//! as orphans (`orphans`), with the passage they were on. For desks that watch articles in batch.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use article_annotator::model::attribution::{SourceKind, suggest};
+use article_annotator::model::diff::{Diff, changed_paragraphs};
 use article_annotator::model::extract::extract;
 use article_annotator::model::formats::export::{Provenance, export, sha256_hex};
-use article_annotator::model::library::{Annotation, AnnotationKind, Article, DEFAULT_RATINGS, default_off_scale};
-use article_annotator::model::source::{SourceFormat, read};
+use article_annotator::model::formats::import::import;
+use article_annotator::model::library::{
+    Annotation, AnnotationKind, Article, DEFAULT_RATINGS, Library, default_off_scale,
+};
+use article_annotator::model::source::{Draft, SourceFormat, read};
 
-const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE   (FILE may be - for standard input)";
+const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE | annotate diff OLD NEW | annotate reanchor OLD_EXPORT NEW\n       (a FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [command, path] = args.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["suggest", path] => read_article(path).map(|draft| suggestions(draft).to_string()),
+        ["extract", path] => read_file(path).map(|raw| extraction_json(&raw).to_string()),
+        ["diff", old, new] => read_article(old)
+            .and_then(|old| Ok((old, read_article(new)?)))
+            .map(|(old, new)| diff_json(&old.text, &new.text).to_string()),
+        ["reanchor", export_path, new] => read_file(export_path)
+            .and_then(|file| Ok((file, read_article(new)?)))
+            .and_then(|(file, new)| reanchor(&file, new.text).map_err(|e| format!("annotate: {export_path}: {e}"))),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    if command != "suggest" && command != "extract" {
-        eprintln!("unknown command “{command}”\n{USAGE}");
-        return ExitCode::from(2);
+    match result {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
     }
+}
+
+/// A file's content (`-` is standard input), its bytes read as UTF-8.
+fn read_file(path: &str) -> Result<String, String> {
     let mut raw = Vec::new();
     let read_result = if path == "-" {
         std::io::stdin().read_to_end(&mut raw).map(|_| ())
     } else {
         std::fs::read(path).map(|bytes| raw = bytes)
     };
-    if let Err(e) = read_result {
-        eprintln!("annotate: cannot read {path}: {e}");
-        return ExitCode::FAILURE;
-    }
-    let raw = String::from_utf8_lossy(&raw);
-    if command == "extract" {
-        println!("{}", extraction_json(&raw));
-        return ExitCode::SUCCESS;
-    }
+    read_result.map_err(|e| format!("annotate: cannot read {path}: {e}"))?;
+    Ok(String::from_utf8_lossy(&raw).into_owned())
+}
+
+/// The article of a file: its text, or a page's extracted article.
+fn read_article(path: &str) -> Result<Draft, String> {
+    let raw = read_file(path)?;
     // A page is read as HTML by its name, or, from standard input, by how it starts.
     let format = SourceFormat::from_file_name(path).unwrap_or(if raw.trim_start().starts_with('<') {
         SourceFormat::Html
     } else {
         SourceFormat::Plain
     });
-    let draft = match read(&raw, format) {
-        Ok(draft) => draft,
-        Err(e) => {
-            eprintln!("annotate: {path}: {e}");
-            return ExitCode::FAILURE;
-        }
+    read(&raw, format).map_err(|e| format!("annotate: {path}: {e}"))
+}
+
+/// The `annotate diff` object.
+fn diff_json(old: &str, new: &str) -> serde_json::Value {
+    let diff = Diff::between(old, new);
+    let (old_chars, new_chars): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let side = |chars: &[char], range: &std::ops::Range<usize>| serde_json::json!({ "start": range.start, "end": range.end, "text": chars[range.clone()].iter().collect::<String>() });
+    let changes: Vec<_> = diff
+        .readable(old)
+        .iter()
+        .map(|hunk| {
+            let kind = match (hunk.old.is_empty(), hunk.new.is_empty()) {
+                (true, _) => "insert",
+                (_, true) => "delete",
+                _ => "replace",
+            };
+            serde_json::json!({ "kind": kind, "old": side(&old_chars, &hunk.old), "new": side(&new_chars, &hunk.new) })
+        })
+        .collect();
+    let (old_paragraphs, new_paragraphs) = changed_paragraphs(&diff, old, new);
+    serde_json::json!({
+        "old_characters": old_chars.len(),
+        "new_characters": new_chars.len(),
+        "changes": changes,
+        "changed_paragraphs": { "old": old_paragraphs, "new": new_paragraphs },
+    })
+}
+
+/// Our export of one article (`file`), its annotations moved to `new_text`: the import of the
+/// file into a library holding the new version, which moves them through the diff.
+fn reanchor(file: &str, new_text: String) -> Result<String, String> {
+    let theirs = import(file, &Library::default(), None).map_err(|e| e.to_string())?;
+    let [article] = theirs.library.articles.as_slice() else {
+        return Err(format!(
+            "the file holds {} articles; reanchor takes an export of one",
+            theirs.library.articles.len()
+        ));
     };
+    let mut library = Library {
+        ratings: theirs.library.ratings.clone(),
+        off_scale: theirs.library.off_scale.clone(),
+        ..Library::default()
+    };
+    library.add(Article {
+        text: new_text.into(),
+        annotations: Vec::new(),
+        links: Vec::new(),
+        verdicts: Vec::new(),
+        orphans: Vec::new(),
+        suggested: Vec::new(),
+        ..article.clone()
+    });
+    let moved = import(file, &library, None).map_err(|e| e.to_string())?;
+    let provenance = Provenance { exported: now_iso(), app_version: env!("CARGO_PKG_VERSION").into() };
+    let library = moved.library;
+    Ok(export(&library.articles, &library.ratings, &library.off_scale, &provenance))
+}
+
+/// The `annotate suggest` export: the article with the assistant's suggestions as annotations.
+fn suggestions(draft: Draft) -> String {
     let now = now_iso();
     let id = format!("annotate-{}", &sha256_hex(&draft.text)[..16]);
     let mut article = Article::new(id, draft.title, draft.text, now.clone());
@@ -88,8 +172,7 @@ fn main() -> ExitCode {
     }
     let ratings: Vec<String> = DEFAULT_RATINGS.iter().map(|r| r.to_string()).collect();
     let provenance = Provenance { exported: now, app_version: env!("CARGO_PKG_VERSION").into() };
-    println!("{}", export([&article], &ratings, &default_off_scale(&ratings), &provenance));
-    ExitCode::SUCCESS
+    export([&article], &ratings, &default_off_scale(&ratings), &provenance)
 }
 
 /// The `annotate extract` object.

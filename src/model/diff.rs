@@ -80,7 +80,7 @@ fn words_between(old: &str, new: &str) -> Vec<Hunk> {
     let (a, b) = (tokens(old), tokens(new));
     let mut hunks: Vec<Hunk> = Vec::new();
     let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
-    for op in capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids) {
+    for op in capture_diff_slices(Algorithm::Histogram, &a_ids, &b_ids) {
         let (tag, old_tokens, new_tokens) = op.as_tag_tuple();
         if tag != DiffTag::Equal {
             push_joined(&mut hunks, Hunk { old: a.span(old_tokens), new: b.span(new_tokens) });
@@ -107,8 +107,9 @@ fn interned<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
 /// it (words in common), in order, and what lies between pairs as runs of its own.
 fn pairs(a: &Paragraphs, old: Range<usize>, b: &Paragraphs, new: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
     let (k, m) = (old.len(), new.len());
-    // Past a few hundred pairs to weigh (a rewritten article), the run is diffed whole.
-    if k == 0 || m == 0 || k * m > 400 || k == 1 && m == 1 {
+    // As many paragraphs on each side: each changed where it is, and the run is diffed whole;
+    // so it is past a few hundred pairs to weigh (a rewritten article).
+    if k == 0 || m == 0 || k == m || k * m > 400 {
         return vec![(old, new)];
     }
     fn words(piece: &str) -> Vec<&str> {
@@ -197,40 +198,71 @@ fn push_joined(hunks: &mut Vec<Hunk>, hunk: Hunk) {
     }
 }
 
-/// A text cut into paragraphs and the blank lines between them (pieces of their own, so that
-/// a paragraph moved to the end, where none follows it, is the same piece), and where each
-/// piece starts in bytes and code points.
+/// A text's paragraphs (what lies between blank lines; a paragraph moved to the end, where no
+/// blank line follows it, is the same paragraph), and where each starts and ends in bytes and
+/// code points.
 struct Paragraphs<'a> {
     pieces: Vec<&'a str>,
-    bytes: Vec<usize>,
-    chars: Vec<usize>,
+    bytes: Vec<Range<usize>>,
+    chars: Vec<Range<usize>>,
+    length: (usize, usize),
 }
 
 fn paragraphs(text: &str) -> Paragraphs<'_> {
-    // Cuts before and after each run of two newlines or more; a newline is one byte in UTF-8.
+    let mut found = Paragraphs { pieces: Vec::new(), bytes: Vec::new(), chars: Vec::new(), length: (0, 0) };
+    // A newline is one byte in UTF-8, never part of another character.
     let bytes = text.as_bytes();
-    let mut cuts = vec![0];
-    let mut i = 0;
-    while i < bytes.len() {
+    let (mut start, mut start_char, mut chars, mut i) = (0, 0, 0, 0);
+    while i <= bytes.len() {
         let run = bytes[i..].iter().take_while(|&&b| b == b'\n').count();
-        if run >= 2 {
-            cuts.extend([i, i + run]);
+        if run >= 2 || i == bytes.len() {
+            if i > start {
+                found.pieces.push(&text[start..i]);
+                found.bytes.push(start..i);
+                found.chars.push(start_char..chars);
+            }
+            chars += run;
+            (start, start_char) = (i + run, chars);
+            i += run.max(1);
+        } else {
+            i += if run == 1 { 1 } else { utf8_width(bytes[i]) };
+            chars += 1;
         }
-        i += run.max(1);
     }
-    cuts.push(text.len());
-    cuts.dedup();
-    let mut found = Paragraphs { pieces: Vec::new(), bytes: Vec::new(), chars: Vec::new() };
-    let mut chars = 0;
-    for cut in cuts.windows(2) {
-        found.pieces.push(&text[cut[0]..cut[1]]);
-        found.bytes.push(cut[0]);
-        found.chars.push(chars);
-        chars += text[cut[0]..cut[1]].chars().count();
-    }
-    found.bytes.push(text.len());
-    found.chars.push(chars);
+    found.length = (text.len(), chars);
     found
+}
+
+/// The length in bytes of the UTF-8 character that starts with `first`.
+fn utf8_width(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0xE0..0xF0 => 3,
+        0xF0.. => 4,
+        _ => 2,
+    }
+}
+
+impl<'a> Paragraphs<'a> {
+    /// Where a run of changed paragraphs that starts at paragraph `at` begins (bytes, code
+    /// points): the first run of a change takes the blank line before it.
+    fn begin(&self, at: usize, change: &Range<usize>) -> (usize, usize) {
+        match at {
+            0 => (0, 0),
+            _ if at == change.start => (self.bytes[at - 1].end, self.chars[at - 1].end),
+            _ => self.bytes.get(at).map_or(self.length, |b| (b.start, self.chars[at].start)),
+        }
+    }
+
+    /// Where a run that ends before paragraph `at` ends.
+    fn finish(&self, at: usize) -> usize {
+        self.bytes.get(at).map_or(self.length.0, |b| b.start)
+    }
+
+    /// What stands between paragraph `at` and the next (or the text's edge), in `text`.
+    fn gap_after(&self, text: &'a str, at: usize) -> &'a str {
+        &text[self.bytes[at].end..self.finish(at + 1)]
+    }
 }
 
 impl Diff {
@@ -239,19 +271,33 @@ impl Diff {
     /// 100,000-word article; most paragraphs of a new version are the old ones.
     pub fn between(old: &str, new: &str) -> Diff {
         let (a, b) = (paragraphs(old), paragraphs(new));
-        let mut hunks: Vec<Hunk> = Vec::new();
         let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
-        for op in capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids) {
+        let ops = capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids);
+        // Paragraphs the diff keeps must keep the blank lines between them too (normalized
+        // text has one between any two); else, and at the texts' edges, the words decide.
+        let gaps_agree = ops.iter().all(|op| {
+            let (tag, x, y) = op.as_tag_tuple();
+            tag != DiffTag::Equal || x.zip(y).rev().skip(1).all(|(i, j)| a.gap_after(old, i) == b.gap_after(new, j))
+        });
+        let after_last = |p: &Paragraphs, text: &str| p.bytes.last().map_or(text.len(), |b| b.end);
+        let edges_agree =
+            old[..a.finish(0)] == new[..b.finish(0)] && old[after_last(&a, old)..] == new[after_last(&b, new)..];
+        if !gaps_agree || !edges_agree {
+            return Diff { hunks: words_between(old, new) };
+        }
+        let mut hunks: Vec<Hunk> = Vec::new();
+        for op in ops {
             let (tag, old_paragraphs, new_paragraphs) = op.as_tag_tuple();
             if tag == DiffTag::Equal {
                 continue;
             }
             // Paragraphs that changed are diffed word by word with the one each became, so
             // that a pull quote of a sentence put just before its paragraph is not taken for it.
-            for (old_run, new_run) in pairs(&a, old_paragraphs, &b, new_paragraphs) {
-                let old_part = &old[a.bytes[old_run.start]..a.bytes[old_run.end]];
-                let new_part = &new[b.bytes[new_run.start]..b.bytes[new_run.end]];
-                let (old_at, new_at) = (a.chars[old_run.start], b.chars[new_run.start]);
+            for (old_run, new_run) in pairs(&a, old_paragraphs.clone(), &b, new_paragraphs.clone()) {
+                let (old_from, old_at) = a.begin(old_run.start, &old_paragraphs);
+                let (new_from, new_at) = b.begin(new_run.start, &new_paragraphs);
+                let (old_part, new_part) =
+                    (&old[old_from..a.finish(old_run.end)], &new[new_from..b.finish(new_run.end)]);
                 for hunk in words_between(old_part, new_part) {
                     let hunk = Hunk {
                         old: hunk.old.start + old_at..hunk.old.end + old_at,
@@ -321,13 +367,19 @@ pub fn changed_paragraphs(diff: &Diff, old: &str, new: &str) -> (Vec<usize>, Vec
         found.dedup();
         found
     }
-    let changed = |range: &Range<usize>, text: &str| {
-        // An insertion between paragraphs touches no old paragraph's words.
-        !range.is_empty() && text.chars().skip(range.start).take(range.len()).any(|c| !c.is_whitespace())
+    let words_in =
+        |range: &Range<usize>, text: &str| text.chars().skip(range.start).take(range.len()).any(|c| !c.is_whitespace());
+    let blank_line_in = |range: &Range<usize>, text: &str| {
+        text.chars().skip(range.start).take(range.len()).collect::<String>().contains("\n\n")
+    };
+    // A side is touched where its words changed, or where words came or went inside one of its
+    // paragraphs (not where whole paragraphs were added or removed).
+    let touches = |mine: &Range<usize>, my_text: &str, theirs: &Range<usize>, their_text: &str| {
+        words_in(mine, my_text) || mine.is_empty() && words_in(theirs, their_text) && !blank_line_in(theirs, their_text)
     };
     (
-        touched(old, diff.hunks.iter().filter(|h| changed(&h.old, old) || h.new.is_empty()).map(|h| h.old.clone())),
-        touched(new, diff.hunks.iter().filter(|h| changed(&h.new, new)).map(|h| h.new.clone())),
+        touched(old, diff.hunks.iter().filter(|h| touches(&h.old, old, &h.new, new)).map(|h| h.old.clone())),
+        touched(new, diff.hunks.iter().filter(|h| touches(&h.new, new, &h.old, old)).map(|h| h.new.clone())),
     )
 }
 
@@ -402,9 +454,12 @@ mod tests {
 
     #[test]
     fn the_changed_paragraphs_are_listed() {
-        let old = "First.\n\nSecond one.\n\nThird.";
-        let new = "First.\n\nSecond two.\n\nThird.\n\nFourth.";
+        let old = "First.\n\nSecond one.\n\nThird.\n\nEnd of story.";
+        let new = "First.\n\nSecond two.\n\nThird.\n\nEnd.\n\nFourth.";
         let diff = Diff::between(old, new);
-        assert_eq!(changed_paragraphs(&diff, old, new), (vec![1], vec![1, 3]));
+        assert_eq!(changed_paragraphs(&diff, old, new), (vec![1, 3], vec![1, 3, 4]));
+        // A paragraph deleted whole touches no paragraph of the new text.
+        let fewer = "First.\n\nThird.\n\nEnd of story.";
+        assert_eq!(changed_paragraphs(&Diff::between(old, fewer), old, fewer), (vec![1], vec![]));
     }
 }
