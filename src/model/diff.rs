@@ -6,7 +6,8 @@
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use similar::algorithms::{Capture, Replace, myers};
+use similar::{DiffOp, DiffTag};
 
 /// One change: `old` of the old text became `new` of the new text (code points). An empty
 /// `old` is an insertion, an empty `new` a deletion.
@@ -80,13 +81,23 @@ fn words_between(old: &str, new: &str) -> Vec<Hunk> {
     let (a, b) = (tokens(old), tokens(new));
     let mut hunks: Vec<Hunk> = Vec::new();
     let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
-    for op in capture_diff_slices(Algorithm::Histogram, &a_ids, &b_ids) {
+    for op in myers(&a_ids, &b_ids) {
         let (tag, old_tokens, new_tokens) = op.as_tag_tuple();
         if tag != DiffTag::Equal {
             push_joined(&mut hunks, Hunk { old: a.span(old_tokens), new: b.span(new_tokens) });
         }
     }
     hunks
+}
+
+/// The operations that turn `old` into `new`, by Myers' algorithm. Called directly rather than
+/// through `similar::capture_diff_slices`, whose choice of algorithm at run time links all five
+/// into the app (+46 KB gzip).
+fn myers(old: &[u32], new: &[u32]) -> Vec<DiffOp> {
+    // A deletion next to an insertion is one replacement.
+    let mut capture = Replace::new(Capture::new());
+    let Ok(()) = myers::diff(&mut capture, old, 0..old.len(), new, 0..new.len());
+    capture.into_inner().into_ops()
 }
 
 /// Each piece as a number, the same for equal pieces: the diff then compares and hashes
@@ -272,7 +283,7 @@ impl Diff {
     pub fn between(old: &str, new: &str) -> Diff {
         let (a, b) = (paragraphs(old), paragraphs(new));
         let (a_ids, b_ids) = interned(&a.pieces, &b.pieces);
-        let ops = capture_diff_slices(Algorithm::Myers, &a_ids, &b_ids);
+        let ops = myers(&a_ids, &b_ids);
         // Paragraphs the diff keeps must keep the blank lines between them too (normalized
         // text has one between any two); else, and at the texts' edges, the words decide.
         let gaps_agree = ops.iter().all(|op| {
