@@ -9,6 +9,7 @@ pub mod desk;
 pub mod events;
 pub mod files;
 pub mod first_paint;
+pub mod handoff;
 pub mod highlights;
 pub mod js_text;
 pub mod move_in;

@@ -12,6 +12,7 @@ use super::new_article_dialog::NewArticleDialog;
 use super::notices::{NoticeToast, StorageBanner};
 use super::persistence::{Persistence, Start};
 use super::reader::Reader;
+use super::sent_page_dialog::SentPageDialog;
 use super::state::{AppState, Dialog};
 use crate::browser::{clock, crash, storage};
 use crate::model::first_paint::FirstPaint;
@@ -165,6 +166,7 @@ pub fn App(start: Start) -> impl IntoView {
             <NewArticleDialog />
             <LibraryDialog />
             <DeskDialog />
+            <SentPageDialog />
             <Show when=move || dragging.get()>
                 <div class="drop-overlay" aria-hidden="true">
                     <p>"Drop the file to open it as a new article"</p>

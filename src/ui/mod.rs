@@ -24,6 +24,7 @@ pub mod persistence;
 mod print_report;
 mod reader;
 mod removed_parts;
+mod sent_page_dialog;
 mod span_handles;
 pub mod state;
 mod suggestion_actions;

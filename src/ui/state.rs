@@ -58,6 +58,8 @@ pub enum Dialog {
     Library,
     /// Connecting to a desk.
     Desk,
+    /// A page the browser extension sent, before it is added.
+    SentPage,
 }
 
 /// A passage selected in the article and not yet marked.

@@ -1,0 +1,106 @@
+//! A page sent by the browser extension: read as a dropped web page is (its article only,
+//! nothing run), then shown with its title, address and opening before it is added.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::modal::Modal;
+use super::state::{AppState, Dialog};
+use crate::browser::handoff::{self, SentPage};
+use crate::model::source::{self, Draft, SourceFormat};
+use crate::model::text;
+
+/// What arrived: the article read from it and the address it was sent from.
+#[derive(Clone)]
+struct Arrived {
+    draft: Draft,
+    url: String,
+    from_selection: bool,
+}
+
+/// The article of a sent page: the selected text if there was one, else the page's article.
+async fn read(page: SentPage) -> Result<Arrived, String> {
+    let from_selection = !page.selection.trim().is_empty();
+    let mut draft = if from_selection {
+        source::read_text(&page.selection, SourceFormat::Plain).map_err(|e| e.to_string())?
+    } else {
+        let extraction = crate::browser::worker::read_page(page.html).await?;
+        source::from_page(extraction).map_err(|e| e.to_string())?
+    };
+    if from_selection && !page.title.trim().is_empty() {
+        draft.title = text::single_line(&page.title);
+    }
+    let url = draft.meta.url.clone().unwrap_or(page.url);
+    Ok(Arrived { draft, url, from_selection })
+}
+
+#[component]
+pub fn SentPageDialog() -> impl IntoView {
+    let state = AppState::get();
+    let arrived = RwSignal::new(None::<Arrived>);
+    handoff::receive(move |page| {
+        state.announcement.set("Reading the page the browser extension sent…".into());
+        spawn_local(async move {
+            match read(page).await {
+                Ok(found) => {
+                    arrived.set(Some(found));
+                    state.dialog.set(Some(Dialog::SentPage));
+                }
+                Err(e) => state.fail(format!("The page the browser extension sent was not added. {e}")),
+            }
+        });
+    });
+    let close = move || {
+        arrived.set(None);
+        if state.dialog.get_untracked() == Some(Dialog::SentPage) {
+            state.dialog.set(None);
+        }
+    };
+    let add = move |_| {
+        let Some(found) = arrived.get_untracked() else { return };
+        let published = found.draft.meta.published.clone().unwrap_or_default();
+        if state.add_draft_with_details(found.draft.clone(), &found.url, &published).is_err() {
+            // An address the details refuse (not http or https): the article without it.
+            state.add_draft(found.draft);
+        }
+        close();
+    };
+    let field = move |pick: fn(&Arrived) -> String| move || arrived.with(|a| a.as_ref().map(pick).unwrap_or_default());
+    view! {
+        <Modal
+            kind=Dialog::SentPage
+            on_close=Callback::new(move |()| close())
+            heading="A page from the browser extension"
+            heading_id="sent-page-heading"
+        >
+            <div class="sent-page">
+                <p class="hint">
+                    {field(|a| {
+                        if a.from_selection {
+                            "The text you selected. Nothing in the page was run.".to_string()
+                        } else {
+                            "Its article only: the rest of the page was left out, and nothing in it was run.".to_string()
+                        }
+                    })}
+                </p>
+                <dl>
+                    <dt>"Title"</dt>
+                    <dd>{field(|a| a.draft.title.clone())}</dd>
+                    <dt>"Address"</dt>
+                    <dd class="sent-page-url">{field(|a| a.url.clone())}</dd>
+                    <dt>"Length"</dt>
+                    <dd>{field(|a| format!("{} words", text::word_count(&a.draft.text)))}</dd>
+                </dl>
+                <blockquote class="sent-page-opening">{field(|a| text::excerpt(&a.draft.text, 400))}</blockquote>
+                <div class="form-actions">
+                    <button type="button" class="primary" on:click=add>
+                        "Add to library"
+                    </button>
+                    <button type="button" on:click=move |_| close()>
+                        "Discard"
+                    </button>
+                </div>
+            </div>
+        </Modal>
+    }
+}

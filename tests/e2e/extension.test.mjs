@@ -1,0 +1,125 @@
+// The browser extension (extension/): Chromium with the unpacked extension sends a news page
+// to the annotator, which shows what arrived and adds it only when asked; a page of another
+// origin posting the same message adds nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { expectHidden, expectText, expectVisible, startServer, waitFor, waitUntilRendered } from './harness.mjs';
+
+const EXTENSION = new URL('../../extension/', import.meta.url).pathname;
+const STORY = await readFile(new URL('../fixtures/pages/harbour-story.html', import.meta.url), 'utf8');
+const TITLE = 'Harbour dredging to resume next month, port says';
+
+let annotator;
+let news;
+let context;
+let extensionWorker;
+let profile;
+
+before(async () => {
+  annotator = await startServer();
+  // The news site: another origin than the annotator's.
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(req.url.startsWith('/story') ? STORY : '<!doctype html><title>News</title><p>Front page</p>');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  news = { url: `http://localhost:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  // A click on the toolbar button grants the extension the tab it was clicked in (activeTab);
+  // a test cannot click the browser's toolbar, so its copy of the extension may read the news
+  // site's pages outright.
+  profile = await mkdtemp(join(tmpdir(), 'annotator-extension-'));
+  const copy = join(profile, 'extension');
+  await cp(EXTENSION, copy, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(copy, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://localhost/*'];
+  await writeFile(join(copy, 'manifest.json'), JSON.stringify(manifest));
+  context = await chromium.launchPersistentContext(join(profile, 'profile'), {
+    executablePath: '/usr/bin/chromium',
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--disable-extensions-except=${copy}`, `--load-extension=${copy}`],
+  });
+  extensionWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await extensionWorker.evaluate((address) => chrome.storage.local.set({ address }), annotator.url);
+});
+
+after(async () => {
+  await context?.close();
+  await annotator?.close();
+  await news?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+/** Opens the story, sends it as the toolbar button does, and returns the annotator's tab. */
+async function sendStory() {
+  const page = await context.newPage();
+  await page.goto(`${news.url}story.html`);
+  const opened = context.waitForEvent('page');
+  await extensionWorker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    await globalThis.sendTab(tab);
+  }, `${news.url}story.html`);
+  const app = await opened;
+  await waitUntilRendered(app);
+  return app;
+}
+
+test('the extension sends the page being read; the annotator shows it and adds it when asked', async () => {
+  const app = await sendStory();
+  const dialog = app.getByRole('dialog', { name: 'A page from the browser extension' });
+  await expectVisible(dialog, 15000);
+  await expectText(dialog.getByRole('definition').first(), TITLE);
+  await expectVisible(dialog.getByText(`${news.url}story.html`));
+  await expectVisible(dialog.getByText('Dredging of the inner harbour will resume on March 3', { exact: false }));
+  // The token is used once: the address no longer carries it.
+  assert.equal(new URL(app.url()).hash, '');
+  for (const [width, colorScheme] of [[1280, 'light'], [768, 'dark']]) {
+    await app.setViewportSize({ width, height: 900 });
+    await app.emulateMedia({ colorScheme });
+    await app.screenshot({ path: new URL(`./screenshots/extension-dialog-${colorScheme}-${width}.png`, import.meta.url).pathname });
+  }
+  await dialog.getByRole('button', { name: 'Discard' }).click();
+  await expectHidden(dialog);
+  assert.equal(await app.getByRole('heading', { level: 1, name: TITLE }).count(), 0, 'discarded, not added');
+
+  const again = await sendStory();
+  const second = again.getByRole('dialog', { name: 'A page from the browser extension' });
+  await expectVisible(second, 15000);
+  await second.getByRole('button', { name: 'Add to library' }).click();
+  await expectHidden(second);
+  await expectVisible(again.getByRole('heading', { level: 1, name: TITLE }));
+  await expectVisible(again.getByRole('link', { name: `${news.url}story.html` }));
+  const text = await again.locator('#article-text').textContent();
+  assert.match(text, /A port official, who was not authorized to speak publicly, said/);
+  assert.match(text, /take about six weeks\./);
+  assert.doesNotMatch(text, /Subscribe for more local news|Home World Sport/);
+  // Nothing of the page ran in the annotator.
+  assert.equal(await again.evaluate(() => localStorage.getItem('ran')), null);
+  await again.screenshot({ path: new URL('./screenshots/extension-added.png', import.meta.url).pathname });
+});
+
+test('a page of another origin posting the hand-over message adds nothing', async () => {
+  const opener = await context.newPage();
+  await opener.goto(news.url);
+  const opened = context.waitForEvent('page');
+  // It opens the annotator as the extension would, with a token it chose, and posts the page.
+  await opener.evaluate((url) => {
+    globalThis.annotator = window.open(`${url}#from-extension=forged&extension=chrome-extension://abcdefghijklmnopabcdefghijklmnop`);
+  }, annotator.url);
+  const app = await opened;
+  await waitUntilRendered(app);
+  await opener.evaluate(() => {
+    const message = { type: 'article-annotator/page', token: 'forged', html: '<h1>Forged</h1><p>Planted text.</p>', url: 'https://evil.example/', title: 'Forged', selection: '' };
+    for (let i = 0; i < 20; i++) setTimeout(() => globalThis.annotator.postMessage(message, '*'), i * 100);
+  });
+  // Two seconds of messages: no dialog, no article.
+  await app.waitForTimeout(2500);
+  assert.equal(await app.getByRole('dialog', { name: 'A page from the browser extension' }).isVisible(), false);
+  await waitFor(async () => assert.equal(await app.getByText('Planted text.').count(), 0));
+  assert.equal(await app.getByRole('heading', { level: 1, name: 'Forged' }).count(), 0);
+});
