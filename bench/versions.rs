@@ -7,7 +7,8 @@
 //!
 //! Native: `cargo bench --bench versions`. Both, with headless Chromium: `bench/versions`.
 //! `VERSIONS_STEPS=N` publishes N versions of each article (12 by default); `VERSIONS_SHOW=1`
-//! prints each development case the diff got wrong or orphaned, never a held-out one.
+//! prints each development case the diff got wrong or orphaned (`VERSIONS_SHOW=selectors`: the
+//! selector matcher), never a held-out one.
 
 #[path = "../tests/support/corpus.rs"]
 #[allow(dead_code)]
@@ -124,6 +125,7 @@ fn show_case(
 #[cfg(not(target_arch = "wasm32"))]
 fn corpus_figures() {
     let show = std::env::var_os("VERSIONS_SHOW").is_some();
+    let show_selectors = std::env::var("VERSIONS_SHOW").is_ok_and(|v| v == "selectors");
     let articles = versions::articles(std::env::var("VERSIONS_STEPS").ok().and_then(|s| s.parse().ok()).unwrap_or(12));
     for held_out in [false, true] {
         let part: Vec<_> = articles.iter().filter(|a| a.held_out == held_out).collect();
@@ -151,11 +153,20 @@ fn corpus_figures() {
                     (Some(a), versions::Truth::At(s, e)) => a == (s, e),
                     _ => false,
                 };
-                if show && !held_out && !right {
+                if show && !show_selectors && !held_out && !right {
                     show_case(&article.id, step, old_span, answer, truth);
                 }
                 diff_rows[k].add(answer, truth);
-                selector_rows[k].add(by_selector(&anchorer, &old, old_span), truth);
+                let by_quote = by_selector(&anchorer, &old, old_span);
+                let quote_right = match (by_quote, truth) {
+                    (None, versions::Truth::Gone) | (_, versions::Truth::Unscored) => true,
+                    (Some(a), versions::Truth::At(s, e)) => a == (s, e),
+                    _ => false,
+                };
+                if show_selectors && !held_out && !quote_right {
+                    show_case(&article.id, step, old_span, by_quote, truth);
+                }
+                selector_rows[k].add(by_quote, truth);
             }
         }
         for (method, rows) in
