@@ -1,7 +1,7 @@
-//! What changed between two versions of a text, word by word: the hunks of a histogram diff
-//! (`similar`, git's algorithm) of their words, spaces and punctuation, in code points of each
-//! text. Annotations move through it (`anchoring::through_diff`), the reader shows it, and
-//! `annotate diff` prints it.
+//! What changed between two versions of a text, word by word: a diff (Myers', from `similar`)
+//! of their paragraphs, then of the words, spaces and punctuation of the paragraphs that
+//! changed, as hunks in code points of each text. Annotations move through it
+//! (`anchoring::through_diff`), and `annotate diff` prints it.
 
 use std::ops::Range;
 
@@ -378,19 +378,24 @@ pub fn changed_paragraphs(diff: &Diff, old: &str, new: &str) -> (Vec<usize>, Vec
         found.dedup();
         found
     }
-    let words_in =
-        |range: &Range<usize>, text: &str| text.chars().skip(range.start).take(range.len()).any(|c| !c.is_whitespace());
-    let blank_line_in = |range: &Range<usize>, text: &str| {
-        text.chars().skip(range.start).take(range.len()).collect::<String>().contains("\n\n")
-    };
+    let (old_chars, new_chars): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let words_in = |range: &Range<usize>, chars: &[char]| chars[range.clone()].iter().any(|c| !c.is_whitespace());
+    let blank_line_in =
+        |range: &Range<usize>, chars: &[char]| chars[range.clone()].windows(2).any(|w| w == ['\n', '\n']);
     // A side is touched where its words changed, or where words came or went inside one of its
     // paragraphs (not where whole paragraphs were added or removed).
-    let touches = |mine: &Range<usize>, my_text: &str, theirs: &Range<usize>, their_text: &str| {
+    let touches = |mine: &Range<usize>, my_text: &[char], theirs: &Range<usize>, their_text: &[char]| {
         words_in(mine, my_text) || mine.is_empty() && words_in(theirs, their_text) && !blank_line_in(theirs, their_text)
     };
     (
-        touched(old, diff.hunks.iter().filter(|h| touches(&h.old, old, &h.new, new)).map(|h| h.old.clone())),
-        touched(new, diff.hunks.iter().filter(|h| touches(&h.new, new, &h.old, old)).map(|h| h.new.clone())),
+        touched(
+            old,
+            diff.hunks.iter().filter(|h| touches(&h.old, &old_chars, &h.new, &new_chars)).map(|h| h.old.clone()),
+        ),
+        touched(
+            new,
+            diff.hunks.iter().filter(|h| touches(&h.new, &new_chars, &h.old, &old_chars)).map(|h| h.new.clone()),
+        ),
     )
 }
 
