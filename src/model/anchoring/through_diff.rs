@@ -61,7 +61,7 @@ fn through(diff: &Diff, old: &[char], new: &[char], span: Span) -> Moved {
     let hunks = &diff.hunks;
     // Changes that end before the start shift it, insertions at the start included: a word
     // inserted just before a passage is not swallowed into it.
-    let before_start = hunks.partition_point(|h| h.old.end <= s && !(h.old.is_empty() && h.old.start > s));
+    let before_start = hunks.partition_point(|h| h.old.end <= s);
     let start = match hunks.get(before_start) {
         Some(h) if h.old.start < s => return Moved::Orphan,
         Some(h) if h.old.start == s && !h.old.is_empty() => h.new.start,
