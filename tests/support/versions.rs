@@ -59,12 +59,17 @@ pub fn articles(steps: usize) -> Vec<Article> {
             (body.split_whitespace().count() >= 150).then(|| (id.clone(), body))
         })
         .collect();
-    let sentences: Vec<String> = texts
+    // Sentences a rewrite puts in, each with the article it comes from: never the article's
+    // own (its original wording would be the passage back, not a rewrite).
+    let sentences: Vec<(usize, String)> = texts
         .iter()
-        .flat_map(|(_, t)| {
-            sentence_ranges(&chars(t)).into_iter().map(|(a, b)| t.chars().skip(a).take(b - a).collect::<String>())
+        .enumerate()
+        .flat_map(|(n, (_, t))| {
+            sentence_ranges(&chars(t))
+                .into_iter()
+                .map(move |(a, b)| (n, t.chars().skip(a).take(b - a).collect::<String>()))
         })
-        .filter(|s: &String| s.len() > 40)
+        .filter(|(_, s)| s.len() > 40)
         .collect();
     texts
         .iter()
@@ -78,7 +83,7 @@ pub fn articles(steps: usize) -> Vec<Article> {
                 if spans.len() < 25 {
                     spans.extend(random_annotations(&text, 30 - spans.len(), &mut rng));
                 }
-                let (kind, new, truth) = edit(&text, &spans, &sentences, &mut rng);
+                let (kind, new, truth) = edit(&text, &spans, (&sentences, n), &mut rng);
                 let cases: Vec<_> = spans.iter().copied().zip(truth.iter().copied()).collect();
                 versions.push(Step { kind, old: text.iter().collect(), new: new.iter().collect(), cases });
                 spans =
@@ -222,7 +227,7 @@ fn replace(text: &mut Vec<char>, truth: &mut [Truth], a: usize, b: usize, with: 
 fn edit(
     text: &[char],
     spans: &[(usize, usize)],
-    others: &[String],
+    (others, own): (&[(usize, String)], usize),
     rng: &mut Rng,
 ) -> (&'static str, Vec<char>, Vec<Truth>) {
     loop {
@@ -321,7 +326,12 @@ fn edit(
                     false
                 } else {
                     let (a, b) = *rng.pick(&sentences);
-                    let other: Vec<char> = rng.pick(others).chars().collect();
+                    let other: Vec<char> = loop {
+                        let (from, sentence) = rng.pick(others);
+                        if *from != own {
+                            break sentence.chars().collect();
+                        }
+                    };
                     replace(&mut new, &mut truth, a, b, &other, Touch::Removes);
                     other != text[a..b]
                 }
