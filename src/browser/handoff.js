@@ -1,4 +1,5 @@
-// A page sent by the browser extension (extension/). The extension opens the app with
+// A page sent to the app: by the browser extension (extension/), or by the bookmarklet where
+// extensions are not allowed. The extension opens the app with
 // `#from-extension=TOKEN&extension=ORIGIN`; the app loads that extension's handoff.html in a
 // hidden frame and takes one message: from that frame, from that extension's origin, with that
 // token. A message from anywhere else (a page that opened the app, another frame) is ignored.
@@ -27,4 +28,34 @@ export function receiveFromExtension(onPage) {
   window.addEventListener('message', listener);
   document.body.append(frame);
   return true;
+}
+
+// The bookmarklet opens the app with `#from-bookmarklet` from the page being read; the app tells
+// that page it is ready and takes one message from it. Any page could do the same, so the page
+// arrives with its origin, and the app adds it only when the user, shown that origin, asks.
+export function receiveFromBookmarklet(onPage) {
+  const opener = window.opener;
+  if (location.hash !== '#from-bookmarklet' || !opener) return false;
+  history.replaceState(null, '', location.pathname + location.search);
+  const listener = (event) => {
+    const data = event.data;
+    if (event.source !== opener || data?.type !== 'article-annotator/page') return;
+    window.removeEventListener('message', listener);
+    const text = (value) => (typeof value === 'string' ? value : '');
+    onPage(text(data.html), text(data.url), text(data.title), text(data.selection), event.origin);
+  };
+  window.addEventListener('message', listener);
+  opener.postMessage('article-annotator/ready', '*');
+  return true;
+}
+
+/** The bookmarklet for this app's address: a `javascript:` link to drag to the bookmarks bar. */
+export function bookmarklet(address) {
+  const code = `(()=>{const a=${JSON.stringify(address)},o=new URL(a).origin,w=open(a+'#from-bookmarklet');` +
+    `if(!w){alert('Allow pop-ups here to send this page to Article Annotator.');return}` +
+    `const p={type:'article-annotator/page',html:document.documentElement.outerHTML,url:location.href,` +
+    `title:document.title,selection:String(getSelection()).trim()};` +
+    `const l=e=>{if(e.source===w&&e.origin===o&&e.data==='article-annotator/ready'){removeEventListener('message',l);w.postMessage(p,o)}};` +
+    `addEventListener('message',l)})()`;
+  return `javascript:${encodeURIComponent(code)}`;
 }

@@ -126,6 +126,12 @@ pub fn NewArticleDialog() -> impl IntoView {
             });
         }
     };
+    // The app's own address, without what follows `#`.
+    let bookmarklet_address = {
+        let location = web_sys::window().map(|w| w.location());
+        let here = location.map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()));
+        crate::browser::handoff::bookmarklet(&here.unwrap_or_default())
+    };
     view! {
         <Modal
             kind=Dialog::NewArticle
@@ -186,6 +192,20 @@ pub fn NewArticleDialog() -> impl IntoView {
                 <p class="hint">
                     "Text (.txt), Markdown (.md) and web pages (.html) can be opened, or dropped anywhere on the page. "
                     "From a web page, opened or pasted, only its article is kept; the rest can be put back, and nothing in it is run."
+                </p>
+                <p class="hint">
+                    "To send the page you are reading: the browser extension (see README), or drag this bookmarklet to your bookmarks bar: "
+                    <a
+                        class="bookmarklet"
+                        href=bookmarklet_address
+                        on:click=move |event| {
+                            event.prevent_default();
+                            state.inform("Drag “Send to Article Annotator” to your bookmarks bar, then click it on a news page.", None);
+                        }
+                    >
+                        "Send to Article Annotator"
+                    </a>
+                    ". It does not work on pages whose Content-Security-Policy blocks it, or where pop-ups are blocked."
                 </p>
                 <input
                     type="file"

@@ -1,5 +1,6 @@
-//! A page sent by the browser extension: read as a dropped web page is (its article only,
-//! nothing run), then shown with its title, address and opening before it is added.
+//! A page sent by the browser extension or the bookmarklet: read as a dropped web page is (its
+//! article only, nothing run), then shown with its title, address and opening (and, from a
+//! bookmarklet, the origin of the page that sent it) before it is added.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,11 +17,13 @@ struct Arrived {
     draft: Draft,
     url: String,
     from_selection: bool,
+    sender: Option<String>,
 }
 
 /// The article of a sent page: the selected text if there was one, else the page's article.
 async fn read(page: SentPage) -> Result<Arrived, String> {
     let from_selection = !page.selection.trim().is_empty();
+    let sender = page.sender.clone();
     let mut draft = if from_selection {
         source::read_text(&page.selection, SourceFormat::Plain).map_err(|e| e.to_string())?
     } else {
@@ -31,7 +34,7 @@ async fn read(page: SentPage) -> Result<Arrived, String> {
         draft.title = text::single_line(&page.title);
     }
     let url = draft.meta.url.clone().unwrap_or(page.url);
-    Ok(Arrived { draft, url, from_selection })
+    Ok(Arrived { draft, url, from_selection, sender })
 }
 
 #[component]
@@ -39,14 +42,14 @@ pub fn SentPageDialog() -> impl IntoView {
     let state = AppState::get();
     let arrived = RwSignal::new(None::<Arrived>);
     handoff::receive(move |page| {
-        state.announcement.set("Reading the page the browser extension sent…".into());
+        state.announcement.set("Reading the page sent to the annotator…".into());
         spawn_local(async move {
             match read(page).await {
                 Ok(found) => {
                     arrived.set(Some(found));
                     state.dialog.set(Some(Dialog::SentPage));
                 }
-                Err(e) => state.fail(format!("The page the browser extension sent was not added. {e}")),
+                Err(e) => state.fail(format!("The page sent to the annotator was not added. {e}")),
             }
         });
     });
@@ -70,10 +73,20 @@ pub fn SentPageDialog() -> impl IntoView {
         <Modal
             kind=Dialog::SentPage
             on_close=Callback::new(move |()| close())
-            heading="A page from the browser extension"
+            heading="A page sent to the annotator"
             heading_id="sent-page-heading"
         >
             <div class="sent-page">
+                <p class="sent-page-sender">
+                    {field(|a| match &a.sender {
+                        None => "From the browser extension.".to_string(),
+                        Some(origin) => {
+                            format!(
+                                "From a bookmarklet, on a page of {origin}. Any page can send one: add it only if you sent it.",
+                            )
+                        }
+                    })}
+                </p>
                 <p class="hint">
                     {field(|a| {
                         if a.from_selection {

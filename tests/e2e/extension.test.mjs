@@ -1,6 +1,7 @@
 // The browser extension (extension/): Chromium with the unpacked extension sends a news page
 // to the annotator, which shows what arrived and adds it only when asked; a page of another
-// origin posting the same message adds nothing.
+// origin posting the same message adds nothing. And the bookmarklet, for browsers without the
+// extension: the page arrives with its origin shown, and is added only when asked.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -71,9 +72,10 @@ async function sendStory() {
 
 test('the extension sends the page being read; the annotator shows it and adds it when asked', async () => {
   const app = await sendStory();
-  const dialog = app.getByRole('dialog', { name: 'A page from the browser extension' });
+  const dialog = app.getByRole('dialog', { name: 'A page sent to the annotator' });
   await expectVisible(dialog, 15000);
   await expectText(dialog.getByRole('definition').first(), TITLE);
+  await expectVisible(dialog.getByText('From the browser extension.'));
   await expectVisible(dialog.getByText(`${news.url}story.html`));
   await expectVisible(dialog.getByText('Dredging of the inner harbour will resume on March 3', { exact: false }));
   // The token is used once: the address no longer carries it.
@@ -88,7 +90,7 @@ test('the extension sends the page being read; the annotator shows it and adds i
   assert.equal(await app.getByRole('heading', { level: 1, name: TITLE }).count(), 0, 'discarded, not added');
 
   const again = await sendStory();
-  const second = again.getByRole('dialog', { name: 'A page from the browser extension' });
+  const second = again.getByRole('dialog', { name: 'A page sent to the annotator' });
   await expectVisible(second, 15000);
   await second.getByRole('button', { name: 'Add to library' }).click();
   await expectHidden(second);
@@ -119,7 +121,44 @@ test('a page of another origin posting the hand-over message adds nothing', asyn
   });
   // Two seconds of messages: no dialog, no article.
   await app.waitForTimeout(2500);
-  assert.equal(await app.getByRole('dialog', { name: 'A page from the browser extension' }).isVisible(), false);
+  assert.equal(await app.getByRole('dialog', { name: 'A page sent to the annotator' }).isVisible(), false);
   await waitFor(async () => assert.equal(await app.getByText('Planted text.').count(), 0));
   assert.equal(await app.getByRole('heading', { level: 1, name: 'Forged' }).count(), 0);
+});
+
+test('the bookmarklet sends the page it is clicked on, shown with that page\'s origin', async () => {
+  // The bookmarklet as the app offers it, for its own address.
+  const app = await context.newPage();
+  await app.goto(annotator.url);
+  await waitUntilRendered(app);
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New article' }).click();
+  const link = app.getByRole('link', { name: 'Send to Article Annotator' });
+  const href = await link.getAttribute('href');
+  assert.match(href, /^javascript:/);
+  for (const [width, colorScheme] of [[1280, 'light'], [768, 'dark']]) {
+    await app.setViewportSize({ width, height: 900 });
+    await app.emulateMedia({ colorScheme });
+    await app.screenshot({ path: new URL(`./screenshots/bookmarklet-link-${colorScheme}-${width}.png`, import.meta.url).pathname });
+  }
+  // Clicked in the app, it runs nothing (the app's CSP forbids javascript: addresses).
+  await link.click();
+  await expectVisible(app.getByText('Drag “Send to Article Annotator” to your bookmarks bar', { exact: false }));
+  await app.close();
+
+  const story = await context.newPage();
+  await story.goto(`${news.url}story.html`);
+  const opened = context.waitForEvent('page');
+  await story.evaluate((code) => (0, eval)(code), decodeURIComponent(href.slice('javascript:'.length)));
+  const sent = await opened;
+  await waitUntilRendered(sent);
+  const dialog = sent.getByRole('dialog', { name: 'A page sent to the annotator' });
+  await expectVisible(dialog, 15000);
+  await expectVisible(dialog.getByText(`From a bookmarklet, on a page of ${new URL(news.url).origin}.`, { exact: false }));
+  await expectText(dialog.getByRole('definition').first(), TITLE);
+  await sent.screenshot({ path: new URL('./screenshots/bookmarklet-dialog.png', import.meta.url).pathname });
+  await dialog.getByRole('button', { name: 'Add to library' }).click();
+  await expectHidden(dialog);
+  await expectVisible(sent.getByRole('heading', { level: 1, name: TITLE }));
+  await expectVisible(sent.getByRole('link', { name: `${news.url}story.html` }));
+  assert.equal(await sent.evaluate(() => localStorage.getItem('ran')), null);
 });
