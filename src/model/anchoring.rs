@@ -478,8 +478,27 @@ fn has_sentence_edge(run: &[char]) -> bool {
         Some(['"' | '\'', next, ..]) => is_space(*next),
         _ => false,
     };
-    run.contains(&'\n') || (0..run.len()).any(|k| matches!(run[k], '.' | '!' | '?') && ends_sentence(k))
+    // "Nov. 3", "Mr. Ortiz", "J. Smith": a full stop after an abbreviation or an initial ends no
+    // sentence. (A word cut off by the run's start cannot be told, and counts as a sentence's.)
+    let abbreviation = |k: usize| {
+        let word_start = run[..k].iter().rposition(|c| !c.is_alphabetic()).map_or(0, |p| p + 1);
+        let word: String = run[word_start..k].iter().collect();
+        word_start > 0 && (word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str()))
+    };
+    run.contains(&'\n')
+        || (0..run.len()).any(|k| match run[k] {
+            '.' => ends_sentence(k) && !abbreviation(k),
+            '!' | '?' => ends_sentence(k),
+            _ => false,
+        })
 }
+
+/// Words written with a full stop that ends no sentence, folded (lower case).
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "st",
+    "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof", "rev", "no", "vs", "inc", "corp", "co", "ltd",
+    "jr", "sr", "ft", "mt", "ave", "approx", "est", "dept", "univ",
+];
 
 /// FNV-1a over code points: fast, and collisions only cost a failed verification.
 fn hash(gram: &[char]) -> u64 {

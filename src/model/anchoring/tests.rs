@@ -121,3 +121,17 @@ fn a_quote_with_no_context_and_no_position_is_found() {
     let empty = Selector { exact: "", prefix: "", suffix: "", start: None };
     assert!(matches!(anchorer.anchor(&empty), Anchor::Orphan { .. }));
 }
+
+/// An abbreviation's full stop is no sentence edge: "on Nov. 3" agreeing says nothing about
+/// the sentence before, where a real sentence end would mean the quote's own sentence is intact.
+#[test]
+fn a_full_stop_after_an_abbreviation_or_an_initial_ends_no_sentence() {
+    let run = |s: &str| s.chars().collect::<Vec<char>>();
+    assert!(!has_sentence_edge(&run(" held on nov. 3")));
+    assert!(!has_sentence_edge(&run(" said mr. ortiz")));
+    assert!(!has_sentence_edge(&run(" by j. smith")));
+    assert!(has_sentence_edge(&run(" in november. the")));
+    assert!(has_sentence_edge(&run(" vote? the")));
+    // A word cut off by the run's start counts as a sentence's end, as before.
+    assert!(has_sentence_edge(&run("ov. 3")));
+}
