@@ -24,6 +24,11 @@ struct Arrived {
 async fn read(page: SentPage) -> Result<Arrived, String> {
     let from_selection = !page.selection.trim().is_empty();
     let sender = page.sender.clone();
+    // The same limit as a dropped file's, before the page goes to the worker.
+    let size = if from_selection { page.selection.len() } else { page.html.len() };
+    if let Some(why) = crate::model::limits::file_too_large(&page.title, size as u64) {
+        return Err(why);
+    }
     let mut draft = if from_selection {
         source::read_text(&page.selection, SourceFormat::Plain).map_err(|e| e.to_string())?
     } else {
