@@ -49,7 +49,7 @@ export function receiveFromBookmarklet(onPage) {
   return true;
 }
 
-/** The bookmarklet for this app's address: a `javascript:` link to drag to the bookmarks bar. */
+/** The bookmarklet for this app's address: a `javascript:` address for a bookmark. */
 export function bookmarklet(address) {
   const code = `(()=>{const a=${JSON.stringify(address)},o=new URL(a).origin,w=open(a+'#from-bookmarklet');` +
     `if(!w){alert('Allow pop-ups here to send this page to Article Annotator.');return}` +

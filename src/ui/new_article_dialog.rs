@@ -127,7 +127,7 @@ pub fn NewArticleDialog() -> impl IntoView {
         }
     };
     // The app's own address, without what follows `#`.
-    let bookmarklet_address = {
+    let bookmarklet_code = {
         let location = web_sys::window().map(|w| w.location());
         let here = location.map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()));
         crate::browser::handoff::bookmarklet(&here.unwrap_or_default())
@@ -194,19 +194,13 @@ pub fn NewArticleDialog() -> impl IntoView {
                     "From a web page, opened or pasted, only its article is kept; the rest can be put back, and nothing in it is run."
                 </p>
                 <p class="hint">
-                    "To send the page you are reading: the browser extension (see README), or drag this bookmarklet to your bookmarks bar: "
-                    <a
-                        class="bookmarklet"
-                        href=bookmarklet_address
-                        on:click=move |event| {
-                            event.prevent_default();
-                            state.inform("Drag “Send to Article Annotator” to your bookmarks bar, then click it on a news page.", None);
-                        }
-                    >
-                        "Send to Article Annotator"
-                    </a>
-                    ". It does not work on pages whose Content-Security-Policy blocks it, or where pop-ups are blocked."
+                    "To send the page you are reading: the browser extension (see README) or, where extensions are not allowed, "
+                    "a bookmark whose address is the bookmarklet below; click it on a news page. "
+                    "It does not work on pages whose Content-Security-Policy blocks it, or where pop-ups are blocked."
                 </p>
+                <label for="bookmarklet">"Bookmarklet"</label>
+                // A text to copy, not a link: the page holds no javascript: address.
+                <textarea id="bookmarklet" class="bookmarklet" rows="2" readonly spellcheck="false" prop:value=bookmarklet_code></textarea>
                 <input
                     type="file"
                     class="visually-hidden"
