@@ -5,13 +5,18 @@
 // token. A message from anywhere else (a page that opened the app, another frame) is ignored.
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9-]+$/;
 
+/** A field of a message as a string: a sender may put anything there. */
+const text = (value) => (typeof value === 'string' ? value : '');
+
+/** Takes the hand-over's marks out of the address: a reload does not ask again. */
+const forgetAddress = () => history.replaceState(null, '', location.pathname + location.search);
+
 export function receiveFromExtension(onPage) {
   const params = new URLSearchParams(location.hash.slice(1));
   const token = params.get('from-extension');
   const extension = params.get('extension');
   if (!token || !extension || !EXTENSION_ORIGIN.test(extension)) return false;
-  // The token is used once: a reload does not ask again.
-  history.replaceState(null, '', location.pathname + location.search);
+  forgetAddress();
   const frame = document.createElement('iframe');
   frame.hidden = true;
   frame.title = 'Hand-over from the browser extension';
@@ -22,7 +27,6 @@ export function receiveFromExtension(onPage) {
     if (data?.type !== 'article-annotator/page' || data.token !== token) return;
     window.removeEventListener('message', listener);
     frame.remove();
-    const text = (value) => (typeof value === 'string' ? value : '');
     onPage(text(data.html), text(data.url), text(data.title), text(data.selection));
   };
   window.addEventListener('message', listener);
@@ -36,12 +40,11 @@ export function receiveFromExtension(onPage) {
 export function receiveFromBookmarklet(onPage) {
   const opener = window.opener;
   if (location.hash !== '#from-bookmarklet' || !opener) return false;
-  history.replaceState(null, '', location.pathname + location.search);
+  forgetAddress();
   const listener = (event) => {
     const data = event.data;
     if (event.source !== opener || data?.type !== 'article-annotator/page') return;
     window.removeEventListener('message', listener);
-    const text = (value) => (typeof value === 'string' ? value : '');
     onPage(text(data.html), text(data.url), text(data.title), text(data.selection), event.origin);
   };
   window.addEventListener('message', listener);

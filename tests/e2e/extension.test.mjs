@@ -80,7 +80,7 @@ test('the extension sends the page being read; the annotator shows it and adds i
   await expectVisible(dialog.getByText('Dredging of the inner harbour will resume on March 3', { exact: false }));
   // The token is used once: the address no longer carries it.
   assert.equal(new URL(app.url()).hash, '');
-  for (const [width, colorScheme] of [[1280, 'light'], [768, 'dark']]) {
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [768, 'light'], [768, 'dark']]) {
     await app.setViewportSize({ width, height: 900 });
     await app.emulateMedia({ colorScheme });
     await app.screenshot({ path: new URL(`./screenshots/extension-dialog-${colorScheme}-${width}.png`, import.meta.url).pathname });
@@ -135,7 +135,7 @@ test('the bookmarklet sends the page it is clicked on, shown with that page\'s o
   const code = app.getByRole('textbox', { name: 'Bookmarklet' });
   const href = await code.inputValue();
   assert.match(href, /^javascript:/);
-  for (const [width, colorScheme] of [[1280, 'light'], [768, 'dark']]) {
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [768, 'light'], [768, 'dark']]) {
     await app.setViewportSize({ width, height: 900 });
     await app.emulateMedia({ colorScheme });
     await app.screenshot({ path: new URL(`./screenshots/bookmarklet-link-${colorScheme}-${width}.png`, import.meta.url).pathname });
