@@ -61,6 +61,7 @@ pub enum Body {
     Annotation(Item<Annotation>),
     Link(Item<Link>),
     Verdict(Item<Verdict>),
+    Version(VersionBody),
     Scale(Scale),
 }
 
@@ -92,6 +93,9 @@ pub struct Details {
     pub orphans: Vec<Orphan>,
     #[serde(default)]
     pub suggested: Vec<String>,
+    /// When its latest version was captured; empty for the first.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub captured: String,
 }
 
 /// An article's text and the parts of its page left out of it.
@@ -101,6 +105,23 @@ pub struct TextBody {
     pub text: String,
     #[serde(default)]
     pub removed_parts: Vec<RemovedPart>,
+}
+
+/// An earlier version of an article's text (see [`Article::add_version`]): written once, never
+/// changed. `number` is the version's (1 is the first).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionBody {
+    pub article: String,
+    pub number: usize,
+    pub captured: String,
+    pub title: String,
+    pub text: String,
+}
+
+/// A digest that tells versions apart: they never change once written, so their number, time,
+/// title and length (in bytes) do, without hashing whole texts on every save.
+fn version_digest(number: usize, captured: &str, title: &str, length: usize) -> u64 {
+    digest(&(number, captured, title, length))
 }
 
 /// One annotation, link or verdict of an article. `n` keeps the order they were made in.
@@ -149,6 +170,10 @@ fn details_id(article: &str) -> String {
 
 fn text_id(article: &str) -> String {
     format!("{}text", article_prefix(article))
+}
+
+fn version_id(article: &str, number: usize) -> String {
+    format!("{}version/{number}", article_prefix(article))
 }
 
 /// An item's document id into `id`, which holds the article's prefix and is cut back to it
@@ -263,6 +288,7 @@ impl Details {
         article.session = self.session.clone();
         article.orphans = self.orphans.clone();
         article.suggested = self.suggested.clone();
+        article.captured = self.captured.clone();
     }
 }
 
@@ -275,6 +301,7 @@ impl Body {
             Body::Annotation(i) => Some(&i.article),
             Body::Link(i) => Some(&i.article),
             Body::Verdict(i) => Some(&i.article),
+            Body::Version(v) => Some(&v.article),
             Body::Scale(_) => None,
         }
     }

@@ -3,7 +3,7 @@
 //! Every edit of annotations is a [`Change`] that carries what is needed both to apply it and
 //! to revert it, so undo and redo are exact, deletions included.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Touched, Verdict};
 use super::limits;
@@ -73,7 +73,9 @@ impl Change {
         let (annotations, links): (Vec<&str>, Vec<&Link>) = match self {
             Change::Added(annotation) | Change::Edited { after: annotation, .. } => (vec![&annotation.id], vec![]),
             Change::Removed { annotation, links, .. } => (vec![&annotation.id], links.iter().map(|(_, l)| l).collect()),
-            Change::Placed { orphan, annotation } => (vec![&orphan.annotation.id, &annotation.id], vec![]),
+            Change::Placed { orphan, annotation } => {
+                (vec![&orphan.annotation.id, &annotation.id], orphan.links.iter().collect())
+            }
             Change::Linked(link) | Change::Unlinked { link, .. } => (vec![], vec![link]),
             Change::Accepted(annotations) => (annotations.iter().map(|a| a.id.as_str()).collect(), vec![]),
             Change::Judged { after, .. } => (vec![&after.claim], vec![]),
@@ -111,6 +113,10 @@ impl Change {
             Change::Placed { orphan, annotation } => {
                 let at = position(article, &annotation.id)?;
                 article.annotations.remove(at);
+                // No link to or verdict on it could be made while it was an orphan: those there
+                // came back with it.
+                article.links.retain(|l| !orphan.links.contains(l));
+                article.verdicts.retain(|v| v.claim != annotation.id);
                 article.orphans.push(orphan.clone());
             }
             Change::Linked(link) => {
@@ -172,6 +178,21 @@ impl Change {
                 let at = at.ok_or(EditError::NoSuchAnnotation)?;
                 article.orphans.remove(at);
                 article.annotations.push(annotation.clone());
+                // Its links whose other end is in the text, and its verdict, come back with it.
+                let live: HashSet<&str> = article.annotations.iter().map(|a| a.id.as_str()).collect();
+                let back: Vec<Link> = orphan
+                    .links
+                    .iter()
+                    .filter(|l| live.contains(l.claim.as_str()) && live.contains(l.source.as_str()))
+                    .filter(|l| !article.links.contains(l))
+                    .cloned()
+                    .collect();
+                article.links.extend(back);
+                if let Some(verdict) = &orphan.verdict
+                    && !article.verdicts.iter().any(|v| v.claim == verdict.claim)
+                {
+                    article.verdicts.push((**verdict).clone());
+                }
             }
             Change::Linked(link) => {
                 let kind_of = |id: &str| article.annotations.iter().find(|a| a.id == id).map(|a| a.kind);

@@ -10,12 +10,14 @@ use super::text;
 use super::verdicts::default_ratings;
 mod annotation;
 mod edit_log;
+mod versions;
 
 pub use super::verdicts::{
     CheckStatus, DEFAULT_OFF_SCALE, DEFAULT_RATINGS, Evidence, Link, Session, Verdict, default_off_scale,
 };
 pub use annotation::{Annotation, AnnotationKind, Orphan};
 pub use edit_log::{EditLog, Touched};
+pub use versions::{EarlierVersion, VersionAdded, same_page};
 
 /// An article and everything recorded about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +52,13 @@ pub struct Article {
     pub removed_parts: Vec<RemovedPart>,
     /// When it was added to the library, ISO 8601.
     pub added: String,
+    /// When its text (the latest version) was captured, ISO 8601; empty for the first version,
+    /// captured when it was added.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub captured: String,
+    /// Its earlier versions, oldest first (see [`Article::add_version`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<EarlierVersion>,
     /// The user has reviewed the web-page leftovers (removed them or chose to keep them).
     #[serde(default)]
     pub leftovers_reviewed: bool,
@@ -99,6 +108,8 @@ impl Article {
             language: String::new(),
             removed_parts: Vec::new(),
             added,
+            captured: String::new(),
+            versions: Vec::new(),
             leftovers_reviewed: false,
             annotations: Vec::new(),
             orphans: Vec::new(),

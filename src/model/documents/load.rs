@@ -5,8 +5,10 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use super::{ArticleEntries, Body, DOC_VERSION, Details, Doc, Entry, Saved, TextBody, digest, text_digest};
-use crate::model::library::{Article, Library, Link, Verdict};
+use super::{
+    ArticleEntries, Body, DOC_VERSION, Details, Doc, Entry, Saved, TextBody, VersionBody, digest, text_digest,
+};
+use crate::model::library::{Article, EarlierVersion, Library, Link, Verdict};
 use crate::model::offsets::CharOffset;
 use crate::model::span;
 
@@ -93,6 +95,7 @@ impl Pieces {
             Body::Annotation(item) => (digest(&item.item), item.n),
             Body::Link(item) => (digest(&item.item), item.n),
             Body::Verdict(item) => (digest(&item.item), item.n),
+            Body::Version(v) => (super::version_digest(v.number, &v.captured, &v.title, v.text.len()), 0),
             Body::Scale(_) => unreachable!("the scale belongs to no article"),
         };
         self.entries.insert(doc.id, Entry { rev, digest, n });
@@ -123,6 +126,7 @@ impl Pieces {
                 }
                 Body::Link(item) => article.links.push(item.item),
                 Body::Verdict(item) => article.verdicts.push(item.item),
+                Body::Version(version) => put_version(&mut article, version),
                 _ => {}
             }
         }
@@ -273,6 +277,7 @@ impl Saved {
             Body::Annotation(item) => upsert(&mut article.annotations, item.item, |a, b| a.id == b.id),
             Body::Link(item) => upsert(&mut article.links, item.item, |a: &Link, b| a == b),
             Body::Verdict(item) => upsert(&mut article.verdicts, item.item, |a: &Verdict, b| a.claim == b.claim),
+            Body::Version(version) => put_version(article, version),
             Body::Scale(_) => unreachable!(),
         }
         entries.next_n = entries.next_n.max(entry.n + 1);
@@ -304,6 +309,9 @@ impl Saved {
             article.links.retain(|l| super::link_id(&article_id, l) != id);
         } else if let Some(claim) = rest.strip_prefix("verdict/") {
             article.verdicts.retain(|v| v.claim != unescape(claim));
+        } else if let Some(number) = rest.strip_prefix("version/").and_then(|n| n.parse::<usize>().ok()) {
+            // Only when a whole article goes (its versions are never deleted otherwise).
+            article.versions.truncate(number.saturating_sub(1));
         }
         Applied::Changed
     }
@@ -331,6 +339,19 @@ impl Saved {
         }
         true
     }
+}
+
+/// Puts an earlier version in its place among an article's versions. Versions are numbered from
+/// 1 without gaps; one read before those under it waits at its number behind placeholders
+/// that the missing ones fill as they come.
+fn put_version(article: &mut Article, version: VersionBody) {
+    let Some(at) = version.number.checked_sub(1) else { return };
+    let earlier = EarlierVersion { captured: version.captured, title: version.title, text: version.text.into() };
+    if article.versions.len() <= at {
+        let placeholder = EarlierVersion { captured: String::new(), title: String::new(), text: "".into() };
+        article.versions.resize(at + 1, placeholder);
+    }
+    article.versions[at] = earlier;
 }
 
 /// Replaces the item that `same` finds, or appends it.

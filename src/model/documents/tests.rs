@@ -6,7 +6,8 @@ use crate::model::library::{AnnotationKind, Library};
 use crate::model::verdicts::{CheckStatus, Evidence};
 
 /// A library with everything a document can hold: two articles, emoji and right-to-left text,
-/// links, a verdict, an orphan, a removed part, an accepted suggestion, a changed scale.
+/// links, a verdict, an orphan, a removed part, an accepted suggestion, an earlier version, a
+/// changed scale.
 fn library() -> Library {
     let mut first = marked(
         "A U.S. official said 😀 the blasts were planned. مرحبا بالعالم. The minister said no.",
@@ -26,12 +27,12 @@ fn library() -> Library {
         evidence: vec![Evidence { url: "https://example.org".into(), label: "Report".into() }],
         ..Verdict::default()
     }];
-    first.orphans = vec![Orphan {
-        annotation: Annotation { id: "o1".into(), ..first.annotations[1].clone() },
-        exact: "gone".into(),
-        prefix: "a".into(),
-        suffix: "b".into(),
-    }];
+    first.orphans = vec![Orphan::new(
+        Annotation { id: "o1".into(), ..first.annotations[1].clone() },
+        "gone".into(),
+        "a".into(),
+        "b".into(),
+    )];
     first.suggested = vec!["s1".into()];
     first.removed_parts = vec![RemovedPart { label: "navigation".into(), text: "Home".into(), at: 0 }];
     first.source_url = "https://example.com/a".into();
@@ -40,6 +41,7 @@ fn library() -> Library {
     let mut library = Library::default();
     library.add(first);
     library.add(second);
+    library.add_version("b", "Second, updated", "Plain text, updated.".into(), "2026-12-04T10:00:00Z").unwrap();
     library.set_ratings(&["True".into(), "False".into(), "Unverifiable".into()]).unwrap();
     library
 }
@@ -96,9 +98,10 @@ fn a_library_comes_back_whole_from_its_documents() {
     let (library, _, db) = saved_to_database(library());
     let ids: Vec<&str> = db.docs.keys().map(String::as_str).collect();
     assert!(ids.contains(&"a/art%2F1/annotation/s%2F2%25"), "{ids:?}");
-    assert!(ids.contains(&"scale"));
-    // Details and text for each article, three annotations, two links, one verdict, the scale.
-    assert_eq!(db.docs.len(), 4 + 3 + 2 + 1 + 1);
+    assert!(ids.contains(&"scale") && ids.contains(&"a/b/version/1"));
+    // Details and text for each article, three annotations, two links, one verdict, an earlier
+    // version, the scale.
+    assert_eq!(db.docs.len(), 4 + 3 + 2 + 1 + 1 + 1);
     let loaded = db.load();
     assert_eq!(loaded.library, library);
     assert_eq!((loaded.incomplete, loaded.skipped.len()), (0, 0));

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::{ArticleEntries, Body, Details, Item, SCALE_ID, Saved, Scale, TextBody, Write, delete, details_id, digest};
-use super::{article_prefix, item_id, put, text_digest, text_id};
+use super::{VersionBody, article_prefix, item_id, put, text_digest, text_id, version_digest, version_id};
 use crate::model::library::{Annotation, Article, Library, Link, Touched, Verdict};
 
 /// The digest of each article's text, kept with the text it was taken of: texts are shared
@@ -43,6 +43,7 @@ pub(super) fn details_of(article: &Article, n: u64) -> Details {
         session: article.session.clone(),
         orphans: article.orphans.clone(),
         suggested: article.suggested.clone(),
+        captured: article.captured.clone(),
     }
 }
 
@@ -160,6 +161,20 @@ fn article_writes(
         })
     };
     consider(&text_id(id), text_digest(text, &article.removed_parts), &text_body, Some(0));
+    for (at, version) in article.versions.iter().enumerate() {
+        let number = at + 1;
+        let body = |_: u64| {
+            Body::Version(VersionBody {
+                article: id.to_string(),
+                number,
+                captured: version.captured.clone(),
+                title: version.title.clone(),
+                text: version.text.to_string(),
+            })
+        };
+        let digest = version_digest(number, &version.captured, &version.title, version.text.len());
+        consider(&version_id(id, number), digest, &body, Some(0));
+    }
     let prefix = article_prefix(id);
     let mut buffer = prefix.clone();
     let (annotations, links) = match touched {

@@ -310,6 +310,7 @@ impl Merge {
         // of the two texts, which follows each passage where quotes and context can mistake a
         // pull quote or a repeated sentence for it.
         let text_changed = existing.text != article.text;
+        let orphans_before = existing.orphans.len();
         let moved = text_changed.then(|| {
             let spans: Vec<Span> = article.annotations.iter().map(Annotation::span).collect();
             move_through(&Diff::between(&article.text, &existing.text), &article.text, &existing.text, &spans)
@@ -330,37 +331,60 @@ impl Merge {
             };
             self.place(&id, annotation, anchor, quote, text_changed)?;
         }
-        // Links whose both ends are now in the article, and verdicts on claims this import added.
+        // Links whose both ends are now in the article, and verdicts on claims this import added;
+        // those of an annotation this import left as an orphan stay with the orphan.
         let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
         let placed: HashSet<&str> = existing.annotations.iter().map(|a| a.id.as_str()).collect();
+        let orphaned: HashMap<String, usize> = (orphans_before..existing.orphans.len())
+            .map(|at| (existing.orphans[at].annotation.id.clone(), at))
+            .collect();
         let mut linked: HashSet<(String, String)> =
             existing.links.iter().map(|l| (l.claim.clone(), l.source.clone())).collect();
+        let mut kept_by_orphans: Vec<(usize, Link)> = Vec::new();
         for link in article.links {
-            if placed.contains(link.claim.as_str())
-                && placed.contains(link.source.as_str())
-                && linked.insert((link.claim.clone(), link.source.clone()))
-            {
-                existing.links.push(link);
+            if placed.contains(link.claim.as_str()) && placed.contains(link.source.as_str()) {
+                if linked.insert((link.claim.clone(), link.source.clone())) {
+                    existing.links.push(link);
+                }
+                continue;
+            }
+            for end in [&link.claim, &link.source] {
+                if let Some(&at) = orphaned.get(end) {
+                    kept_by_orphans.push((at, link.clone()));
+                }
             }
         }
         let mut judged: HashSet<String> = existing.verdicts.iter().map(|v| v.claim.clone()).collect();
         for verdict in article.verdicts {
             if placed.contains(verdict.claim.as_str()) && judged.insert(verdict.claim.clone()) {
                 existing.verdicts.push(verdict);
+            } else if let Some(&at) = orphaned.get(&verdict.claim) {
+                existing.orphans[at].verdict = Some(Box::new(verdict));
             }
+        }
+        for (at, link) in kept_by_orphans {
+            existing.orphans[at].links.push(link);
         }
         if existing.session.is_empty() {
             existing.session = article.session;
         }
+        let placed: HashSet<&str> = existing.annotations.iter().map(|a| a.id.as_str()).collect();
         let mut marked: HashSet<String> = existing.suggested.iter().cloned().collect();
         for id in article.suggested {
             if placed.contains(id.as_str()) && marked.insert(id.clone()) {
                 existing.suggested.push(id);
             }
         }
-        for Orphan { annotation, exact, prefix, suffix } in article.orphans {
-            let quote = QuoteContext { exact, prefix, suffix };
-            self.place(&id, annotation, Anchor::Orphan { confidence: 0.0 }, quote, false)?;
+        // The file's own orphans, whole (with the links and verdict they keep).
+        for orphan in article.orphans {
+            let existing = self.library.get_mut(&id).or_else(|e| fail(e.to_string()))?;
+            let ids = self.ids.entry(id.clone()).or_insert_with(|| ids_in(existing));
+            if !ids.insert(orphan.annotation.id.clone()) {
+                self.already_there += 1;
+                continue;
+            }
+            existing.orphans.push(orphan);
+            self.orphaned += 1;
         }
         Ok(())
     }
@@ -390,7 +414,7 @@ impl Merge {
             }
             Anchor::Orphan { .. } => {
                 let QuoteContext { exact, prefix, suffix } = quote;
-                existing.orphans.push(Orphan { annotation, exact, prefix, suffix });
+                existing.orphans.push(Orphan::new(annotation, exact, prefix, suffix));
                 self.orphaned += 1;
             }
         }

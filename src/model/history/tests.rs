@@ -145,8 +145,7 @@ fn a_failed_change_is_not_recorded() {
 fn placing_an_orphan_undoes_and_redoes_whole() {
     let mut lib = library();
     let old = note("o", AnnotationKind::Source, 40, 45);
-    let orphan =
-        Orphan { annotation: old.clone(), exact: "official".into(), prefix: String::new(), suffix: String::new() };
+    let orphan = Orphan::new(old.clone(), "official".into(), String::new(), String::new());
     lib.get_mut("a").unwrap().orphans.push(orphan.clone());
     let before = lib.clone();
     let placed = Annotation { start: CharOffset(7), end: CharOffset(15), ..old };

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::offsets::CharOffset;
 use crate::model::span::Span;
+use crate::model::verdicts::{Link, Verdict};
 
 /// What a marked passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -81,8 +82,9 @@ impl Annotation {
     }
 }
 
-/// An annotation that could not be placed on its article's text when it was imported (the
-/// text had changed too much around it); the user places it by hand or discards it.
+/// An annotation that could not be placed on its article's text when it was imported or when a
+/// new version of the text came (its passage was deleted or rewritten); the user places it by
+/// hand or discards it.
 #[derive(Clone, Debug, PartialEq, Hash, Eq, Serialize, Deserialize)]
 pub struct Orphan {
     /// The annotation as it was; its offsets are those of the text it was made on.
@@ -91,4 +93,24 @@ pub struct Orphan {
     pub exact: String,
     pub prefix: String,
     pub suffix: String,
+    /// The version of the article it was made on, when a new version orphaned it (0: not known).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub from_version: usize,
+    /// Its links, kept until it is placed again (a link needs both its ends in the text).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Its verdict, if it is a claim that had one, kept until it is placed again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Box<Verdict>>,
+}
+
+impl Orphan {
+    /// An orphan of an import: its passage and context as the file gave them.
+    pub fn new(annotation: Annotation, exact: String, prefix: String, suffix: String) -> Orphan {
+        Orphan { annotation, exact, prefix, suffix, from_version: 0, links: Vec::new(), verdict: None }
+    }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -117,7 +117,7 @@ fn a_discarded_orphan_comes_back_whole() {
         author: String::new(),
         edited_by: String::new(),
     };
-    let orphan = Orphan { annotation, exact: "two".into(), prefix: "One ".into(), suffix: String::new() };
+    let orphan = Orphan::new(annotation, "two".into(), "One ".into(), String::new());
     lib.get_mut("a").unwrap().orphans.push(orphan);
     let before = lib.clone();
     let taken = lib.take_orphan("a", "o").unwrap();

@@ -341,12 +341,7 @@ fn an_article_with_many_annotations_to_place_again_is_merged_in_steps_as_it_woul
         at += chars + 2;
     }
     let orphan = Annotation { id: "o1".into(), ..theirs.annotations[0].clone() };
-    theirs.orphans.push(Orphan {
-        annotation: orphan,
-        exact: "gone".into(),
-        prefix: String::new(),
-        suffix: String::new(),
-    });
+    theirs.orphans.push(Orphan::new(orphan, "gone".into(), String::new(), String::new()));
     let file = export([&theirs], &Library::default().ratings, &Library::default().off_scale, &provenance());
     let edited: Vec<String> = paragraphs
         .iter()
