@@ -268,6 +268,23 @@ mod tests {
     }
 
     #[test]
+    fn placing_an_orphan_of_a_version_brings_back_its_links_and_verdict_and_undo_takes_them() {
+        use crate::model::history::{Change, History};
+        let mut library = library();
+        library.add_version("a1", "Bridge", SECOND.into(), "2026-12-02T09:00:00Z").unwrap();
+        let orphan = library.get("a1").unwrap().orphans[0].clone();
+        let before = library.clone();
+        let annotation = Annotation { start: CharOffset(0), end: CharOffset(7), ..orphan.annotation.clone() };
+        let mut history = History::default();
+        history.perform(&mut library, "a1", Change::Placed { orphan, annotation }).unwrap();
+        let article = library.get("a1").unwrap();
+        assert!(article.links.contains(&Link::new("told", "anon")));
+        assert_eq!(article.verdicts.iter().map(|v| v.claim.as_str()).collect::<Vec<_>>(), ["told"]);
+        history.undo(&mut library, "a1").unwrap();
+        assert_eq!(library, before);
+    }
+
+    #[test]
     fn the_same_text_again_adds_no_version() {
         let mut library = library();
         assert_eq!(library.add_version("a1", "Bridge", FIRST.into(), "2026-12-02T09:00:00Z"), Ok(None));
