@@ -5,6 +5,9 @@
 
 use std::ops::Range;
 
+mod blocks;
+pub use blocks::{Block, Piece, blocks};
+
 use rustc_hash::FxHashMap;
 use similar::algorithms::{Capture, Replace, myers};
 use similar::{DiffOp, DiffTag};
