@@ -31,5 +31,6 @@ mod suggestion_actions;
 mod suggestions;
 mod summary;
 mod text_popups;
+mod versions;
 
 pub use app::App;

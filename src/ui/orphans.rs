@@ -20,7 +20,7 @@ pub fn Orphans() -> impl IntoView {
             <section class="orphans" aria-labelledby="orphans-heading">
                 <h3 id="orphans-heading">{move || format!("Orphans ({})", orphans.with(Vec::len))}</h3>
                 <p class="orphans-help">
-                    "Imported annotations that could not be placed safely on this version of the text. Select the passage where one belongs, then choose “Place at selection”."
+                    "Annotations that could not be placed safely on this version of the text (imported, or made on an earlier version). Select the passage where one belongs, then choose “Place at selection”."
                 </p>
                 <ul>
                     <For each=move || orphans.get() key=|o| o.annotation.id.clone() let:orphan>
@@ -38,9 +38,24 @@ fn OrphanEntry(orphan: Orphan) -> impl IntoView {
     let kind = orphan.annotation.kind;
     let id = StoredValue::new(orphan.annotation.id.clone());
     let note = orphan.annotation.note.clone();
+    let from_version = (orphan.from_version > 0).then(|| {
+        let kept = match (orphan.links.len(), orphan.verdict.is_some()) {
+            (0, false) => String::new(),
+            (0, true) => " Its verdict comes back when it is placed.".to_string(),
+            (n, verdict) => format!(
+                " Its {} link{}{} come{} back when it is placed.",
+                n,
+                if n == 1 { "" } else { "s" },
+                if verdict { " and its verdict" } else { "" },
+                if n == 1 && !verdict { "s" } else { "" },
+            ),
+        };
+        format!("On version {}: its passage is not in this version.{kept}", orphan.from_version)
+    });
     view! {
         <li class=format!("orphan kind-{}", kind.slug()) role="group" aria-label=text::excerpt(&orphan.exact, 60)>
             <span class="orphan-kind">{kind.label()}</span>
+            {from_version.map(|said| view! { <p class="orphan-version">{said}</p> })}
             <blockquote>{orphan.exact.clone()}</blockquote>
             {(!note.is_empty()).then(|| view! { <p class="orphan-note">{note}</p> })}
             <div class="orphan-actions">

@@ -9,7 +9,7 @@ use wasm_bindgen::closure::Closure;
 
 use super::state::AppState;
 use crate::browser::clock;
-use crate::model::formats::report::{Detail, Entry, EvidenceLink, Reference, Report, Section};
+use crate::model::formats::report::{Changes, Detail, Entry, EvidenceLink, Reference, Report, Section};
 use crate::model::library::is_web_url;
 use crate::model::text;
 
@@ -71,7 +71,7 @@ pub fn PrintReport() -> impl IntoView {
 /// The report's elements. Every value entered (quotes, notes, names, addresses) is a text node;
 /// only web addresses become links.
 fn report_view(report: Report) -> impl IntoView {
-    let Report { title: _, details, summary, sections } = report;
+    let Report { title: _, details, summary, sections, changes } = report;
     view! {
         <section class="print-report" aria-labelledby="print-report-heading">
             <h2 id="print-report-heading">"Report"</h2>
@@ -79,7 +79,25 @@ fn report_view(report: Report) -> impl IntoView {
             <h3>"Summary"</h3>
             <ul class="report-summary">{summary.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
             {sections.into_iter().map(section_view).collect_view()}
+            {changes.map(changes_view)}
         </section>
+    }
+}
+
+fn changes_view(changes: Changes) -> impl IntoView {
+    let Changes { from, to, from_captured, to_captured, paragraphs } = changes;
+    let heading = format!("Changes from version {from} ({from_captured}) to version {to} ({to_captured})");
+    let items = paragraphs
+        .into_iter()
+        .map(|(place, pieces)| {
+            view! { <li>{place}": "{pieces.into_iter().map(super::versions::piece_view).collect_view()}</li> }
+        })
+        .collect_view();
+    view! {
+        <div class="report-section what-changed">
+            <h3>{heading}</h3>
+            <ol class="report-entries">{items}</ol>
+        </div>
     }
 }
 

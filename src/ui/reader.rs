@@ -10,6 +10,7 @@ use super::details_form::DetailsForm;
 use super::leftovers_review::LeftoversReview;
 use super::removed_parts::RemovedParts;
 use super::state::AppState;
+use super::versions::Versions;
 use crate::model::library::Article;
 use crate::model::{leftovers, text};
 
@@ -93,6 +94,7 @@ pub fn Reader(
                     <DetailsForm id=id.get_value() on_done=Callback::new(move |()| editing.set(false)) />
                 </Show>
                 <ShareWithDesk id=id.get_value() />
+                <Versions id=id.get_value() />
             </header>
             {move || {
                 offer

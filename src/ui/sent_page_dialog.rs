@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::modal::Modal;
 use super::state::{AppState, Dialog};
+use super::versions::SamePage;
 use crate::browser::handoff::{self, SentPage};
 use crate::model::source::{self, Draft, SourceFormat};
 use crate::model::text;
@@ -73,6 +74,18 @@ pub fn SentPageDialog() -> impl IntoView {
         }
         close();
     };
+    // A page whose address is already in the library comes as its next version.
+    let same_page = Memo::new(move |_| {
+        arrived.with(|found| {
+            let found = found.as_ref()?;
+            state.library.with(|l| l.find_by_url(&found.url).map(|a| SamePage::of(a, &found.draft.text)))
+        })
+    });
+    let add_version = move |_| {
+        let (Some(found), Some(same)) = (arrived.get_untracked(), same_page.get_untracked()) else { return };
+        state.add_version(&same.id, found.draft);
+        close();
+    };
     let field = move |pick: fn(&Arrived) -> String| move || arrived.with(|a| a.as_ref().map(pick).unwrap_or_default());
     view! {
         <Modal
@@ -110,9 +123,33 @@ pub fn SentPageDialog() -> impl IntoView {
                     <dd>{field(|a| format!("{} words", text::word_count(&a.draft.text)))}</dd>
                 </dl>
                 <blockquote class="sent-page-opening">{field(|a| text::excerpt(&a.draft.text, 400))}</blockquote>
+                {move || {
+                    same_page
+                        .get()
+                        .map(|same| {
+                            let said = if same.unchanged {
+                                format!(
+                                    "This page is already in the library as “{}”, with the same text: adding it as a version changes nothing.",
+                                    same.title,
+                                )
+                            } else {
+                                format!(
+                                    "This page is already in the library as “{}”. Added as version {}, it becomes the text you read; the earlier versions are kept, the annotations move to the new text, and those whose passage is gone become orphans.",
+                                    same.title,
+                                    same.next,
+                                )
+                            };
+                            view! { <p class="sent-page-same">{said}</p> }
+                        })
+                }}
                 <div class="form-actions">
-                    <button type="button" class="primary" on:click=add>
-                        "Add to library"
+                    <Show when=move || same_page.with(Option::is_some)>
+                        <button type="button" class="primary" on:click=add_version>
+                            "Add as a new version"
+                        </button>
+                    </Show>
+                    <button type="button" class:primary=move || same_page.with(Option::is_none) on:click=add>
+                        {move || if same_page.with(Option::is_some) { "Add as a separate article" } else { "Add to library" }}
                     </button>
                     <button type="button" on:click=move |_| close()>
                         "Discard"

@@ -23,6 +23,8 @@ pub enum Undo {
     AnnotationChange { article: String },
     /// Put back an orphan that was placed or discarded.
     RestoreOrphan { article: String, orphan: Orphan },
+    /// Put back the article as it was before a new version came.
+    TakeBackVersion(Box<Article>),
     /// Take a part of the web page that was put back into the text out again.
     TakeBackPart { article: String, put: PutBack },
 }
@@ -277,6 +279,18 @@ impl AppState {
                 self.library.update(|library| result = library.restore_text(&id, text));
                 match result {
                     Ok(()) => "The leftovers are back in the text.".to_string(),
+                    Err(e) => return self.fail(e.to_string()),
+                }
+            }
+            Undo::TakeBackVersion(before) => {
+                let (id, number) = (before.id.clone(), before.version_number());
+                let mut result = Ok(());
+                self.library.update(|library| result = library.take_back_version(*before));
+                match result {
+                    Ok(()) => {
+                        self.history.update(|history| history.forget(&id));
+                        format!("Back to version {number}: the new version was taken out.")
+                    }
                     Err(e) => return self.fail(e.to_string()),
                 }
             }

@@ -9,11 +9,17 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { expectHidden, expectText, expectVisible, startServer, waitFor, waitUntilRendered } from './harness.mjs';
+import { App, expectHidden, expectText, expectVisible, startServer, waitFor, waitUntilRendered } from './harness.mjs';
 
 const EXTENSION = new URL('../../extension/', import.meta.url).pathname;
 const STORY = await readFile(new URL('../fixtures/pages/harbour-story.html', import.meta.url), 'utf8');
 const TITLE = 'Harbour dredging to resume next month, port says';
+// The story as the outlet changed it after publication: a date corrected, the cost's sentence
+// deleted, an update note added.
+const COST = 'The authority said the work would cost 8.4 million euros and take about six weeks.';
+const CHANGED_STORY = STORY.replace('resume on March 3 after', 'resume on March 10 after')
+  .replace(/<p>The authority said the work would cost[^]*?<\/p>/, '<p>Update: the port corrected the start date.</p>');
+let story = STORY;
 
 let annotator;
 let news;
@@ -26,7 +32,7 @@ before(async () => {
   // The news site: another origin than the annotator's.
   const server = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(req.url.startsWith('/story') ? STORY : '<!doctype html><title>News</title><p>Front page</p>');
+    res.end(req.url.startsWith('/story') ? story : '<!doctype html><title>News</title><p>Front page</p>');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   news = { url: `http://localhost:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
@@ -105,6 +111,71 @@ test('the extension sends the page being read; the annotator shows it and adds i
   await again.screenshot({ path: new URL('./screenshots/extension-added.png', import.meta.url).pathname });
 });
 
+test('the page sent again after the outlet changed it becomes version 2: what changed, annotations moved, an orphan', async () => {
+  assert.notEqual(CHANGED_STORY, STORY);
+  const page = await context.newPage();
+  await page.goto(annotator.url);
+  await waitUntilRendered(page);
+  const reader = new App(page);
+  await reader.expectHeading(TITLE);
+  const text = await reader.text();
+  await reader.mark('A port official', 'anonymous_attribution', { text });
+  await reader.mark('will resume on March 3', 'claim', { text });
+  await reader.mark(COST, 'claim', { text });
+  await page.close();
+
+  story = CHANGED_STORY;
+  const app = await sendStory();
+  const dialog = app.getByRole('dialog', { name: 'A page sent to the annotator' });
+  await expectVisible(dialog, 15000);
+  await expectVisible(dialog.getByText(`This page is already in the library as “${TITLE}”.`, { exact: false }));
+  await dialog.getByRole('button', { name: 'Add as a new version' }).click();
+  await expectHidden(dialog);
+  await expectVisible(app.getByText(`Added version 2 of “${TITLE}”: 2 annotations moved to the new text, 1 became an orphan`, { exact: false }));
+
+  // One article, with two versions, showing the new text.
+  const changed = new App(app);
+  await changed.expectHeading(TITLE);
+  assert.match(await changed.text(), /resume on March 10 after/);
+  assert.doesNotMatch(await changed.text(), /8\.4 million euros/);
+  const versions = app.getByRole('region', { name: 'Versions (2)' });
+  await expectVisible(versions);
+  await expectText(versions.getByRole('listitem').nth(0), /^Version 1 · captured/);
+  await expectText(versions.getByRole('listitem').nth(1), /^Version 2 · captured .* · shown$/);
+  await changed.openLibrary();
+  assert.equal((await changed.libraryTitles()).filter((t) => t === TITLE).length, 1, 'one article, not two');
+  await changed.closeLibrary();
+
+  // What changed: the corrected date, the deleted sentence, the update, each marked.
+  await versions.getByRole('button', { name: 'What changed' }).click();
+  const diff = app.getByRole('region', { name: 'What changed from version 1 to version 2' });
+  await expectVisible(diff);
+  await expectText(diff.locator('del').first(), '[deleted: 3]');
+  await expectText(diff.locator('ins').first(), '[inserted: 10]');
+  await expectVisible(diff.locator('del', { hasText: 'would cost 8.4 million euros' }));
+  await expectVisible(diff.locator('ins', { hasText: 'Update: the port corrected the start date.' }));
+  await expectVisible(diff.getByText('paragraphs changed.', { exact: false }));
+
+  // The annotations followed the text; the deleted sentence's claim is an orphan, shown from version 1.
+  const passages = await waitFor(async () => {
+    const found = await changed.highlightedPassages();
+    assert.deepEqual(found.anonymous_attribution, ['A port official']);
+    return found;
+  });
+  assert.deepEqual(passages.claim, ['will resume on March 10']);
+  const orphans = app.getByRole('region', { name: 'Orphans (1)' });
+  await expectVisible(orphans);
+  await expectVisible(orphans.getByText('On version 1: its passage is not in this version.', { exact: false }));
+  await expectVisible(orphans.getByText(COST));
+  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [768, 'light'], [768, 'dark']]) {
+    await app.setViewportSize({ width, height: 900 });
+    await app.emulateMedia({ colorScheme });
+    await diff.scrollIntoViewIfNeeded();
+    await app.screenshot({ path: new URL(`./screenshots/versions-${colorScheme}-${width}.png`, import.meta.url).pathname });
+  }
+  story = STORY;
+});
+
 test('a page of another origin posting the hand-over message adds nothing', async () => {
   const opener = await context.newPage();
   await opener.goto(news.url);
@@ -155,7 +226,8 @@ test('the bookmarklet sends the page it is clicked on, shown with that page\'s o
   await expectVisible(dialog.getByText(`From a bookmarklet, on a page of ${new URL(news.url).origin}.`, { exact: false }));
   await expectText(dialog.getByRole('definition').first(), TITLE);
   await sent.screenshot({ path: new URL('./screenshots/bookmarklet-dialog.png', import.meta.url).pathname });
-  await dialog.getByRole('button', { name: 'Add to library' }).click();
+  // The story is in the library already (the tests above added it): it comes as its own article.
+  await dialog.getByRole('button', { name: 'Add as a separate article' }).click();
   await expectHidden(dialog);
   await expectVisible(sent.getByRole('heading', { level: 1, name: TITLE }));
   await expectVisible(sent.getByRole('link', { name: `${news.url}story.html` }));

@@ -6,7 +6,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{QuoteContext, quotes_with_context};
-use crate::model::library::{Annotation, AnnotationKind, Article, CheckStatus, Evidence, Orphan, Session};
+use crate::model::library::{
+    Annotation, AnnotationKind, Article, CheckStatus, EarlierVersion, Evidence, Orphan, Session,
+};
 use crate::model::offsets::CharOffset;
 
 /// The `format` field of our exports.
@@ -14,8 +16,10 @@ pub const FORMAT: &str = "article-annotator/export";
 /// The version [`export`] writes.
 /// Version 2 adds each article's `orphans`; version 3 the rating scale, each article's session,
 /// and each claim's sources and verdict; version 4 marks annotations the assistant suggested;
-/// version 5 lists the ratings off the truth scale.
-pub const VERSION: u64 = 5;
+/// version 5 lists the ratings off the truth scale; version 6 each article's `text_version` (the
+/// number of the version its text is), when it was `captured` and its earlier `versions`, and
+/// each annotation's `text_version`.
+pub const VERSION: u64 = 6;
 
 /// Who wrote an export, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -60,8 +64,15 @@ struct ExportArticle<'a> {
     #[serde(skip_serializing_if = "str::is_empty")]
     language: &'a str,
     added: &'a str,
+    /// The number of the version `text` is (1 for the text it was added with).
+    text_version: usize,
+    /// When `text` was captured.
+    captured: &'a str,
     text: &'a str,
     text_sha256: String,
+    /// Its earlier versions, oldest first.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    versions: &'a [EarlierVersion],
     annotations: Vec<ExportAnnotation<'a>>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     orphans: &'a [Orphan],
@@ -71,6 +82,8 @@ struct ExportArticle<'a> {
 #[derive(Serialize)]
 struct ExportAnnotation<'a> {
     id: &'a str,
+    /// The version of the article's text its offsets and quote are of.
+    text_version: usize,
     kind: AnnotationKind,
     start: CharOffset,
     end: CharOffset,
@@ -156,13 +169,17 @@ pub fn export_to<'a>(
                 site_name: &article.site_name,
                 language: &article.language,
                 added: &article.added,
+                text_version: article.version_number(),
+                captured: article.captured(),
                 text: &article.text,
                 text_sha256: sha256_hex(&article.text),
+                versions: &article.versions,
                 annotations: ordered
                     .into_iter()
                     .zip(quotes)
                     .map(|(a, QuoteContext { exact, prefix, suffix })| ExportAnnotation {
                         id: &a.id,
+                        text_version: article.version_number(),
                         kind: a.kind,
                         start: a.start,
                         end: a.end,
@@ -272,7 +289,7 @@ pub(crate) mod tests {
             serde_json::from_str(&export([&sample_article()], &library.ratings, &library.off_scale, &provenance))
                 .unwrap();
         assert_eq!(json["format"], FORMAT);
-        assert_eq!(json["version"], 5);
+        assert_eq!(json["version"], 6);
         assert_eq!(json["ratings"][5], "Unverifiable");
         assert_eq!(json["off_scale"], serde_json::json!(["Unverifiable"]));
         assert_eq!(json["app"]["version"], "0.1.0");

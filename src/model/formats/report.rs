@@ -14,6 +14,9 @@ use crate::model::offsets::CharIndex;
 use crate::model::summary::summarize;
 use crate::model::text;
 
+mod changes;
+pub use changes::Changes;
+
 /// The report of one article, as plain data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -25,6 +28,8 @@ pub struct Report {
     pub summary: Vec<String>,
     /// One section per kind, in the order of [`AnnotationKind::ALL`].
     pub sections: Vec<Section>,
+    /// What changed into the latest version, when the article has more than one.
+    pub changes: Option<Changes>,
 }
 
 /// One line of the report's details.
@@ -215,7 +220,13 @@ impl Report {
             summary.push(format!("Verdicts: {}", rated.join("; ")));
         }
 
-        Report { title: article.title.clone(), details, summary, sections: sections(article) }
+        Report {
+            title: article.title.clone(),
+            details,
+            summary,
+            sections: sections(article),
+            changes: Changes::of(article),
+        }
     }
 
     /// The report in Markdown. Quotes, notes and every other value entered are escaped, so
@@ -262,6 +273,9 @@ impl Report {
                     out.push_str(&format!("\n- Backs: {}\n", references(&entry.backs)));
                 }
             }
+        }
+        if let Some(changes) = &self.changes {
+            out.push_str(&changes.to_markdown(escape));
         }
         out
     }
@@ -356,6 +370,21 @@ mod tests {
         let text = marked.replace(['«', '»'], "");
         let end = marked.find('»').expect("a » marks the end") - '«'.len_utf8();
         assert_eq!(Places::new(&text).of(start, end).to_string(), expected, "{marked}");
+    }
+
+    #[test]
+    fn the_report_lists_what_changed_into_the_latest_version() {
+        let mut library = crate::model::library::Library::default();
+        library.add(Article::new("a".into(), "T".into(), "One.\n\nIt opens in *May*.".into(), "2026-12-01".into()));
+        assert!(export(library.get("a").unwrap(), &library.ratings.clone(), "today").find("## Changes").is_none());
+        library.add_version("a", "T", "One.\n\nIt opens in *June*.".into(), "2026-12-02").unwrap();
+        let report = export(library.get("a").unwrap(), &library.ratings.clone(), "today");
+        assert!(
+            report.contains(
+                "## Changes from version 1 (2026-12-01) to version 2 (2026-12-02)\n\n- Paragraph 2, changed: It opens in \\*~~May~~**June**\\*.\n"
+            ),
+            "{report}"
+        );
     }
 
     #[test]

@@ -95,6 +95,8 @@ fn annotation(article: &Article, a: &Annotation, quote: QuoteContext) -> Value {
                 { "type": "TextQuoteSelector", "exact": quote.exact, "prefix": quote.prefix, "suffix": quote.suffix },
                 { "type": "TextPositionSelector", "start": a.start.0, "end": a.end.0 },
             ],
+            // The version of the article the selectors are of: the page as it was captured then.
+            "state": { "type": "TimeState", "sourceDate": article.captured() },
         },
     });
     for (field, value) in [("created", &a.created), ("modified", &a.modified)] {

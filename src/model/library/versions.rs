@@ -151,6 +151,17 @@ impl Library {
         Ok(Some(VersionAdded { number: article.version_number(), moved, orphaned }))
     }
 
+    /// Undoes [`Library::add_version`]: puts back the article as it was before (`before`),
+    /// unless another version came since.
+    pub fn take_back_version(&mut self, before: Article) -> Result<(), EditError> {
+        let article = self.get_mut(&before.id)?;
+        if article.version_number() != before.version_number() + 1 {
+            return Err(EditError::TextChanged);
+        }
+        *article = before;
+        Ok(())
+    }
+
     /// The article of the library that is a capture of the page at `url`, if any (see
     /// [`same_page`]); the latest added first.
     pub fn find_by_url(&self, url: &str) -> Option<&Article> {
@@ -282,6 +293,16 @@ mod tests {
         assert_eq!(article.verdicts.iter().map(|v| v.claim.as_str()).collect::<Vec<_>>(), ["told"]);
         history.undo(&mut library, "a1").unwrap();
         assert_eq!(library, before);
+    }
+
+    #[test]
+    fn a_version_taken_back_leaves_the_article_as_it_was() {
+        let mut library = library();
+        let before = library.get("a1").unwrap().clone();
+        library.add_version("a1", "Bridge", SECOND.into(), "2026-12-02T09:00:00Z").unwrap();
+        library.take_back_version(before.clone()).unwrap();
+        assert_eq!(library.get("a1"), Some(&before));
+        assert_eq!(library.take_back_version(before), Err(EditError::TextChanged));
     }
 
     #[test]

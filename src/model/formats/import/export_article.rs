@@ -166,6 +166,14 @@ pub(super) fn read_export_article(value: &Json, index: usize) -> Result<Article,
         article.orphans =
             typed(orphans).or_else(|e| fail(format!("{place}: field \"orphans\" is not a list of orphans ({e}).")))?;
     }
+    if let Some(versions) = fields.object.get("versions") {
+        article.versions = typed(versions)
+            .or_else(|e| fail(format!("{place}: field \"versions\" is not a list of versions ({e}).")))?;
+    }
+    article.captured = fields.optional_text("captured")?.to_string();
+    if article.captured == article.added {
+        article.captured.clear();
+    }
     if let Some(session) = fields.object.get("session") {
         article.session =
             typed(session).or_else(|e| fail(format!("{place}: field \"session\" cannot be read ({e}).")))?;

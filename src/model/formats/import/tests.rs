@@ -67,7 +67,7 @@ fn an_export_imports_into_an_empty_library_unchanged_and_twice_adds_nothing() {
     assert_eq!((again.articles_added, again.annotations_added, again.already_there), (0, 0, 2));
     assert_eq!(again.library, first.library);
     // Version 1 files (without orphans) read the same.
-    let version_1 = import(&file.replace("\"version\": 5", "\"version\": 1"), &Library::default(), None);
+    let version_1 = import(&file.replace("\"version\": 6", "\"version\": 1"), &Library::default(), None);
     assert_eq!(version_1.unwrap().library, first.library);
 }
 
@@ -118,7 +118,7 @@ fn the_files_ratings_join_the_scale_with_whether_they_are_off_it() {
     custom.set_scale(&strings(&["Yes", "No"]), &[]).unwrap();
     let old = file(&["True", "Unverifiable"], &[])
         .replace(",\n  \"off_scale\": []", "")
-        .replace("\"version\": 5", "\"version\": 4");
+        .replace("\"version\": 6", "\"version\": 4");
     assert!(!old.contains("off_scale"), "{old}");
     let merged = import(&old, &custom, None).unwrap().library;
     assert_eq!(
@@ -156,7 +156,7 @@ fn bad_files_are_refused_with_the_place_and_the_field() {
         refused("{\"hello\": 1}"),
         "The file is neither an Article Annotator export nor W3C Web Annotation JSON."
     );
-    assert!(refused(&good.replace("\"version\": 5", "\"version\": 7")).contains("newer version"));
+    assert!(refused(&good.replace("\"version\": 6", "\"version\": 7")).contains("newer version"));
     let out_of_text = good.replace("\"end\": 62", "\"end\": 6200");
     assert!(
         refused(&out_of_text)
@@ -379,4 +379,48 @@ fn an_article_with_many_annotations_to_place_again_is_merged_in_steps_as_it_woul
     assert_eq!(article.links.len(), article.verdicts.len());
     assert!(article.links.len() > 300 && article.orphans.iter().any(|o| o.exact == "gone"));
     assert_eq!(article.quote(article.annotations.iter().find(|a| a.id == "s5").unwrap().span()), "a minister");
+}
+
+#[test]
+fn an_article_with_versions_comes_back_with_them_and_its_orphans_links_and_verdicts() {
+    let text = "A U.S. official said the dam held.\n\nThe minister said it broke.";
+    let mut library = Library::default();
+    let mut article = Article::new("v1".into(), "Dam".into(), text.into(), "2026-12-01T10:00:00Z".into());
+    let quote = |q: &str| {
+        let at = text[..text.find(q).unwrap()].chars().count();
+        (CharOffset(at), CharOffset(at + q.chars().count()))
+    };
+    for (id, kind, q) in [
+        ("s", AnnotationKind::AnonymousAttribution, "A U.S. official"),
+        ("c", AnnotationKind::Claim, "The minister said it broke"),
+    ] {
+        let (start, end) = quote(q);
+        article.annotations.push(Annotation {
+            id: id.into(),
+            kind,
+            start,
+            end,
+            note: String::new(),
+            created: String::new(),
+            modified: String::new(),
+            author: String::new(),
+            edited_by: String::new(),
+        });
+    }
+    article.links.push(Link::new("c", "s"));
+    article.verdicts.push(Verdict { claim: "c".into(), rating: "False".into(), ..Verdict::default() });
+    library.add(article);
+    library
+        .add_version("v1", "Dam holds", "A U.S. official said the dam held.".into(), "2026-12-02T08:00:00Z")
+        .unwrap();
+    let file = export(&library.articles, &library.ratings, &library.off_scale, &provenance());
+    let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert_eq!(json["articles"][0]["text_version"], 2);
+    assert_eq!(json["articles"][0]["annotations"][0]["text_version"], 2);
+    assert_eq!(json["articles"][0]["versions"][0]["text"], text);
+    let back = import(&file, &Library::default(), None).unwrap().library;
+    let (ours, theirs) = (&library.articles[0], &back.articles[0]);
+    assert_eq!((&theirs.versions, &theirs.captured, &theirs.orphans), (&ours.versions, &ours.captured, &ours.orphans));
+    assert_eq!(theirs.orphans[0].verdict.as_ref().map(|v| v.rating.as_str()), Some("False"));
+    assert_eq!(theirs.orphans[0].links, [Link::new("c", "s")]);
 }
