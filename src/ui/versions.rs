@@ -99,17 +99,20 @@ pub fn Versions(id: String) -> impl IntoView {
                 <ol class="versions-list">
                     {move || {
                         let last = count.get();
+                        let latest_title = listed.with(|l| l.last().map(|v| v.1.clone()).unwrap_or_default());
                         listed
                             .get()
                             .into_iter()
                             .map(|(n, title, captured)| {
+                                // An earlier title is shown when it differs from the latest.
+                                let retitled = (n != last && title != latest_title).then_some(title);
                                 view! {
                                     <li>
                                         <span class="version-number">{format!("Version {n}")}</span>
                                         " · captured "
                                         <time datetime=captured.clone()>{clock::local_time(&captured)}</time>
                                         {(n == last).then_some(" · shown")}
-                                        {(n != last).then(|| view! { <span class="version-title">{format!(" · “{title}”")}</span> })}
+                                        {retitled.map(|title| view! { <span class="version-title">{format!(" · “{title}”")}</span> })}
                                     </li>
                                 }
                             })
@@ -164,12 +167,17 @@ fn WhatChanged(id: String, from: RwSignal<usize>, to: RwSignal<usize>) -> impl I
                     n => format!("{n} paragraphs changed."),
                 }}
             </p>
-            <ol class="what-changed-list">{move || blocks.get().unwrap_or_default().into_iter().map(block_view).collect_view()}</ol>
+            <ol class="what-changed-list">
+                {move || {
+                    let from = from.get();
+                    blocks.get().unwrap_or_default().into_iter().map(|b| block_view(b, from)).collect_view()
+                }}
+            </ol>
         </div>
     }
 }
 
-fn block_view(block: Block) -> AnyView {
+fn block_view(block: Block, from: usize) -> AnyView {
     match block {
         Block::Unchanged(n) => view! {
             <li class="unchanged-paragraphs">{format!("{n} unchanged paragraph{}", if n == 1 { "" } else { "s" })}</li>
@@ -179,7 +187,7 @@ fn block_view(block: Block) -> AnyView {
             let place = match (old_paragraph, new_paragraph) {
                 (Some(_), Some(n)) => format!("Paragraph {n}, changed"),
                 (None, Some(n)) => format!("Paragraph {n}, added"),
-                (Some(n), None) => format!("Paragraph {n} of the earlier version, deleted"),
+                (Some(n), None) => format!("Paragraph {n} of version {from}, deleted"),
                 (None, None) => "Changed".to_string(),
             };
             view! {

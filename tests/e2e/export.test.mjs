@@ -50,7 +50,7 @@ test('Export JSON holds the article, its hash and every annotation with quote an
   validateAgainstSchema(text);
   const file = JSON.parse(text);
   assert.equal(file.format, 'article-annotator/export');
-  assert.equal(file.version, 5);
+  assert.equal(file.version, 6);
   assert.match(file.exported, /^\d{4}-\d\d-\d\dT/);
   assert.equal(file.app.name, 'Article Annotator');
   assert.equal(file.articles.length, 1);
@@ -62,7 +62,8 @@ test('Export JSON holds the article, its hash and every annotation with quote an
   assert.equal(article.annotations.length, stored.length);
   assert.deepEqual(article.annotations.map((a) => a.id), stored.map((a) => a.id), 'in the order they were made');
   for (const a of article.annotations) {
-    const { quote, sources, ...fields } = a;
+    const { quote, sources, text_version, ...fields } = a;
+    assert.equal(text_version, 1, 'made on the first version');
     assert.deepEqual(fields, stored.find((s) => s.id === a.id), 'every stored field, unchanged');
     assert.deepEqual(sources, a.kind === 'claim' ? [] : undefined, 'claims list their sources (none yet)');
     assert.equal(quote.exact, slice(a.start, a.end));

@@ -16,9 +16,8 @@ const STORY = await readFile(new URL('../fixtures/pages/harbour-story.html', imp
 const TITLE = 'Harbour dredging to resume next month, port says';
 // The story as the outlet changed it after publication: a date corrected, the cost's sentence
 // deleted, an update note added.
-const COST = 'The authority said the work would cost 8.4 million euros and take about six weeks.';
-const CHANGED_STORY = STORY.replace('resume on March 3 after', 'resume on March 10 after')
-  .replace(/<p>The authority said the work would cost[^]*?<\/p>/, '<p>Update: the port corrected the start date.</p>');
+const CHANGED_STORY = STORY.replace('<p>Dredging of the inner harbour will resume on March 3 after', '<p>Update: the port corrected the start date.</p>\n        <p>Dredging of the inner harbour will resume on March 10 after')
+  .replace(/<p>The authority said the work would cost[^]*?<\/p>/, '');
 let story = STORY;
 
 let annotator;
@@ -31,7 +30,7 @@ before(async () => {
   annotator = await startServer();
   // The news site: another origin than the annotator's.
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(req.url.startsWith('/story') ? story : '<!doctype html><title>News</title><p>Front page</p>');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -73,6 +72,8 @@ async function sendStory() {
   }, `${news.url}story.html`);
   const app = await opened;
   await waitUntilRendered(app);
+  // The next send finds the story's tab by its address: this one goes.
+  await page.close();
   return app;
 }
 
@@ -121,7 +122,7 @@ test('the page sent again after the outlet changed it becomes version 2: what ch
   const text = await reader.text();
   await reader.mark('A port official', 'anonymous_attribution', { text });
   await reader.mark('will resume on March 3', 'claim', { text });
-  await reader.mark(COST, 'claim', { text });
+  await reader.mark('the work would cost 8.4 million euros', 'claim', { text });
   await page.close();
 
   story = CHANGED_STORY;
@@ -150,8 +151,9 @@ test('the page sent again after the outlet changed it becomes version 2: what ch
   await versions.getByRole('button', { name: 'What changed' }).click();
   const diff = app.getByRole('region', { name: 'What changed from version 1 to version 2' });
   await expectVisible(diff);
-  await expectText(diff.locator('del').first(), '[deleted: 3]');
-  await expectText(diff.locator('ins').first(), '[inserted: 10]');
+  const corrected = diff.getByRole('listitem').filter({ hasText: 'Dredging of the inner harbour' });
+  await expectText(corrected.locator('del'), '[deleted: 3]');
+  await expectText(corrected.locator('ins'), '[inserted: 10]');
   await expectVisible(diff.locator('del', { hasText: 'would cost 8.4 million euros' }));
   await expectVisible(diff.locator('ins', { hasText: 'Update: the port corrected the start date.' }));
   await expectVisible(diff.getByText('paragraphs changed.', { exact: false }));
@@ -166,7 +168,7 @@ test('the page sent again after the outlet changed it becomes version 2: what ch
   const orphans = app.getByRole('region', { name: 'Orphans (1)' });
   await expectVisible(orphans);
   await expectVisible(orphans.getByText('On version 1: its passage is not in this version.', { exact: false }));
-  await expectVisible(orphans.getByText(COST));
+  await expectVisible(orphans.getByText('the work would cost 8.4 million euros', { exact: true }));
   for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [768, 'light'], [768, 'dark']]) {
     await app.setViewportSize({ width, height: 900 });
     await app.emulateMedia({ colorScheme });
