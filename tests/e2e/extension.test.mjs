@@ -175,6 +175,11 @@ test('the page sent again after the outlet changed it becomes version 2: what ch
     await diff.scrollIntoViewIfNeeded();
     await app.screenshot({ path: new URL(`./screenshots/versions-${colorScheme}-${width}.png`, import.meta.url).pathname });
   }
+  // Kept: after a reload, the versions, the moved annotations and the orphan are all there.
+  await changed.reload();
+  await expectVisible(app.getByRole('region', { name: 'Versions (2)' }));
+  await expectVisible(app.getByRole('region', { name: 'Orphans (1)' }));
+  await waitFor(async () => assert.deepEqual((await changed.highlightedPassages()).claim, ['will resume on March 10']));
   story = STORY;
 });
 
