@@ -465,3 +465,30 @@ fn every_change_and_its_undoing_writes_what_comparing_the_whole_article_writes()
     assert_eq!(narrow.len(), 1, "one link's document, deleted once: {narrow:?}");
     assert_eq!(narrow, whole, "a link taken away, made again and taken away, saved at once");
 }
+
+#[test]
+fn a_new_version_made_in_another_tab_arrives_whole_and_is_not_written_back() {
+    let (_, _, mut db) = saved_to_database(library());
+    let (mut one, mut two) = (db.load(), db.load());
+    let new_text = "A U.S. official said 😀 the blasts were planned. The minister said yes.";
+    one.library.add_version("art/1", "Updated", new_text.into(), "2026-12-05T08:00:00Z").unwrap();
+    let writes = one.saved.writes(&mut one.library);
+    assert!(writes.iter().any(|w| w.id == "a/art%2F1/version/1"), "the earlier text is written once");
+    db.take(&mut one.saved, &writes);
+    for write in &writes {
+        if let Some(json) = db.docs.get(&write.id) {
+            assert_ne!(two.saved.apply(&mut two.library, json), Applied::ReadArticle("art/1".into()));
+        } else {
+            two.saved.apply(
+                &mut two.library,
+                &serde_json::json!({ "_id": write.id, "_rev": "9-x", "_deleted": true }).to_string(),
+            );
+        }
+    }
+    let (mine, theirs) = (one.library.get("art/1").unwrap(), two.library.get("art/1").unwrap().clone());
+    assert_eq!((&theirs.versions, &theirs.text, theirs.captured()), (&mine.versions, &mine.text, mine.captured()));
+    assert_eq!((&theirs.annotations, &theirs.orphans), (&mine.annotations, &mine.orphans));
+    two.library.edited.touch("art/1", Touched::All);
+    assert!(two.saved.writes(&mut two.library).is_empty(), "what it took is not written back");
+    assert_eq!(db.load().library.get("art/1"), Some(&theirs));
+}
