@@ -114,10 +114,19 @@ impl Anchorer {
         let prefix = &prefix[prefix.len().saturating_sub(MAX_CONTEXT_CHARS)..];
         let suffix = &suffix[..suffix.len().min(MAX_CONTEXT_CHARS)];
         let hint = selector.start.map(|s| s.0);
-        if let Some(placed) = self.by_quote(&exact, prefix, suffix, hint) {
-            return placed;
+        match self.by_quote(&exact, prefix, suffix, hint) {
+            // Agreement that rests on a sentence or paragraph edge alone (a pull quote of the
+            // sentence, found whole where the sentence itself was corrected) yields to a
+            // place the approximate search finds with its context.
+            Some((placed, Support::EdgeOnly)) => match self.approximately(&exact, prefix, suffix) {
+                Anchor::Placed { start, end, method, confidence } if !matches!(placed, Anchor::Placed { start: s, .. } if s == start) => {
+                    Anchor::Placed { start, end, method, confidence }
+                }
+                _ => placed,
+            },
+            Some((placed, Support::Context)) => placed,
+            None => self.approximately(&exact, prefix, suffix),
         }
-        self.approximately(&exact, prefix, suffix)
     }
 
     /// Tiers 1 and 2: every exact occurrence of the folded quote, the best-supported by
@@ -125,7 +134,13 @@ impl Anchorer {
     /// guess, refused). Three quarters of the context must still agree, and some of it on
     /// each side: "town in Kraków would cost" found in another sentence after its own was
     /// deleted is not the same passage.
-    fn by_quote(&self, exact: &[char], prefix: &[char], suffix: &[char], hint: Option<usize>) -> Option<Anchor> {
+    fn by_quote(
+        &self,
+        exact: &[char],
+        prefix: &[char],
+        suffix: &[char],
+        hint: Option<usize>,
+    ) -> Option<(Anchor, Support)> {
         // The index has grams only where white space (or the text's start) comes before: a
         // quote right after punctuation ("it's", a quotation mark) starts inside an indexed
         // gram. Its end needs no such care: a gram ends at any character not a letter or digit.
@@ -147,8 +162,11 @@ impl Anchorer {
             })
             .collect();
         let &(best_total, best_at_hint, best) = scored.iter().max()?;
-        // Two occurrences with the same support, neither where the quote was: a guess.
-        if !best_at_hint && scored.iter().filter(|(total, ..)| *total == best_total).count() > 1 {
+        // Two occurrences with about the same support, neither where the quote was: a guess (a
+        // sentence and its pull quote share most of their context; which one was corrected since
+        // only a diff of the whole texts can tell).
+        let close = (prefix.len() + suffix.len()) / 4;
+        if !best_at_hint && scored.iter().filter(|(total, ..)| *total + close >= best_total).count() > 1 {
             return None;
         }
         let (before, after) = agreement(best);
@@ -158,8 +176,18 @@ impl Anchorer {
         let agreed_before: Vec<char> = prefix[prefix.len() - before..].iter().chain(&exact[..1]).copied().collect();
         let agreed_after: Vec<char> = exact[exact.len() - 1..].iter().chain(&suffix[..after]).copied().collect();
         let at_text_start = best == 0 && before == prefix.len();
-        let before = if has_sentence_edge(&agreed_before) || at_text_start { prefix.len() } else { before };
-        let after = if has_sentence_edge(&agreed_after) || end == self.folded.len() { suffix.len() } else { after };
+        let real = |run: &[char]| run.iter().filter(|c| !is_space(**c)).count();
+        let edge_before = has_sentence_edge(&agreed_before) || at_text_start;
+        let edge_after = has_sentence_edge(&agreed_after) || end == self.folded.len();
+        let support = if (edge_before && real(&prefix[prefix.len() - before..]) < SIDE_AGREEMENT)
+            || (edge_after && real(&suffix[..after]) < SIDE_AGREEMENT)
+        {
+            Support::EdgeOnly
+        } else {
+            Support::Context
+        };
+        let before = if edge_before { prefix.len() } else { before };
+        let after = if edge_after { suffix.len() } else { after };
         let sides_kept = before >= prefix.len().min(SIDE_AGREEMENT) && after >= suffix.len().min(SIDE_AGREEMENT);
         // A short quote says little by itself: all of its context must agree; a longer one
         // found once needs half of it, else three quarters.
@@ -174,7 +202,7 @@ impl Anchorer {
         }
         let (start, end) = self.real_span(best, end);
         let method = if Some(start.0) == hint { Method::Position } else { Method::Quote };
-        Some(Anchor::Placed { start, end, method, confidence: 1.0 })
+        Some((Anchor::Placed { start, end, method, confidence: 1.0 }, support))
     }
 
     /// Folded positions where `exact` occurs. `may_start_word` says the quote may begin at a
@@ -499,6 +527,14 @@ const ABBREVIATIONS: &[&str] = &[
     "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof", "rev", "no", "vs", "inc", "corp", "co", "ltd",
     "jr", "sr", "ft", "mt", "ave", "approx", "est", "dept", "univ",
 ];
+
+/// What an exact occurrence's context agreement rests on.
+enum Support {
+    /// Characters of context on both sides (or all there is).
+    Context,
+    /// On one side, little more than a sentence or paragraph edge.
+    EdgeOnly,
+}
 
 /// FNV-1a over code points: fast, and collisions only cost a failed verification.
 fn hash(gram: &[char]) -> u64 {

@@ -135,3 +135,22 @@ fn a_full_stop_after_an_abbreviation_or_an_initial_ends_no_sentence() {
     // A word cut off by the run's start counts as a sentence's end, as before.
     assert!(has_sentence_edge(&run("ov. 3")));
 }
+
+#[test]
+fn a_pull_quote_of_a_corrected_sentence_does_not_take_its_annotations() {
+    // The sentence stood twice (itself and a pull quote); then its own copy was corrected.
+    let sentence = "Recent governments have recognized that there was little resistance to the rule.";
+    let old = format!(
+        "The ministry announced plans for the building on Tuesday.\n\n{sentence}\n\nArchitects from across the union may enter.\n\n{sentence}\n\nThe winner will be chosen next year."
+    );
+    let corrected = sentence.replace("resistance", "resitsance");
+    let new = old.replacen(sentence, &corrected, 1);
+    let pull_quote_at = new.rfind(sentence).unwrap();
+    let pull_quote = new[..pull_quote_at].chars().count();
+    for quote in [sentence, "little resistance to the rule", "Recent governments have"] {
+        match reanchor(&old, quote, 0, &new) {
+            Anchor::Placed { start, .. } => assert!(start.0 < pull_quote, "{quote:?} went to the pull quote"),
+            Anchor::Orphan { .. } => {}
+        }
+    }
+}
