@@ -34,8 +34,30 @@ async function sendTab(tab) {
 }
 globalThis.sendTab = sendTab;
 
+/**
+ * Sends the tab's page; if it cannot be read (the browser's own pages, the extension stores,
+ * pages the browser closes to extensions), says so on the toolbar button of that tab: a "!"
+ * badge, and why in its tooltip.
+ */
+async function sendOrExplain(tab) {
+  const title = api.runtime.getManifest().action?.default_title ?? 'Article Annotator';
+  try {
+    await sendTab(tab);
+    await api.action.setBadgeText({ tabId: tab.id, text: '' });
+    await api.action.setTitle({ tabId: tab.id, title });
+  } catch (error) {
+    console.error('Article Annotator: the page could not be sent.', error);
+    await api.action.setBadgeText({ tabId: tab.id, text: '!' });
+    await api.action.setTitle({
+      tabId: tab.id,
+      title: `${title}: this page could not be read (${error?.message ?? error}). The browser keeps some pages closed to extensions; save the page as a file and open it instead.`,
+    });
+  }
+}
+globalThis.sendOrExplain = sendOrExplain;
+
 api.action.onClicked.addListener((tab) => {
-  sendTab(tab).catch((error) => console.error('Article Annotator: the page could not be sent.', error));
+  sendOrExplain(tab);
 });
 
 api.runtime.onMessage.addListener((message, sender, reply) => {

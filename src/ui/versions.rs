@@ -16,11 +16,19 @@ impl AppState {
         let Some(before) = self.library.with_untracked(|l| l.get(id).cloned()) else {
             return self.fail("That article is no longer in the library.");
         };
+        let Draft { title, text, meta, removed, .. } = draft;
         let mut result = Ok(None);
         self.library.update(|library| {
-            result = library.add_version(id, &draft.title, draft.text.into(), &clock::now_iso());
+            result = library.add_version(id, &title, text.into(), &clock::now_iso());
             if matches!(result, Ok(Some(_))) {
                 let _ = library.open(id);
+                // What the new page left out of its text, and its own date of update.
+                if let Ok(article) = library.get_mut(id) {
+                    article.removed_parts = removed;
+                    if let Some(modified) = meta.modified {
+                        article.modified = modified;
+                    }
+                }
             }
         });
         match result {

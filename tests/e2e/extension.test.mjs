@@ -183,6 +183,36 @@ test('the page sent again after the outlet changed it becomes version 2: what ch
   story = STORY;
 });
 
+test('a page the extension cannot read is said on its button, and no annotator opens', async () => {
+  // The test copy of the extension may read localhost only: 127.0.0.1 stands for a page the
+  // browser keeps closed to extensions.
+  const closed = `${news.url.replace('localhost', '127.0.0.1')}story.html`;
+  const tabsBefore = await extensionWorker.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id));
+  const page = await context.newPage();
+  await page.goto(closed);
+  const pagesBefore = context.pages().length;
+  // Its address is hidden from the extension too: it is the tab that is new.
+  const said = await extensionWorker.evaluate(async (before) => {
+    const [tab] = (await chrome.tabs.query({})).filter((tab) => !before.includes(tab.id));
+    await globalThis.sendOrExplain(tab);
+    return { badge: await chrome.action.getBadgeText({ tabId: tab.id }), title: await chrome.action.getTitle({ tabId: tab.id }) };
+  }, tabsBefore);
+  assert.equal(said.badge, '!');
+  assert.match(said.title, /^Send this page to Article Annotator: this page could not be read \(.+\)\. The browser keeps some pages closed to extensions/);
+  assert.equal(context.pages().length, pagesBefore, 'no annotator tab opened');
+  // A page it can read clears the badge.
+  await page.goto(`${news.url}story.html`);
+  const opened = context.waitForEvent('page');
+  const cleared = await extensionWorker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    await globalThis.sendOrExplain(tab);
+    return chrome.action.getBadgeText({ tabId: tab.id });
+  }, `${news.url}story.html`);
+  assert.equal(cleared, '');
+  await (await opened).close();
+  await page.close();
+});
+
 test('a page of another origin posting the hand-over message adds nothing', async () => {
   const opener = await context.newPage();
   await opener.goto(news.url);
