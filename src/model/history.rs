@@ -3,7 +3,7 @@
 //! Every edit of annotations is a [`Change`] that carries what is needed both to apply it and
 //! to revert it, so undo and redo are exact, deletions included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::library::{Annotation, AnnotationKind, Article, EditError, Library, Link, Orphan, Touched, Verdict};
 use super::limits;
@@ -178,17 +178,22 @@ impl Change {
                 let at = at.ok_or(EditError::NoSuchAnnotation)?;
                 article.orphans.remove(at);
                 article.annotations.push(annotation.clone());
-                // Its links whose other end is in the text, and its verdict, come back with it.
-                let live: HashSet<&str> = article.annotations.iter().map(|a| a.id.as_str()).collect();
+                // Its links whose other end is in the text, and its verdict, come back with it
+                // (a file's orphan could carry anything: only links from a claim to a source).
+                let kinds: HashMap<&str, AnnotationKind> =
+                    article.annotations.iter().map(|a| (a.id.as_str(), a.kind)).collect();
+                let is_claim = |id: &str| kinds.get(id) == Some(&AnnotationKind::Claim);
+                let is_source = |id: &str| kinds.get(id).is_some_and(|k| *k != AnnotationKind::Claim);
                 let back: Vec<Link> = orphan
                     .links
                     .iter()
-                    .filter(|l| live.contains(l.claim.as_str()) && live.contains(l.source.as_str()))
-                    .filter(|l| !article.links.contains(l))
+                    .filter(|l| is_claim(&l.claim) && is_source(&l.source) && !article.links.contains(l))
                     .cloned()
                     .collect();
                 article.links.extend(back);
                 if let Some(verdict) = &orphan.verdict
+                    && verdict.claim == annotation.id
+                    && annotation.kind == AnnotationKind::Claim
                     && !article.verdicts.iter().any(|v| v.claim == verdict.claim)
                 {
                     article.verdicts.push((**verdict).clone());
