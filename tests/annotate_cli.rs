@@ -195,3 +195,45 @@ fn reanchor_moves_an_exports_annotations_to_the_new_text_and_keeps_the_gone_as_o
     assert_eq!((code, out.as_str()), (1, ""));
     assert!(err.contains("not valid JSON"), "{err}");
 }
+
+#[test]
+fn convert_takes_a_brat_pair_to_our_export_to_doccano_and_back_to_brat() {
+    let dir = std::env::temp_dir().join(format!("annotate-convert-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    std::fs::write(
+        path("story.txt"),
+        "A U.S. official said 😀 the blasts were planned.\n\nمرحبا The minister said no.",
+    )
+    .unwrap();
+    std::fs::write(
+        path("story.ann"),
+        "T1\tAnonymous 0 15\tA U.S. official\nT2\tClaim 23 46\tthe blasts were planned\nT3\tVerb 16 20\tsaid\nR1\tRel Arg1:T2 Arg2:T1\n",
+    )
+    .unwrap();
+    let (code, _, err) = annotate(&["convert", &path("story.ann"), &path("story.json")], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 span(s) with another label skipped"), "{err}");
+    let ours: Value = serde_json::from_str(&std::fs::read_to_string(path("story.json")).unwrap()).unwrap();
+    let article = &ours["articles"][0];
+    assert_eq!(article["title"], "story");
+    let claim = article["annotations"].as_array().unwrap().iter().find(|a| a["kind"] == "claim").unwrap();
+    assert_eq!(claim["quote"]["exact"], "the blasts were planned");
+    assert_eq!(claim["sources"].as_array().unwrap().len(), 1);
+    assert_eq!(annotate(&["convert", &path("story.json"), &path("story.jsonl")], "").0, 0);
+    let line: Value = serde_json::from_str(std::fs::read_to_string(path("story.jsonl")).unwrap().trim()).unwrap();
+    assert_eq!(line["label"], serde_json::json!([[0, 15, "Anonymous_attribution"], [23, 46, "Claim"]]));
+    assert_eq!(annotate(&["convert", &path("story.json"), &path("back.ann")], "").0, 0);
+    let back = std::fs::read_to_string(path("back.ann")).unwrap();
+    assert_eq!(
+        back,
+        "T1\tAnonymous_attribution 0 15\tA U.S. official\nT2\tClaim 23 46\tthe blasts were planned\nR1\tRests_on Arg1:T2 Arg2:T1\n"
+    );
+    let (code, _, err) = annotate(&["convert", &path("story.jsonl"), &path("many.ann")], "");
+    assert_eq!(code, 0, "{err}");
+    std::fs::write(path("broken.ann"), "T1\tClaim 0 999\tx\n").unwrap();
+    std::fs::write(path("broken.txt"), "short").unwrap();
+    let (code, _, err) = annotate(&["convert", &path("broken.ann"), &path("x.json")], "");
+    assert_eq!((code, err.trim_end().ends_with("0-999 is not a span of the text (5 characters).")), (1, true), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

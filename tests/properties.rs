@@ -824,3 +824,57 @@ mod caret_motion {
         }
     }
 }
+
+/// brat and doccano: a library written for them and read back has the same annotations, kinds
+/// and spans exactly (brat also the notes, unless a line break or tab had to go, and the links).
+mod nlp_formats {
+    use super::*;
+    use article_annotator::model::formats::nlp::{brat, doccano, kind_for_label, to_articles};
+    use article_annotator::model::library::{Annotation, AnnotationKind};
+
+    type Marks = Vec<(AnnotationKind, usize, usize)>;
+
+    fn marks(article: &Article) -> Marks {
+        let mut marks: Marks = article.annotations.iter().map(|a| (a.kind, a.start.0, a.end.0)).collect();
+        marks.sort_by_key(|&(kind, start, end)| (start, end, kind as u8));
+        marks
+    }
+
+    fn by_quote<'a>(article: &'a Article, a: &Annotation) -> Option<&'a Annotation> {
+        article.annotations.iter().find(|b| (b.kind, b.start, b.end) == (a.kind, a.start, a.end))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn doccano_round_trips_kinds_and_spans(seed in any::<u64>()) {
+            let library = Generator(seed).library();
+            let articles: Vec<&Article> = library.articles.iter().collect();
+            let back = to_articles(doccano::read(&doccano::export(&articles)).unwrap(), &kind_for_label, "d", "now");
+            prop_assert_eq!((back.skipped, back.unplaced), (0, 0));
+            for (ours, theirs) in library.articles.iter().zip(&back.articles) {
+                prop_assert_eq!(&ours.text, &theirs.text);
+                prop_assert_eq!(marks(ours), marks(theirs));
+            }
+        }
+
+        #[test]
+        fn brat_round_trips_kinds_spans_notes_and_links(seed in any::<u64>()) {
+            let library = Generator(seed).library();
+            for ours in &library.articles {
+                let (txt, ann) = brat::export(ours);
+                let doc = brat::read(&ours.title, &txt, &ann).unwrap();
+                let back = to_articles(vec![doc], &kind_for_label, "b", "now");
+                prop_assert_eq!((back.skipped, back.unplaced), (0, 0));
+                let theirs = &back.articles[0];
+                prop_assert_eq!(&ours.text, &theirs.text);
+                prop_assert_eq!(marks(ours), marks(theirs));
+                for a in ours.annotations.iter().filter(|a| !a.note.contains(['\n', '\t']) && a.note.trim() == a.note) {
+                    prop_assert_eq!(&by_quote(theirs, a).unwrap().note, &a.note);
+                }
+                prop_assert_eq!(theirs.links.len(), ours.links.len());
+            }
+        }
+    }
+}

@@ -15,6 +15,13 @@
 //! `annotate reanchor OLD_EXPORT NEW`: our export of one article, with its annotations moved
 //! to the new version's text through the diff of the two; those whose passage is gone are kept
 //! as orphans (`orphans`), with the passage they were on. For desks that watch articles in batch.
+//!
+//! `annotate convert IN OUT`: converts between our export (`.json`), doccano JSONL (`.jsonl`)
+//! and brat standoff (`.ann`, its text in the `.txt` beside it; a directory, named with a final
+//! `/`, for several articles), each told by its name (`convert.rs`).
+
+#[path = "annotate/convert.rs"]
+mod convert;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -29,7 +36,7 @@ use article_annotator::model::library::{
 };
 use article_annotator::model::source::{Draft, SourceFormat, read};
 
-const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE | annotate diff OLD NEW | annotate reanchor OLD_EXPORT NEW\n       (a FILE may be - for standard input)";
+const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE | annotate diff OLD NEW | annotate reanchor OLD_EXPORT NEW\n       | annotate convert IN OUT (.json ours, .jsonl doccano, .ann brat, DIR/ brat)\n       (a FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,6 +49,7 @@ fn main() -> ExitCode {
         ["reanchor", export_path, new] => read_file(export_path)
             .and_then(|file| Ok((file, read_article(new)?)))
             .and_then(|(file, new)| reanchor(&file, new.text).map_err(|e| format!("annotate: {export_path}: {e}"))),
+        ["convert", input, output] => convert::convert(input, output),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -6,6 +6,7 @@ use article_annotator::model::library::{
     Annotation, AnnotationKind, Article, CheckStatus, Evidence, Library, Link, Session, Verdict,
 };
 use article_annotator::model::offsets::CharOffset;
+use article_annotator::model::text::normalize;
 
 /// A small deterministic generator (a linear congruential one): the same seed, the same cases.
 pub struct Generator(pub u64);
@@ -48,7 +49,8 @@ impl Generator {
         let mut library = Library::default();
         for a in 0..1 + self.next(3) {
             let words = 5 + self.next(60);
-            let text = format!("Headline {a}\n\n{}", self.text(words));
+            // Normalized, as every article's text is (no space before a line break, ...).
+            let text = normalize(&format!("Headline {a}\n\n{}", self.text(words)));
             let length = text.chars().count();
             let mut article =
                 Article::new(format!("a{a}"), format!("Title {a} 😀"), text, "2026-11-25T10:00:00.000Z".into());

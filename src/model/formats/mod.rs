@@ -5,6 +5,7 @@ pub mod claimreview;
 pub mod csv;
 pub mod export;
 pub mod import;
+pub mod nlp;
 pub mod report;
 pub mod w3c;
 
