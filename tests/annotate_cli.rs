@@ -237,3 +237,30 @@ fn convert_takes_a_brat_pair_to_our_export_to_doccano_and_back_to_brat() {
     assert_eq!((code, err.trim_end().ends_with("0-999 is not a span of the text (5 characters).")), (1, true), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn convert_reads_a_label_studio_export() {
+    let dir = std::env::temp_dir().join(format!("annotate-label-studio-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    // The task format of https://labelstud.io/guide/task_format, for a text labelling project.
+    std::fs::write(
+        path("tasks.json"),
+        r#"[{"id": 1, "data": {"text": "The talks failed, a senior official said."},
+            "annotations": [{"result": [
+              {"id": "c", "type": "labels", "value": {"start": 0, "end": 16, "text": "The talks failed", "labels": ["Claim"]}},
+              {"id": "s", "type": "labels", "value": {"start": 18, "end": 35, "text": "a senior official", "labels": ["Anonymous"]}},
+              {"type": "relation", "from_id": "c", "to_id": "s"}]}]}]"#,
+    )
+    .unwrap();
+    let (code, _, err) = annotate(&["convert", &path("tasks.json"), &path("tasks.ann")], "");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(path("tasks.ann")).unwrap(),
+        "T1\tClaim 0 16\tThe talks failed\nT2\tAnonymous_attribution 18 35\ta senior official\nR1\tRests_on Arg1:T1 Arg2:T2\n"
+    );
+    std::fs::write(path("broken.json"), "[{\"data\": {}}]").unwrap();
+    let (code, _, err) = annotate(&["convert", &path("broken.json"), &path("x.jsonl")], "");
+    assert_eq!((code, err.trim_end().ends_with("Task 1 has no text in its \"data\".")), (1, true), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -18,7 +18,8 @@
 //!
 //! `annotate convert IN OUT`: converts between our export (`.json`), doccano JSONL (`.jsonl`)
 //! and brat standoff (`.ann`, its text in the `.txt` beside it; a directory, named with a final
-//! `/`, for several articles), each told by its name (`convert.rs`).
+//! `/`, for several articles), each told by its name, and reads Label Studio's JSON export (a
+//! `.json` list of tasks) (`convert.rs`).
 
 #[path = "annotate/convert.rs"]
 mod convert;

@@ -1,4 +1,5 @@
-//! `annotate convert IN OUT`: our export, doccano JSONL and brat standoff, into each other.
+//! `annotate convert IN OUT`: our export, doccano JSONL and brat standoff, into each other, and
+//! Label Studio's JSON export (read only) into any of them.
 //! Labels of other tools map to our kinds by their obvious names (`kind_for_label`); spans with
 //! other labels are skipped and counted on standard error.
 
@@ -7,7 +8,7 @@ use std::path::Path;
 use article_annotator::model::formats::export::{Provenance, export};
 use article_annotator::model::formats::file_name;
 use article_annotator::model::formats::import::import;
-use article_annotator::model::formats::nlp::{Converted, brat, doccano, kind_for_label, to_articles};
+use article_annotator::model::formats::nlp::{Converted, brat, doccano, kind_for_label, label_studio, to_articles};
 use article_annotator::model::library::{Article, Library};
 
 use super::{now_iso, read_file};
@@ -32,7 +33,15 @@ fn read_articles(input: &str) -> Result<Vec<Article>, String> {
     };
     let now = now_iso();
     match extension(input) {
-        "json" => Ok(import(&read_file(input)?, &Library::default(), None).map_err(|e| fail(e.0))?.library.articles),
+        // A Label Studio export is a list of tasks; ours is an object.
+        "json" => {
+            let raw = read_file(input)?;
+            if raw.trim_start().starts_with('[') {
+                let docs = label_studio::read(&raw).map_err(fail)?;
+                return Ok(converted(to_articles(docs, &kind_for_label, "label-studio-", &now)));
+            }
+            Ok(import(&raw, &Library::default(), None).map_err(|e| fail(e.0))?.library.articles)
+        }
         "jsonl" => Ok(converted(to_articles(
             doccano::read(&read_file(input)?).map_err(fail)?,
             &kind_for_label,

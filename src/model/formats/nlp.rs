@@ -1,5 +1,6 @@
 //! Formats of NLP labelling tools: doccano JSONL (`doccano.rs`) and brat standoff (`brat.rs`),
-//! written for the tools and read from them. Both count offsets in code points, as we do.
+//! written for the tools and read from them, and Label Studio's JSON export
+//! (`label_studio.rs`), read. Offsets are code points, as ours are.
 //!
 //! What they cannot hold is lost on the way out: verdicts, evidence, sessions, orphans, times
 //! and authors (brat keeps notes and links; doccano keeps neither). What comes in is a
@@ -9,6 +10,7 @@
 
 pub mod brat;
 pub mod doccano;
+pub mod label_studio;
 
 use super::{CONTEXT_CHARS, quotes_with_context};
 use crate::model::anchoring::{Anchor, Anchorer, Selector};
