@@ -10,6 +10,7 @@
 
 pub mod brat;
 pub mod doccano;
+pub mod hypothesis;
 pub mod label_studio;
 
 use super::{CONTEXT_CHARS, quotes_with_context};
