@@ -12,6 +12,7 @@ pub mod first_paint;
 pub mod handoff;
 pub mod highlights;
 pub mod js_text;
+pub mod label_mapping;
 pub mod move_in;
 pub mod storage;
 pub mod text_dom;

@@ -7,6 +7,7 @@ use super::annotations_panel::AnnotationsPanel;
 use super::app_bar::AppBar;
 use super::desk::{DeskDialog, DeskLink};
 use super::export_menu;
+use super::label_mapping::LabelMappingDialog;
 use super::library_dialog::LibraryDialog;
 use super::new_article_dialog::NewArticleDialog;
 use super::notices::{NoticeToast, StorageBanner};
@@ -167,6 +168,7 @@ pub fn App(start: Start) -> impl IntoView {
             <LibraryDialog />
             <DeskDialog />
             <SentPageDialog />
+            <LabelMappingDialog />
             <Show when=move || dragging.get()>
                 <div class="drop-overlay" aria-hidden="true">
                     <p>"Drop the file to open it as a new article"</p>

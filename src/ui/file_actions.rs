@@ -79,11 +79,23 @@ impl AppState {
             return Err(why);
         }
         let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".json") || lower.ends_with(".jsonld") {
+        if lower.ends_with(".ann") {
+            return Err(format!(
+                "“{name}” is a brat annotation file: choose it together with its .txt file (both at once) to import them."
+            ));
+        }
+        if lower.ends_with(".json") || lower.ends_with(".jsonld") || lower.ends_with(".jsonl") {
             self.announcement.set(format!("Importing “{name}”…"));
             clock::start_span("aa-import");
             let imported = match crate::browser::files::read_text(&file).await {
-                Ok((raw, 0)) => self.import(&name, &raw).await,
+                Ok((raw, 0)) => match super::label_mapping::read_foreign(&name, &raw) {
+                    Some(Ok(pending)) => {
+                        self.map_labels(pending);
+                        Ok(())
+                    }
+                    Some(Err(why)) => Err(why),
+                    None => self.import(&name, &raw).await,
+                },
                 Ok((_, malformed)) => Err(format!(
                     "“{name}” was not imported, and nothing changed. It is not UTF-8 text: {} could not be read.",
                     byte_sequences(malformed)
@@ -129,6 +141,22 @@ impl AppState {
                 None,
             );
         }
+        Ok(())
+    }
+}
+
+impl AppState {
+    /// Reads a brat pair (an `.ann` file and its `.txt`) chosen together, for the mapping dialog.
+    pub async fn open_brat_pair(self, ann: web_sys::File, txt: web_sys::File) -> Result<(), String> {
+        let name = ann.name();
+        for file in [&ann, &txt] {
+            if let Some(why) = crate::model::limits::file_too_large(&file.name(), file.size() as u64) {
+                return Err(why);
+            }
+        }
+        let (annotations, _) = crate::browser::files::read_text(&ann).await?;
+        let (text, _) = crate::browser::files::read_text(&txt).await?;
+        self.map_labels(super::label_mapping::read_brat(&name, &text, &annotations)?);
         Ok(())
     }
 }

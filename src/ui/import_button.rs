@@ -1,4 +1,6 @@
-//! "Import": an Article Annotator export or a W3C Web Annotation file, from a file picker.
+//! "Import": an Article Annotator export, a W3C Web Annotation file, or another tool's
+//! (Hypothesis, doccano, Label Studio; brat's `.ann` and `.txt` chosen together), from a file
+//! picker.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -13,15 +15,26 @@ pub fn ImportButton() -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let chosen = move |_| {
         let Some(element) = input.get() else { return };
-        let file = element.files().and_then(|files| files.get(0));
+        let files: Vec<web_sys::File> =
+            element.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
         element.set_value("");
-        if let Some(file) = file {
-            spawn_local(async move {
-                if let Err(e) = state.open_file(file).await {
-                    state.fail(e);
-                }
-            });
-        }
+        // A brat pair: the .ann and the .txt of the same name, chosen together.
+        let ends = |file: &web_sys::File, end: &str| file.name().to_ascii_lowercase().ends_with(end);
+        let pair = match files.as_slice() {
+            [a, b] if ends(a, ".ann") && ends(b, ".txt") => Some((a.clone(), b.clone())),
+            [a, b] if ends(b, ".ann") && ends(a, ".txt") => Some((b.clone(), a.clone())),
+            _ => None,
+        };
+        spawn_local(async move {
+            let opened = match (pair, files.into_iter().next()) {
+                (Some((ann, txt)), _) => state.open_brat_pair(ann, txt).await,
+                (None, Some(file)) => state.open_file(file).await,
+                (None, None) => Ok(()),
+            };
+            if let Err(e) = opened {
+                state.fail(e);
+            }
+        });
     };
     view! {
         <button
@@ -39,7 +52,8 @@ pub fn ImportButton() -> impl IntoView {
             class="visually-hidden"
             tabindex="-1"
             aria-hidden="true"
-            accept=".json,.jsonld,application/json,application/ld+json"
+            multiple
+            accept=".json,.jsonld,.jsonl,.ann,.txt,application/json,application/ld+json"
             node_ref=input
             on:change=chosen
         />

@@ -14,6 +14,7 @@ mod export_menu;
 mod fact_check;
 mod file_actions;
 mod import_button;
+mod label_mapping;
 mod leftovers_review;
 mod library_dialog;
 mod modal;

@@ -62,6 +62,8 @@ pub enum Dialog {
     Desk,
     /// A page the browser extension sent, before it is added.
     SentPage,
+    /// The labels of another tool's file, mapped to kinds before it is imported.
+    MapLabels,
 }
 
 /// A passage selected in the article and not yet marked.
@@ -116,6 +118,8 @@ pub struct AppState {
     /// Annotations and verdicts that two desk users changed while apart, both versions kept
     /// (see `model::documents::Conflict`), until someone chooses.
     pub conflicts: RwSignal<Vec<Conflict>>,
+    /// Another tool's file waiting for its labels to be mapped (`label_mapping.rs`).
+    pub labeled: RwSignal<Option<super::label_mapping::PendingLabels>>,
     /// Counts changes of the library, so that work split over several tasks can tell whether
     /// the library changed in between.
     pub(super) library_revision: StoredValue<u64>,
@@ -180,6 +184,7 @@ impl AppState {
             suggestion_at: RwSignal::new(0),
             author: RwSignal::new(String::new()),
             conflicts: RwSignal::new(Vec::new()),
+            labeled: RwSignal::new(None),
             library_revision,
             settled,
             saving,
