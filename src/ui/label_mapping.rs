@@ -258,9 +258,10 @@ pub fn LabelMappingDialog() -> impl IntoView {
     }
 }
 
-/// Another tool's file, told by its name and how it starts: doccano JSONL (`.jsonl`), Label
-/// Studio's export (a JSON list of tasks) or Hypothesis's (`annotations` with an
-/// `export_date`, or a search result's `rows`). `None` for anything else (our export, W3C).
+/// Another tool's file, told by its name and what it holds: doccano JSONL (`.jsonl`), Label
+/// Studio's export (a JSON list of tasks with their `data`) or Hypothesis's (`annotations`
+/// with an `export_date`, or a search result's `rows`). `None` for anything else (our export,
+/// W3C, or a file none of them reads, which our import then refuses).
 pub fn read_foreign(name: &str, raw: &str) -> Option<Result<PendingLabels, String>> {
     use crate::model::formats::nlp::{doccano, label_studio};
     let lower = name.to_ascii_lowercase();
@@ -270,12 +271,13 @@ pub fn read_foreign(name: &str, raw: &str) -> Option<Result<PendingLabels, Strin
         return Some(doccano::read(raw).map(|docs| pending("doccano", Foreign::Texts(docs))).map_err(refused));
     }
     let start = raw.trim_start();
-    if start.starts_with('[') {
+    let ours_or_w3c = raw.contains("\"format\"") || raw.contains("\"@context\"");
+    // A list of tasks with their "data" (a W3C file may be a list too, with its "@context").
+    if start.starts_with('[') && !ours_or_w3c && raw.contains("\"data\"") {
         return Some(
             label_studio::read(raw).map(|docs| pending("Label Studio", Foreign::Texts(docs))).map_err(refused),
         );
     }
-    let ours_or_w3c = raw.contains("\"format\"") || raw.contains("\"@context\"");
     if start.starts_with('{') && !ours_or_w3c && (raw.contains("\"export_date\"") || raw.contains("\"rows\"")) {
         return Some(
             hypothesis::read(raw)
