@@ -14,6 +14,10 @@ use crate::model::formats::nlp::{Labeled, kind_for_label, to_articles};
 use crate::model::library::AnnotationKind;
 use crate::model::limits;
 
+/// Hypothesis annotations placed between two chances for the page to draw: about 20 ms of
+/// placing by quote on the 2-core machine (bench/tool_import.mjs).
+const PLACED_PER_STEP: usize = 100;
+
 /// What a file of another tool holds, read and waiting for its labels to be mapped.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Foreign {
@@ -79,7 +83,7 @@ impl AppState {
 
     /// Imports a file of another tool with its labels mapped (`choices`: label -> choice);
     /// all or nothing.
-    fn import_mapped(&self, pending: PendingLabels, choices: &[(String, String)]) -> Result<String, String> {
+    async fn import_mapped(&self, pending: PendingLabels, choices: &[(String, String)]) -> Result<String, String> {
         let kind_of =
             |label: &str| choices.iter().find(|(l, _)| l == label).and_then(|(_, choice)| kind_of_choice(choice));
         let name = &pending.name;
@@ -119,8 +123,23 @@ impl AppState {
                 Ok(message)
             }
             Foreign::Hypothesis(highlights, without_passage) => {
+                // Placed a batch at a time on a copy of the library, letting the page draw
+                // between batches; the copy replaces the library only if all went well.
+                let revision = self.library_revision.get_value();
                 let mut library = self.library.get_untracked();
-                let done = hypothesis::place(&mut library, &highlights, &kind_of).map_err(refused)?;
+                let mut placer = hypothesis::Placer::default();
+                for batch in highlights.chunks(PLACED_PER_STEP) {
+                    clock::yield_to_browser().await;
+                    placer.place(&mut library, batch, &kind_of).map_err(refused)?;
+                }
+                // The library changed meanwhile: place them on what it is now, at once, so that
+                // nothing is lost.
+                if self.library_revision.get_value() != revision {
+                    library = self.library.get_untracked();
+                    placer = hypothesis::Placer::default();
+                    placer.place(&mut library, &highlights, &kind_of).map_err(refused)?;
+                }
+                let done = placer.done;
                 self.library.set(library);
                 let mut message = format!(
                     "Imported “{name}” from Hypothesis: {} annotation{} placed.",
@@ -184,10 +203,13 @@ pub fn LabelMappingDialog() -> impl IntoView {
             rows.get_untracked().into_iter().map(|(label, _, choice)| (label, choice.get_untracked())).collect();
         label_mapping::remember(&choices);
         close();
-        match state.import_mapped(pending, &choices) {
-            Ok(message) => state.inform(message, None),
-            Err(why) => state.fail(why),
-        }
+        state.announcement.set(format!("Importing “{}”…", pending.name));
+        leptos::task::spawn_local(async move {
+            match state.import_mapped(pending, &choices).await {
+                Ok(message) => state.inform(message, None),
+                Err(why) => state.fail(why),
+            }
+        });
     };
     let intro = move || {
         state.labeled.with(|p| {

@@ -139,11 +139,14 @@ pub fn to_articles(
                 edited_by: String::new(),
             });
         }
+        let kinds: std::collections::HashMap<&str, AnnotationKind> =
+            article.annotations.iter().map(|a| (a.id.as_str(), a.kind)).collect();
         let kind = |span: &str| {
             let id = format!("{id}-{span}");
-            article.annotations.iter().find(|a| a.id == id).map(|a| (a.id.clone(), a.kind))
+            kinds.get(id.as_str()).map(|&kind| (id, kind))
         };
         let mut links: Vec<Link> = Vec::new();
+        let mut linked = std::collections::HashSet::new();
         for (a, b) in &doc.relations {
             let link = match (kind(a), kind(b)) {
                 (Some((claim, AnnotationKind::Claim)), Some((source, k))) if k != AnnotationKind::Claim => {
@@ -154,7 +157,7 @@ pub fn to_articles(
                 }
                 _ => continue,
             };
-            if !links.contains(&link) {
+            if linked.insert((link.claim.clone(), link.source.clone())) {
                 links.push(link);
             }
         }

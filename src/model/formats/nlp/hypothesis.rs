@@ -8,6 +8,8 @@
 //! placed by its quote and context as any changed text's are; what cannot be placed becomes an
 //! orphan. Page notes (no selector) and replies have no passage and are skipped.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use crate::model::anchoring::{Anchor, Anchorer, Selector};
@@ -99,62 +101,95 @@ pub fn place(
     highlights: &[Highlight],
     kind_of: &dyn Fn(&str) -> Option<AnnotationKind>,
 ) -> Result<Placed, String> {
-    let mut done = Placed::default();
-    let current = library.current.clone();
-    for highlight in highlights {
-        let Some(kind) = highlight.tags.iter().find_map(|t| kind_of(t)) else {
-            done.skipped += 1;
-            continue;
-        };
-        let article_id = library
-            .articles
-            .iter()
-            .rev()
-            .find(|a| same_page(&a.source_url, &highlight.uri))
-            .map(|a| a.id.clone())
-            .or_else(|| current.clone())
-            .ok_or(format!(
-                "“{}” is on {}, which is not in the library: open its article first.",
-                highlight.exact, highlight.uri
-            ))?;
-        let article = library.get_mut(&article_id).map_err(|e| e.to_string())?;
-        let id = format!("hypothesis-{}", highlight.id);
-        if article.annotations.iter().chain(article.orphans.iter().map(|o| &o.annotation)).any(|a| a.id == id) {
-            done.already_there += 1;
-            continue;
-        }
-        let selector = Selector {
-            exact: &highlight.exact,
-            prefix: &highlight.prefix,
-            suffix: &highlight.suffix,
-            start: highlight.start.map(CharOffset),
-        };
-        let mut annotation = Annotation {
-            id,
-            kind,
-            start: CharOffset(0),
-            end: CharOffset(0),
-            note: highlight.note.clone(),
-            created: highlight.created.clone(),
-            modified: highlight.created.clone(),
-            author: highlight.user.clone(),
-            edited_by: String::new(),
-        };
-        match Anchorer::new(&article.text).anchor(&selector) {
-            Anchor::Placed { start, end, .. } => {
-                (annotation.start, annotation.end) = (start, end);
-                article.annotations.push(annotation);
-                done.placed += 1;
+    let mut placer = Placer::default();
+    placer.place(library, highlights, kind_of)?;
+    Ok(placer.done)
+}
+
+/// Places highlights a batch at a time (an import lets the page draw between batches), keeping
+/// each article's index from one batch to the next.
+#[derive(Default)]
+pub struct Placer {
+    /// One index per article, built when a highlight first goes there (it reads the whole text).
+    anchorers: HashMap<String, Anchorer>,
+    /// The ids of each article's annotations and orphans, made with its index.
+    ids: HashMap<String, HashSet<String>>,
+    pub done: Placed,
+}
+
+impl Placer {
+    /// Places these highlights (see [`place`]).
+    pub fn place(
+        &mut self,
+        library: &mut Library,
+        highlights: &[Highlight],
+        kind_of: &dyn Fn(&str) -> Option<AnnotationKind>,
+    ) -> Result<(), String> {
+        let current = library.current.clone();
+        for highlight in highlights {
+            let Some(kind) = highlight.tags.iter().find_map(|t| kind_of(t)) else {
+                self.done.skipped += 1;
+                continue;
+            };
+            let article_id = library
+                .articles
+                .iter()
+                .rev()
+                .find(|a| same_page(&a.source_url, &highlight.uri))
+                .map(|a| a.id.clone())
+                .or_else(|| current.clone())
+                .ok_or(format!(
+                    "“{}” is on {}, which is not in the library: open its article first.",
+                    highlight.exact, highlight.uri
+                ))?;
+            let article = library.get_mut(&article_id).map_err(|e| e.to_string())?;
+            let id = format!("hypothesis-{}", highlight.id);
+            let ids = self.ids.entry(article_id.clone()).or_insert_with(|| {
+                article
+                    .annotations
+                    .iter()
+                    .chain(article.orphans.iter().map(|o| &o.annotation))
+                    .map(|a| a.id.clone())
+                    .collect()
+            });
+            if !ids.insert(id.clone()) {
+                self.done.already_there += 1;
+                continue;
             }
-            Anchor::Orphan { .. } => {
-                let (exact, prefix, suffix) =
-                    (highlight.exact.clone(), highlight.prefix.clone(), highlight.suffix.clone());
-                article.orphans.push(Orphan::new(annotation, exact, prefix, suffix));
-                done.orphaned += 1;
+            let selector = Selector {
+                exact: &highlight.exact,
+                prefix: &highlight.prefix,
+                suffix: &highlight.suffix,
+                start: highlight.start.map(CharOffset),
+            };
+            let mut annotation = Annotation {
+                id,
+                kind,
+                start: CharOffset(0),
+                end: CharOffset(0),
+                note: highlight.note.clone(),
+                created: highlight.created.clone(),
+                modified: highlight.created.clone(),
+                author: highlight.user.clone(),
+                edited_by: String::new(),
+            };
+            let anchorer = self.anchorers.entry(article_id.clone()).or_insert_with(|| Anchorer::new(&article.text));
+            match anchorer.anchor(&selector) {
+                Anchor::Placed { start, end, .. } => {
+                    (annotation.start, annotation.end) = (start, end);
+                    article.annotations.push(annotation);
+                    self.done.placed += 1;
+                }
+                Anchor::Orphan { .. } => {
+                    let (exact, prefix, suffix) =
+                        (highlight.exact.clone(), highlight.prefix.clone(), highlight.suffix.clone());
+                    article.orphans.push(Orphan::new(annotation, exact, prefix, suffix));
+                    self.done.orphaned += 1;
+                }
             }
         }
+        Ok(())
     }
-    Ok(done)
 }
 
 #[cfg(test)]
