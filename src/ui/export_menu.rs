@@ -1,11 +1,13 @@
 //! The "Export" menu: the open article as our JSON, W3C Web Annotation, schema.org
-//! ClaimReview, CSV or a Markdown report, or the whole library as our JSON.
+//! ClaimReview, CSV, a Markdown report or doccano JSONL (for NLP tools), or the whole library
+//! as our JSON.
 
 use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::browser::js_text::JsText;
 use crate::browser::{clock, files};
+use crate::model::formats::nlp::doccano;
 use crate::model::formats::{self, claimreview, csv, export, report, w3c};
 use crate::model::library::{Article, Library};
 
@@ -22,13 +24,22 @@ pub enum Export {
     Csv,
     /// The open article as a Markdown report.
     Markdown,
+    /// The open article as doccano JSONL, for NLP labelling tools.
+    Doccano,
     /// Every article in our JSON format.
     Library,
 }
 
 impl Export {
-    const ALL: [Export; 6] =
-        [Export::Json, Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown, Export::Library];
+    const ALL: [Export; 7] = [
+        Export::Json,
+        Export::W3c,
+        Export::ClaimReview,
+        Export::Csv,
+        Export::Markdown,
+        Export::Doccano,
+        Export::Library,
+    ];
 
     fn label(self) -> &'static str {
         match self {
@@ -37,6 +48,7 @@ impl Export {
             Export::ClaimReview => "Export ClaimReview",
             Export::Csv => "Export CSV",
             Export::Markdown => "Export Markdown report",
+            Export::Doccano => "Export doccano JSONL",
             Export::Library => "Export library",
         }
     }
@@ -106,6 +118,10 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
             let a = article()?;
             let report = report::export(a, &library.ratings, &now);
             (formats::file_name(&a.title, ".report.md"), "text/markdown", JsText::of(&report))
+        }
+        Export::Doccano => {
+            let a = article()?;
+            (formats::file_name(&a.title, ".doccano.jsonl"), "application/jsonl", JsText::of(&doccano::export(&[a])))
         }
     };
     files::download(&name, mime, contents)

@@ -161,3 +161,30 @@ test('a broken file of each tool is refused with what is wrong, and nothing chan
   }
   app.assertNoErrors();
 });
+
+test('the open article exported as doccano JSONL comes back through Import the same', async () => {
+  const app = await sampleOpen();
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  await app.mark('killed 95 people', 'claim');
+  const { name, text } = await app.exportAs('Export doccano JSONL');
+  assert.match(name, /\.doccano\.jsonl$/);
+  const [line, ...rest] = text.trim().split('\n');
+  assert.equal(rest.length, 0, 'one article, one line');
+  const exported = JSON.parse(line);
+  const stored = await app.storedAnnotations();
+  const labels = { claim: 'Claim', source: 'Source', anonymous_attribution: 'Anonymous_attribution' };
+  assert.deepEqual(
+    exported.label,
+    [...stored].sort((a, b) => a.start - b.start).map((a) => [a.start, a.end, labels[a.kind]]),
+  );
+  await importFiles(app, [{ name, buffer: Buffer.from(text) }]);
+  const dialog = await mappingDialog(app);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expectText(app.status().getByRole('paragraph'), `Imported “${name}” from doccano: 1 new article and 2 annotations.`);
+  await waitFor(async () => {
+    const passages = await app.highlightedPassages();
+    assert.deepEqual(passages.anonymous_attribution, ['a U.S. official said']);
+    assert.deepEqual(passages.claim, ['killed 95 people']);
+  });
+  app.assertNoErrors();
+});
