@@ -100,11 +100,9 @@ impl AppState {
                 }
                 let articles = converted.articles.len();
                 let annotations: usize = converted.articles.iter().map(|a| a.annotations.len()).sum();
-                self.library.update(|library| {
-                    for article in converted.articles {
-                        library.add(article);
-                    }
-                });
+                // Added, not opened, as our own import does: drawing an article of thousands
+                // of annotations is the user's choice, from the library.
+                self.library.update(|library| library.articles.extend(converted.articles));
                 let mut message = format!(
                     "Imported “{name}” from {}: {articles} new article{} and {annotations} annotation{}.",
                     pending.tool,
@@ -113,6 +111,13 @@ impl AppState {
                 );
                 if converted.skipped > 0 {
                     message.push_str(&format!(" {} with a skipped label left out.", converted.skipped));
+                }
+                if articles > 0 {
+                    message.push_str(if articles == 1 {
+                        " Open it from the library."
+                    } else {
+                        " Open them from the library."
+                    });
                 }
                 if converted.unplaced > 0 {
                     message.push_str(&format!(

@@ -30,6 +30,14 @@ async function mappingDialog(app) {
   return dialog;
 }
 
+/** Opens an article from the library dialog. */
+async function openFromLibrary(app, title) {
+  await app.openLibrary();
+  await app.libraryItem(title).getByRole('button', { name: 'Open' }).click();
+  await expectHidden(app.libraryDialog());
+  await app.expectHeading(title);
+}
+
 async function sampleOpen() {
   const app = await apps.open();
   await app.load();
@@ -87,9 +95,9 @@ test('a brat pair becomes a new article, with a label skipped by choice, its not
   await expectHidden(dialog);
   await expectText(
     app.status().getByRole('paragraph'),
-    'Imported “harbour.ann” from brat: 1 new article and 3 annotations. 1 with a skipped label left out.',
+    'Imported “harbour.ann” from brat: 1 new article and 3 annotations. 1 with a skipped label left out. Open it from the library.',
   );
-  await app.expectHeading('harbour');
+  await openFromLibrary(app, 'harbour');
   await waitFor(async () => {
     const passages = await app.highlightedPassages();
     assert.deepEqual(passages.claim, ['The talks failed on Tuesday']);
@@ -120,9 +128,9 @@ test('a Label Studio export becomes a new article with its relation as a link', 
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expectText(
     app.status().getByRole('paragraph'),
-    'Imported “tasks.json” from Label Studio: 1 new article and 3 annotations. 1 with a skipped label left out.',
+    'Imported “tasks.json” from Label Studio: 1 new article and 3 annotations. 1 with a skipped label left out. Open it from the library.',
   );
-  await app.expectHeading('Task 41');
+  await openFromLibrary(app, 'Task 41');
   await waitFor(async () => {
     const passages = await app.highlightedPassages();
     assert.deepEqual(passages.claim, ['Councils cut water use by a fifth']);
@@ -180,7 +188,14 @@ test('the open article exported as doccano JSONL comes back through Import the s
   await importFiles(app, [{ name, buffer: Buffer.from(text) }]);
   const dialog = await mappingDialog(app);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expectText(app.status().getByRole('paragraph'), `Imported “${name}” from doccano: 1 new article and 2 annotations.`);
+  await expectText(
+    app.status().getByRole('paragraph'),
+    `Imported “${name}” from doccano: 1 new article and 2 annotations. Open it from the library.`,
+  );
+  // The export's title is the sample's: the new copy is the library's second.
+  await app.openLibrary();
+  await app.libraryDialog().getByRole('button', { name: 'Open' }).last().click();
+  await expectHidden(app.libraryDialog());
   await waitFor(async () => {
     const passages = await app.highlightedPassages();
     assert.deepEqual(passages.anonymous_attribution, ['a U.S. official said']);
