@@ -55,6 +55,10 @@ impl PendingLabels {
     }
 }
 
+/// The dialog's choices for a label: the value stored, and what the option says.
+const CHOICES: [(&str, &str); 4] =
+    [("claim", "Claim"), ("source", "Source"), ("anonymous_attribution", "Anonymous attribution"), ("skip", "Skip")];
+
 /// A choice of the dialog as stored: a kind's slug, or `skip`.
 fn choice_of(kind: Option<AnnotationKind>) -> &'static str {
     match kind {
@@ -252,18 +256,16 @@ pub fn LabelMappingDialog() -> impl IntoView {
                                                 on:change=move |ev| choice.set(event_target_value(&ev))
                                                 prop:value=move || choice.get()
                                             >
-                                                <option value="claim" selected=move || choice.get() == "claim">
-                                                    "Claim"
-                                                </option>
-                                                <option value="source" selected=move || choice.get() == "source">
-                                                    "Source"
-                                                </option>
-                                                <option value="anonymous_attribution" selected=move || choice.get() == "anonymous_attribution">
-                                                    "Anonymous attribution"
-                                                </option>
-                                                <option value="skip" selected=move || choice.get() == "skip">
-                                                    "Skip"
-                                                </option>
+                                                {CHOICES
+                                                    .iter()
+                                                    .map(|&(value, label)| {
+                                                        view! {
+                                                            <option value=value selected=move || choice.get() == value>
+                                                                {label}
+                                                            </option>
+                                                        }
+                                                    })
+                                                    .collect_view()}
                                             </select>
                                         </label>
                                     </li>

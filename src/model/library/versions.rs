@@ -211,36 +211,24 @@ fn page_key(url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::library::testing::marked;
     use crate::model::library::{Annotation, AnnotationKind, Link, Verdict};
-
-    fn annotation(id: &str, text: &str, quote: &str, kind: AnnotationKind) -> Annotation {
-        let at = text.find(quote).expect("quote in text");
-        let start = text[..at].chars().count();
-        Annotation {
-            id: id.into(),
-            kind,
-            start: CharOffset(start),
-            end: CharOffset(start + quote.chars().count()),
-            note: String::new(),
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-            edited_by: String::new(),
-        }
-    }
 
     const FIRST: &str = "The mayor said the bridge would open in May.\n\nA city official, who was not authorized to speak, said the cost had doubled.\n\nResidents were not told.";
     const SECOND: &str = "Updated: The mayor said the bridge would open in June.\n\nA city official, who was not authorized to speak, said the cost had doubled.";
 
     fn library() -> Library {
-        let mut article = Article::new("a1".into(), "Bridge".into(), FIRST.into(), "2026-12-01T10:00:00Z".into());
+        let mut article = marked(
+            FIRST,
+            &[
+                ("claim", AnnotationKind::Claim, "the bridge would open in May"),
+                ("anon", AnnotationKind::AnonymousAttribution, "A city official"),
+                ("cost", AnnotationKind::Claim, "the cost had doubled"),
+                ("told", AnnotationKind::Claim, "Residents were not told"),
+            ],
+        );
+        (article.id, article.title, article.added) = ("a1".into(), "Bridge".into(), "2026-12-01T10:00:00Z".into());
         article.source_url = "https://www.example.com/news/bridge?utm_source=x".into();
-        article.annotations = vec![
-            annotation("claim", FIRST, "the bridge would open in May", AnnotationKind::Claim),
-            annotation("anon", FIRST, "A city official", AnnotationKind::AnonymousAttribution),
-            annotation("cost", FIRST, "the cost had doubled", AnnotationKind::Claim),
-            annotation("told", FIRST, "Residents were not told", AnnotationKind::Claim),
-        ];
         article.links = vec![Link::new("cost", "anon"), Link::new("told", "anon")];
         article.verdicts = vec![Verdict { claim: "told".into(), rating: "False".into(), ..Verdict::default() }];
         let mut library = Library::default();

@@ -385,28 +385,14 @@ fn an_article_with_many_annotations_to_place_again_is_merged_in_steps_as_it_woul
 fn an_article_with_versions_comes_back_with_them_and_its_orphans_links_and_verdicts() {
     let text = "A U.S. official said the dam held.\n\nThe minister said it broke.";
     let mut library = Library::default();
-    let mut article = Article::new("v1".into(), "Dam".into(), text.into(), "2026-12-01T10:00:00Z".into());
-    let quote = |q: &str| {
-        let at = text[..text.find(q).unwrap()].chars().count();
-        (CharOffset(at), CharOffset(at + q.chars().count()))
-    };
-    for (id, kind, q) in [
-        ("s", AnnotationKind::AnonymousAttribution, "A U.S. official"),
-        ("c", AnnotationKind::Claim, "The minister said it broke"),
-    ] {
-        let (start, end) = quote(q);
-        article.annotations.push(Annotation {
-            id: id.into(),
-            kind,
-            start,
-            end,
-            note: String::new(),
-            created: String::new(),
-            modified: String::new(),
-            author: String::new(),
-            edited_by: String::new(),
-        });
-    }
+    let mut article = crate::model::library::testing::marked(
+        text,
+        &[
+            ("s", AnnotationKind::AnonymousAttribution, "A U.S. official"),
+            ("c", AnnotationKind::Claim, "The minister said it broke"),
+        ],
+    );
+    (article.id, article.title, article.added) = ("v1".into(), "Dam".into(), "2026-12-01T10:00:00Z".into());
     article.links.push(Link::new("c", "s"));
     article.verdicts.push(Verdict { claim: "c".into(), rating: "False".into(), ..Verdict::default() });
     library.add(article);
