@@ -231,6 +231,14 @@ fn convert_takes_a_brat_pair_to_our_export_to_doccano_and_back_to_brat() {
     );
     let (code, _, err) = annotate(&["convert", &path("story.jsonl"), &path("many.ann")], "");
     assert_eq!(code, 0, "{err}");
+    // A zip of brat standoff, as brat keeps a collection: the pair and the labels' configuration.
+    assert_eq!(annotate(&["convert", &path("story.json"), &path("story.brat.zip")], "").0, 0);
+    let zip = std::fs::read(path("story.brat.zip")).unwrap();
+    let names = String::from_utf8_lossy(&zip);
+    for name in ["story/annotation.conf", "story/001-story.txt", "story/001-story.ann"] {
+        assert!(names.contains(name), "{name} in the zip");
+    }
+    assert!(zip.starts_with(b"PK\x03\x04"));
     std::fs::write(path("broken.ann"), "T1\tClaim 0 999\tx\n").unwrap();
     std::fs::write(path("broken.txt"), "short").unwrap();
     let (code, _, err) = annotate(&["convert", &path("broken.ann"), &path("x.json")], "");

@@ -18,7 +18,7 @@
 //!
 //! `annotate convert IN OUT`: converts between our export (`.json`), doccano JSONL (`.jsonl`)
 //! and brat standoff (`.ann`, its text in the `.txt` beside it; a directory, named with a final
-//! `/`, for several articles), each told by its name, and reads Label Studio's JSON export (a
+//! `/`, or a `.zip` with brat's `annotation.conf`, for several articles), each told by its name, and reads Label Studio's JSON export (a
 //! `.json` list of tasks) (`convert.rs`).
 
 #[path = "annotate/convert.rs"]
@@ -37,7 +37,7 @@ use article_annotator::model::library::{
 };
 use article_annotator::model::source::{Draft, SourceFormat, read};
 
-const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE | annotate diff OLD NEW | annotate reanchor OLD_EXPORT NEW\n       | annotate convert IN OUT (.json ours, .jsonl doccano, .ann brat, DIR/ brat)\n       (a FILE may be - for standard input)";
+const USAGE: &str = "usage: annotate suggest FILE | annotate extract FILE | annotate diff OLD NEW | annotate reanchor OLD_EXPORT NEW\n       | annotate convert IN OUT (.json ours, .jsonl doccano, .ann brat, DIR/ or .zip brat)\n       (a FILE may be - for standard input)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

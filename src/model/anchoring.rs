@@ -114,6 +114,9 @@ impl Anchorer {
         let prefix = &prefix[prefix.len().saturating_sub(MAX_CONTEXT_CHARS)..];
         let suffix = &suffix[..suffix.len().min(MAX_CONTEXT_CHARS)];
         let hint = selector.start.map(|s| s.0);
+        if let Some(placed) = hint.and_then(|hint| self.at_position(&exact, prefix, suffix, hint)) {
+            return placed;
+        }
         match self.by_quote(&exact, prefix, suffix, hint) {
             // Agreement that rests on a sentence or paragraph edge alone (a pull quote of the
             // sentence, found whole where the sentence itself was corrected) yields to a
@@ -127,6 +130,34 @@ impl Anchorer {
             Some((placed, Support::Context)) => placed,
             None => self.approximately(&exact, prefix, suffix),
         }
+    }
+
+    /// Tier 1: the quote at its old position with all of its context, at least
+    /// [`SIDE_AGREEMENT`] characters of it on each side. Tier 2 would choose the same place (no
+    /// occurrence has more support, and this one is where the quote was); this is the check
+    /// alone, without looking for the others (an import of 10,000 annotations on an unchanged
+    /// text is ten times faster, bench/tool_import.mjs).
+    fn at_position(&self, exact: &[char], prefix: &[char], suffix: &[char], hint: usize) -> Option<Anchor> {
+        let start = self.origin.partition_point(|&o| (o as usize) < hint);
+        let end = start + exact.len();
+        let real = |run: &[char]| run.iter().filter(|c| !is_space(**c)).count();
+        if self.origin.get(start) != Some(&(hint as u32))
+            || real(prefix) < SIDE_AGREEMENT
+            || real(suffix) < SIDE_AGREEMENT
+            || start < prefix.len()
+            || end + suffix.len() > self.folded.len()
+            || self.folded[start..end] != *exact
+        {
+            return None;
+        }
+        let agrees = |text: &[char], context: &[char]| text.iter().zip(context).all(|(a, b)| same(*a, *b));
+        if !agrees(&self.folded[start - prefix.len()..start], prefix)
+            || !agrees(&self.folded[end..end + suffix.len()], suffix)
+        {
+            return None;
+        }
+        let (start, end) = self.real_span(start, end);
+        Some(Anchor::Placed { start, end, method: Method::Position, confidence: 1.0 })
     }
 
     /// Tiers 1 and 2: every exact occurrence of the folded quote, the best-supported by

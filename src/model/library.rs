@@ -17,7 +17,7 @@ pub use super::verdicts::{
 };
 pub use annotation::{Annotation, AnnotationKind, Orphan};
 pub use edit_log::{EditLog, Touched};
-pub use versions::{EarlierVersion, VersionAdded, same_page};
+pub use versions::{EarlierVersion, VersionAdded, page_key, same_page};
 
 /// An article and everything recorded about it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

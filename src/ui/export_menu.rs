@@ -1,13 +1,13 @@
 //! The "Export" menu: the open article as our JSON, W3C Web Annotation, schema.org
-//! ClaimReview, CSV, a Markdown report or doccano JSONL (for NLP tools), or the whole library
-//! as our JSON.
+//! ClaimReview, CSV, a Markdown report, doccano JSONL or brat standoff (for NLP tools), or the
+//! whole library as our JSON, doccano JSONL or brat standoff.
 
 use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::browser::js_text::JsText;
 use crate::browser::{clock, files};
-use crate::model::formats::nlp::doccano;
+use crate::model::formats::nlp::{brat, doccano};
 use crate::model::formats::{self, claimreview, csv, export, report, w3c};
 use crate::model::library::{Article, Library};
 
@@ -26,19 +26,28 @@ pub enum Export {
     Markdown,
     /// The open article as doccano JSONL, for NLP labelling tools.
     Doccano,
+    /// The open article as brat standoff, a zip.
+    Brat,
     /// Every article in our JSON format.
     Library,
+    /// Every article as doccano JSONL.
+    LibraryDoccano,
+    /// Every article as brat standoff, a zip.
+    LibraryBrat,
 }
 
 impl Export {
-    const ALL: [Export; 7] = [
+    const ALL: [Export; 10] = [
         Export::Json,
         Export::W3c,
         Export::ClaimReview,
         Export::Csv,
         Export::Markdown,
         Export::Doccano,
+        Export::Brat,
         Export::Library,
+        Export::LibraryDoccano,
+        Export::LibraryBrat,
     ];
 
     fn label(self) -> &'static str {
@@ -49,7 +58,10 @@ impl Export {
             Export::Csv => "Export CSV",
             Export::Markdown => "Export Markdown report",
             Export::Doccano => "Export doccano JSONL",
+            Export::Brat => "Export brat standoff (zip)",
             Export::Library => "Export library",
+            Export::LibraryDoccano => "Export library as doccano JSONL",
+            Export::LibraryBrat => "Export library as brat standoff (zip)",
         }
     }
 }
@@ -122,6 +134,32 @@ pub fn download(library: &Library, what: Export) -> Result<(), String> {
         Export::Doccano => {
             let a = article()?;
             (formats::file_name(&a.title, ".doccano.jsonl"), "application/jsonl", JsText::of(&doccano::export(&[a])))
+        }
+        Export::LibraryDoccano => {
+            let all: Vec<&Article> = library.articles.iter().collect();
+            (
+                "article-annotator-library.doccano.jsonl".to_string(),
+                "application/jsonl",
+                JsText::of(&doccano::export(&all)),
+            )
+        }
+        Export::Brat => {
+            let a = article()?;
+            let folder = formats::file_name(&a.title, "");
+            return files::download_bytes(
+                &format!("{folder}.brat.zip"),
+                "application/zip",
+                &brat::export_zip(&[a], &folder)?,
+            );
+        }
+        Export::LibraryBrat => {
+            let all: Vec<&Article> = library.articles.iter().collect();
+            let folder = "article-annotator-library";
+            return files::download_bytes(
+                &format!("{folder}.brat.zip"),
+                "application/zip",
+                &brat::export_zip(&all, folder)?,
+            );
         }
     };
     files::download(&name, mime, contents)

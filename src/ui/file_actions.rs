@@ -90,6 +90,8 @@ impl AppState {
             let imported = match crate::browser::files::read_text(&file).await {
                 Ok((raw, 0)) => match super::label_mapping::read_foreign(&name, &raw) {
                     Some(Ok(pending)) => {
+                        // Reading and drawing the dialog are tasks of their own.
+                        clock::yield_to_browser().await;
                         self.map_labels(pending);
                         Ok(())
                     }
@@ -156,7 +158,9 @@ impl AppState {
         }
         let (annotations, _) = crate::browser::files::read_text(&ann).await?;
         let (text, _) = crate::browser::files::read_text(&txt).await?;
-        self.map_labels(super::label_mapping::read_brat(&name, &text, &annotations)?);
+        let pending = super::label_mapping::read_brat(&name, &text, &annotations)?;
+        clock::yield_to_browser().await;
+        self.map_labels(pending);
         Ok(())
     }
 }

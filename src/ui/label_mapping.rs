@@ -2,57 +2,28 @@
 //! counts, mapped to our kinds in a dialog before anything is imported. Obvious names come
 //! mapped, and the choices are remembered for the next file.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 
 use super::modal::Modal;
 use super::state::{AppState, Dialog};
 use crate::browser::{clock, label_mapping};
-use crate::model::formats::nlp::hypothesis::{self, Highlight};
-use crate::model::formats::nlp::{Labeled, kind_for_label, to_articles};
+use crate::model::formats::nlp::foreign::{self, Foreign, ForeignFile};
+use crate::model::formats::nlp::{hypothesis, kind_for_label, to_articles};
 use crate::model::library::AnnotationKind;
 use crate::model::limits;
 
-/// Hypothesis annotations placed between two chances for the page to draw: about 20 ms of
-/// placing by quote on the 2-core machine (bench/tool_import.mjs).
-const PLACED_PER_STEP: usize = 100;
+/// Hypothesis annotations are placed this many at a time, and the page may draw once
+/// [`SLICE_MS`] have passed: a yield costs a timer (at least 4 ms once they nest), so
+/// yielding by count wasted more time than placing took (bench/tool_import.mjs).
+const PLACED_PER_CHECK: usize = 25;
+/// Milliseconds of placing between two chances for the page to draw.
+const SLICE_MS: f64 = 30.0;
 
-/// What a file of another tool holds, read and waiting for its labels to be mapped.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Foreign {
-    /// Texts with labelled spans (brat, doccano, Label Studio): new articles.
-    Texts(Vec<Labeled>),
-    /// Hypothesis annotations, for articles of the library; and how many had no passage.
-    Hypothesis(Vec<Highlight>, usize),
-}
-
-/// A file waiting for the mapping dialog.
+/// A file of another tool waiting for the mapping dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PendingLabels {
     pub name: String,
-    pub tool: &'static str,
-    pub content: Foreign,
-}
-
-impl PendingLabels {
-    /// Each label (tag) the file uses, with how many spans have it, in name order.
-    fn labels(&self) -> Vec<(String, usize)> {
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        match &self.content {
-            Foreign::Texts(docs) => {
-                for span in docs.iter().flat_map(|d| &d.spans) {
-                    *counts.entry(span.label.clone()).or_default() += 1;
-                }
-            }
-            Foreign::Hypothesis(highlights, _) => {
-                for tag in highlights.iter().flat_map(|h| &h.tags) {
-                    *counts.entry(tag.clone()).or_default() += 1;
-                }
-            }
-        }
-        counts.into_iter().collect()
-    }
+    pub file: ForeignFile,
 }
 
 /// The dialog's choices for a label: the value stored, and what the option says.
@@ -92,7 +63,8 @@ impl AppState {
             |label: &str| choices.iter().find(|(l, _)| l == label).and_then(|(_, choice)| kind_of_choice(choice));
         let name = &pending.name;
         let refused = |why: String| format!("“{name}” was not imported, and nothing changed. {why}");
-        match pending.content {
+        let tool = pending.file.tool;
+        match pending.file.content {
             Foreign::Texts(docs) => {
                 let prefix = format!("{}-", clock::new_id("a"));
                 let converted = to_articles(docs, &kind_of, &prefix, &clock::now_iso());
@@ -108,8 +80,7 @@ impl AppState {
                 // of annotations is the user's choice, from the library.
                 self.library.update(|library| library.articles.extend(converted.articles));
                 let mut message = format!(
-                    "Imported “{name}” from {}: {articles} new article{} and {annotations} annotation{}.",
-                    pending.tool,
+                    "Imported “{name}” from {tool}: {articles} new article{} and {annotations} annotation{}.",
                     if articles == 1 { "" } else { "s" },
                     if annotations == 1 { "" } else { "s" }
                 );
@@ -137,8 +108,14 @@ impl AppState {
                 let revision = self.library_revision.get_value();
                 let mut library = self.library.get_untracked();
                 let mut placer = hypothesis::Placer::default();
-                for batch in highlights.chunks(PLACED_PER_STEP) {
-                    clock::yield_to_browser().await;
+                // The dialog closes, and its "Importing…" is painted, before any placing.
+                clock::yield_to_browser().await;
+                let mut slice_start = clock::now_ms();
+                for batch in highlights.chunks(PLACED_PER_CHECK) {
+                    if clock::now_ms() - slice_start > SLICE_MS {
+                        clock::yield_to_browser().await;
+                        slice_start = clock::now_ms();
+                    }
                     placer.place(&mut library, batch, &kind_of).map_err(refused)?;
                 }
                 // The library changed meanwhile: place them on what it is now, at once, so that
@@ -186,7 +163,8 @@ pub fn LabelMappingDialog() -> impl IntoView {
         state.labeled.with(|p| {
             p.as_ref()
                 .map(|p| {
-                    p.labels()
+                    p.file
+                        .labels()
                         .into_iter()
                         .map(|(label, count)| {
                             let choice = remembered
@@ -226,7 +204,7 @@ pub fn LabelMappingDialog() -> impl IntoView {
                 .map(|p| {
                     format!(
                         "“{}” ({}) uses these labels. Choose what each one marks in the text; spans with a skipped label are left out. Nothing is imported before you choose Import.",
-                        p.name, p.tool
+                        p.name, p.file.tool
                     )
                 })
                 .unwrap_or_default()
@@ -287,40 +265,18 @@ pub fn LabelMappingDialog() -> impl IntoView {
     }
 }
 
-/// Another tool's file, told by its name and what it holds: doccano JSONL (`.jsonl`), Label
-/// Studio's export (a JSON list of tasks with their `data`) or Hypothesis's (`annotations`
-/// with an `export_date`, or a search result's `rows`). `None` for anything else (our export,
-/// W3C, or a file none of them reads, which our import then refuses).
+/// Another tool's file, read and waiting for the dialog (see [`foreign::read`]); `None` for our
+/// own formats and anything else.
 pub fn read_foreign(name: &str, raw: &str) -> Option<Result<PendingLabels, String>> {
-    use crate::model::formats::nlp::{doccano, label_studio};
-    let lower = name.to_ascii_lowercase();
-    let refused = |why: String| format!("“{name}” was not imported, and nothing changed. {why}");
-    let pending = |tool, content| PendingLabels { name: name.to_string(), tool, content };
-    if lower.ends_with(".jsonl") {
-        return Some(doccano::read(raw).map(|docs| pending("doccano", Foreign::Texts(docs))).map_err(refused));
-    }
-    let start = raw.trim_start();
-    let ours_or_w3c = raw.contains("\"format\"") || raw.contains("\"@context\"");
-    // A list of tasks with their "data" (a W3C file may be a list too, with its "@context").
-    if start.starts_with('[') && !ours_or_w3c && raw.contains("\"data\"") {
-        return Some(
-            label_studio::read(raw).map(|docs| pending("Label Studio", Foreign::Texts(docs))).map_err(refused),
-        );
-    }
-    if start.starts_with('{') && !ours_or_w3c && (raw.contains("\"export_date\"") || raw.contains("\"rows\"")) {
-        return Some(
-            hypothesis::read(raw)
-                .map(|(highlights, without)| pending("Hypothesis", Foreign::Hypothesis(highlights, without)))
-                .map_err(refused),
-        );
-    }
-    None
+    foreign::read(name, raw).map(|read| pending(name, read))
 }
 
 /// A brat pair: the `.ann` file with the text of its `.txt`.
 pub fn read_brat(name: &str, text: &str, ann: &str) -> Result<PendingLabels, String> {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    crate::model::formats::nlp::brat::read(stem, text, ann)
-        .map(|doc| PendingLabels { name: name.to_string(), tool: "brat", content: Foreign::Texts(vec![doc]) })
+    pending(name, foreign::read_brat(name, text, ann))
+}
+
+fn pending(name: &str, read: Result<ForeignFile, String>) -> Result<PendingLabels, String> {
+    read.map(|file| PendingLabels { name: name.to_string(), file })
         .map_err(|why| format!("“{name}” was not imported, and nothing changed. {why}"))
 }

@@ -886,7 +886,7 @@ export class App {
     });
   }
 
-  /** Chooses `name` in the Export menu; returns the download's file name and text. */
+  /** Chooses `name` in the Export menu; returns the download's file name, text and path. */
   async exportAs(name) {
     await this.page.getByRole('button', { name: 'Export', exact: true }).click();
     const menu = this.page.getByRole('group', { name: 'Exports' });
@@ -897,7 +897,8 @@ export class App {
     ]);
     await waitFor(async () => assert.equal(await download.failure(), null, 'the download completed'));
     await expectHidden(menu);
-    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
   }
 
   /** Opens "Edit details", fills the given fields and saves. Returns the form. */

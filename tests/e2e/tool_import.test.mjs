@@ -8,6 +8,7 @@
 // - Label Studio: the JSON export of text tasks, https://labelstud.io/guide/task_format
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expectHidden, expectText, expectVisible, useApp, waitFor } from './harness.mjs';
 
@@ -201,5 +202,55 @@ test('the open article exported as doccano JSONL comes back through Import the s
     assert.deepEqual(passages.anonymous_attribution, ['a U.S. official said']);
     assert.deepEqual(passages.claim, ['killed 95 people']);
   });
+  app.assertNoErrors();
+});
+
+/** The files of a zip, read by Python's zipfile (another implementation than the one that wrote
+ * it): name -> text. */
+function unzip(path) {
+  const script = 'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\n'
+    + 'print(json.dumps({n: z.read(n).decode("utf-8") for n in z.namelist()}))';
+  return JSON.parse(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }));
+}
+
+test('the open article and the library go out as brat standoff in a zip, with links as relations', async () => {
+  const app = await sampleOpen();
+  await app.mark('The Wall Street Journal', 'source');
+  await app.mark('was first to report that the U.S. had provided the warning to Iran', 'claim');
+  const list = app.page.getByRole('region', { name: 'Current annotation' }).getByRole('combobox', { name: 'Link a source' });
+  await list.focus();
+  await list.selectOption({ label: 'Source: “The Wall Street Journal”' });
+  await app.page.keyboard.press('Enter');
+  await expectVisible(app.page.getByRole('button', { name: 'Unlink “The Wall Street Journal”' }));
+  const { name, path } = await app.exportAs('Export brat standoff (zip)');
+  assert.match(name, /\.brat\.zip$/);
+  const files = unzip(path);
+  const folder = name.replace(/\.brat\.zip$/, '');
+  assert.deepEqual(Object.keys(files).sort(), [`${folder}/001-${folder}.ann`, `${folder}/001-${folder}.txt`, `${folder}/annotation.conf`]);
+  assert.equal(files[`${folder}/001-${folder}.txt`], await app.text());
+  const ann = files[`${folder}/001-${folder}.ann`];
+  assert.match(ann, /^T1\tSource \d+ \d+\tThe Wall Street Journal\nT2\tClaim \d+ \d+\twas first to report/);
+  assert.match(ann, /\nR1\tRests_on Arg1:T2 Arg2:T1\n$/);
+  assert.match(files[`${folder}/annotation.conf`], /\[relations\]\nRests_on\tArg1:Claim, Arg2:Source\|Anonymous_attribution/);
+  // The pair comes back through Import with its link.
+  await importFiles(app, [
+    { name: 'back.ann', buffer: Buffer.from(ann) },
+    { name: 'back.txt', buffer: Buffer.from(files[`${folder}/001-${folder}.txt`]) },
+  ]);
+  await (await mappingDialog(app)).getByRole('button', { name: 'Import', exact: true }).click();
+  await expectText(
+    app.status().getByRole('paragraph'),
+    'Imported “back.ann” from brat: 1 new article and 2 annotations. Open it from the library.',
+  );
+
+  // The library: both articles, each in its pair, and as doccano JSONL one line each.
+  const library = unzip((await app.exportAs('Export library as brat standoff (zip)')).path);
+  const pairs = Object.keys(library).filter((n) => n.endsWith('.ann')).sort();
+  assert.deepEqual(pairs.map((n) => n.replace(/^article-annotator-library\/(\d+)-.*/, '$1')), ['001', '002']);
+  const doccano = await app.exportAs('Export library as doccano JSONL');
+  assert.equal(doccano.name, 'article-annotator-library.doccano.jsonl');
+  const lines = doccano.text.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(lines.length, 2);
+  for (const line of lines) assert.deepEqual(line.label.map((l) => l[2]), ['Source', 'Claim']);
   app.assertNoErrors();
 });

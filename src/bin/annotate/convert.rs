@@ -81,6 +81,12 @@ fn write_articles(articles: &[Article], output: &str) -> Result<(), String> {
             write(Path::new(output), &export(articles, &library.ratings, &library.off_scale, &provenance))
         }
         "jsonl" => write(Path::new(output), &doccano::export(&refs)),
+        "zip" => {
+            let folder = Path::new(output).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let folder = folder.trim_end_matches(".brat");
+            let zip = brat::export_zip(&refs, folder).map_err(|e| format!("annotate: {output}: {e}"))?;
+            std::fs::write(output, zip).map_err(|e| format!("annotate: cannot write {output}: {e}"))
+        }
         "ann" => {
             let [article] = articles else {
                 return Err(format!(
@@ -92,7 +98,7 @@ fn write_articles(articles: &[Article], output: &str) -> Result<(), String> {
             write(&Path::new(output).with_extension("txt"), &txt)?;
             write(Path::new(output), &ann)
         }
-        _ => Err(format!("annotate: {output}: name it .json (ours), .jsonl (doccano), .ann or DIR/ (brat)")),
+        _ => Err(format!("annotate: {output}: name it .json (ours), .jsonl (doccano), .ann, .zip or DIR/ (brat)")),
     }
 }
 

@@ -149,6 +149,30 @@ fn editing_one_note_writes_one_small_document() {
 }
 
 #[test]
+fn annotations_placed_from_another_tool_write_only_their_documents() {
+    use crate::model::formats::nlp::hypothesis::{Highlight, place};
+    let (mut library, mut saved, mut db) = saved_to_database(library());
+    let highlight = |id: &str, exact: &str| Highlight {
+        id: id.into(),
+        uri: library.get("art/1").unwrap().source_url.clone(),
+        exact: exact.into(),
+        tags: vec!["claim".into()],
+        ..Highlight::default()
+    };
+    let highlights = [highlight("1", "were planned"), highlight("2", "not in this text at all")];
+    let kind = |_: &str| Some(AnnotationKind::Claim);
+    place(&mut library, &highlights, &kind).unwrap();
+    let writes = saved.writes(&mut library);
+    // The placed one, and the details that hold the orphan: not the article's other items.
+    assert_eq!(
+        writes.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(),
+        ["a/art%2F1/article", "a/art%2F1/annotation/hypothesis-1"]
+    );
+    db.take(&mut saved, &writes);
+    assert_eq!(db.load().library, library);
+}
+
+#[test]
 fn deleting_an_annotation_deletes_its_links_and_verdict_documents() {
     let (mut library, mut saved, mut db) = saved_to_database(library());
     let removal = Change::removal(library.get("art/1").unwrap(), "c1").unwrap();

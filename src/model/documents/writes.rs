@@ -224,17 +224,18 @@ fn article_writes(
         present
     };
     let mut id_of = |kind: &str, parts: &[&str]| item_id(&mut buffer, &prefix, kind, parts).to_string();
-    let annotations_present = in_order(
-        &mut annotations
-            .iter()
-            .map(|a| (id_of("annotation/", &[a]), article.annotations.iter().position(|b| &b.id == a))),
-    );
+    // Where each item is, looked up once: an import touches thousands of annotations.
+    let annotation_at: HashMap<&str, usize> =
+        article.annotations.iter().enumerate().map(|(at, a)| (a.id.as_str(), at)).collect();
+    let verdict_at: HashMap<&str, usize> =
+        article.verdicts.iter().enumerate().map(|(at, v)| (v.claim.as_str(), at)).collect();
+    let annotations_present =
+        in_order(&mut annotations.iter().map(|a| (id_of("annotation/", &[a]), annotation_at.get(a.as_str()).copied())));
     let links_present = in_order(
         &mut links.iter().map(|l| (id_of("link/", &[&l.claim, &l.source]), article.links.iter().position(|b| b == l))),
     );
-    let verdicts_present = in_order(
-        &mut annotations.iter().map(|a| (id_of("verdict/", &[a]), article.verdicts.iter().position(|v| &v.claim == a))),
-    );
+    let verdicts_present =
+        in_order(&mut annotations.iter().map(|a| (id_of("verdict/", &[a]), verdict_at.get(a.as_str()).copied())));
     for (at, doc) in annotations_present {
         let annotation = &article.annotations[at];
         consider(&doc, digest(annotation), &|n| annotation_body(id, annotation, n), None);

@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod nlp;
 pub mod report;
+pub mod stored_zip;
 pub mod w3c;
 
 use super::library::{Annotation, Article};

@@ -10,6 +10,7 @@
 
 pub mod brat;
 pub mod doccano;
+pub mod foreign;
 pub mod hypothesis;
 pub mod label_studio;
 

@@ -177,7 +177,9 @@ pub fn same_page(a: &str, b: &str) -> bool {
     matches!((page_key(a), page_key(b)), (Some(a), Some(b)) if a == b)
 }
 
-fn page_key(url: &str) -> Option<String> {
+/// What two addresses of one page have in common (see [`same_page`]); `None` for what is not a
+/// web address.
+pub fn page_key(url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
     let rest = if lower.starts_with("https://") {

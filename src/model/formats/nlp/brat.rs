@@ -56,6 +56,27 @@ pub fn export(article: &Article) -> (String, String) {
     (article.text.to_string(), ann)
 }
 
+/// brat's configuration of the labels and the relation we write: without it, brat shows the
+/// files but will not let anyone add or change an annotation.
+pub const ANNOTATION_CONF: &str = "[entities]\nClaim\nSource\nAnonymous_attribution\n\n[relations]\n\
+    Rests_on\tArg1:Claim, Arg2:Source|Anonymous_attribution\n\n[events]\n\n[attributes]\n";
+
+/// Articles as one zip of brat standoff: a `.txt` and an `.ann` for each, named by its place
+/// and title (`001-kerman-blast.txt`), and `annotation.conf`, all in a folder of that name, as
+/// brat keeps a collection. Refused past what a zip without zip64 holds (4 GB, 65,535 files).
+pub fn export_zip(articles: &[&Article], folder: &str) -> Result<Vec<u8>, String> {
+    let mut files = vec![(format!("{folder}/annotation.conf"), ANNOTATION_CONF.as_bytes().to_vec())];
+    for (n, article) in articles.iter().enumerate() {
+        let (txt, ann) = export(article);
+        let base = format!("{folder}/{:03}-{}", n + 1, crate::model::formats::file_name(&article.title, ""));
+        files.push((format!("{base}.txt"), txt.into_bytes()));
+        files.push((format!("{base}.ann"), ann.into_bytes()));
+    }
+    crate::model::formats::stored_zip::zip(&files).ok_or_else(|| {
+        "The library is too large for one zip (4 GB or 32,767 articles): export it in parts.".to_string()
+    })
+}
+
 /// Reads a `.ann` file with the text of its `.txt`; a line it cannot read is refused, naming
 /// the line.
 pub fn read(name: &str, text: &str, ann: &str) -> Result<Labeled, String> {
@@ -131,6 +152,45 @@ mod tests {
         assert_eq!(article.annotations[1].note, "check it");
         assert_eq!(article.links.len(), 1);
         assert_eq!((article.links[0].claim.as_str(), article.links[0].source.as_str()), ("b1-T2", "b1-T1"));
+    }
+
+    #[test]
+    fn a_zip_holds_each_article_as_a_pair_that_reads_back() {
+        let first = to_articles(
+            vec![read("story", TEXT, "T1\tAnonymous 0 15\tA U.S. official\nT2\tClaim 23 33;34 46\tx\n").unwrap()],
+            &kind_for_label,
+            "b",
+            "now",
+        )
+        .articles
+        .remove(0);
+        let second = Article::new("c".into(), "Second: مرحبا".into(), "Plain text.".into(), "now".into());
+        let bytes = export_zip(&[&first, &second], "library").unwrap();
+        let zip = rawzip::ZipArchive::from_slice(&bytes).unwrap();
+        let mut files = std::collections::BTreeMap::new();
+        let mut entries = zip.entries();
+        while let Some(entry) = entries.next_entry().unwrap() {
+            let name = entry.file_path().try_normalize().unwrap().as_ref().to_string();
+            let data = zip.get_entry(entry.wayfinder()).unwrap().data().to_vec();
+            files.insert(name, String::from_utf8(data).unwrap());
+        }
+        assert_eq!(
+            files.keys().collect::<Vec<_>>(),
+            [
+                "library/001-story.ann",
+                "library/001-story.txt",
+                "library/002-second.ann",
+                "library/002-second.txt",
+                "library/annotation.conf"
+            ]
+        );
+        let file = |name: &str| files[name].clone();
+        let (txt, ann) = (file("library/001-story.txt"), file("library/001-story.ann"));
+        assert_eq!(txt, TEXT);
+        let back = to_articles(vec![read("story", &txt, &ann).unwrap()], &kind_for_label, "b", "now");
+        let spans = |a: &Article| a.annotations.iter().map(|a| (a.kind, a.start, a.end)).collect::<Vec<_>>();
+        assert_eq!(spans(&back.articles[0]), spans(&first));
+        assert_eq!(file("library/annotation.conf"), ANNOTATION_CONF);
     }
 
     #[test]

@@ -10,10 +10,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde_json::error::Category;
 
 use crate::model::anchoring::{Anchor, Anchorer, Selector};
-use crate::model::library::{Annotation, AnnotationKind, Library, Orphan, same_page};
+use crate::model::library::{Annotation, AnnotationKind, Library, Orphan, Touched, page_key};
 use crate::model::offsets::CharOffset;
 
 /// One Hypothesis annotation of a passage.
@@ -31,50 +32,79 @@ pub struct Highlight {
     pub created: String,
 }
 
+/// The parts of a Hypothesis file that are read, typed: building a `serde_json::Value` of a
+/// 10,000-annotation export took several times as long in the browser (bench/tool_import.mjs).
+#[derive(Deserialize)]
+struct File {
+    annotations: Option<Vec<Item>>,
+    rows: Option<Vec<Item>>,
+}
+
+#[derive(Deserialize)]
+struct Item {
+    id: Option<String>,
+    uri: Option<String>,
+    text: Option<String>,
+    tags: Option<Vec<String>>,
+    user: Option<String>,
+    created: Option<String>,
+    target: Option<Vec<Target>>,
+}
+
+#[derive(Deserialize)]
+struct Target {
+    selector: Option<Vec<TargetSelector>>,
+}
+
+/// A selector of any type: each type's fields, those of other types absent.
+#[derive(Deserialize)]
+struct TargetSelector {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    exact: Option<String>,
+    prefix: Option<String>,
+    suffix: Option<String>,
+    start: Option<serde_json::Value>,
+}
+
 /// Reads a Hypothesis export or search result; annotations without a quote (page notes,
 /// replies) are left out and counted.
 pub fn read(raw: &str) -> Result<(Vec<Highlight>, usize), String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("The file is not JSON ({e})."))?;
-    let list = value
-        .get("annotations")
-        .or_else(|| value.get("rows"))
-        .and_then(Value::as_array)
-        .ok_or("A Hypothesis file holds \"annotations\" (an export) or \"rows\" (a search result).")?;
-    let (mut highlights, mut without_passage) = (Vec::new(), 0);
-    for (n, item) in list.iter().enumerate() {
-        let text = |name: &str| item.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
-        let selectors = item
-            .get("target")
-            .and_then(Value::as_array)
-            .and_then(|targets| targets.first())
-            .and_then(|target| target.get("selector"))
-            .and_then(Value::as_array);
-        let find =
-            |kind: &str| selectors.and_then(|s| s.iter().find(|s| s.get("type").and_then(Value::as_str) == Some(kind)));
-        let Some(quote) = find("TextQuoteSelector") else {
+    let shape = "A Hypothesis file holds \"annotations\" (an export) or \"rows\" (a search result).";
+    let value: File = serde_json::from_str(raw).map_err(|e| match e.classify() {
+        Category::Data if !raw.trim_start().starts_with('{') => shape.to_string(),
+        Category::Data => format!("Its annotations are not as Hypothesis writes them: {e}."),
+        _ => format!("The file is not JSON ({e})."),
+    })?;
+    let list = value.annotations.or(value.rows).ok_or(shape)?;
+    let (mut highlights, mut without_passage) = (Vec::with_capacity(list.len()), 0);
+    for (n, item) in list.into_iter().enumerate() {
+        let mut selectors = item.target.and_then(|t| t.into_iter().next()).and_then(|t| t.selector).unwrap_or_default();
+        let start = selectors
+            .iter()
+            .find(|s| s.kind.as_deref() == Some("TextPositionSelector"))
+            .and_then(|p| p.start.as_ref()?.as_u64())
+            .map(|s| s as usize);
+        let Some(quote) = selectors.iter_mut().find(|s| s.kind.as_deref() == Some("TextQuoteSelector")) else {
             without_passage += 1;
             continue;
         };
-        let field = |name: &str| quote.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
-        let exact = field("exact");
+        let exact = quote.exact.take().unwrap_or_default();
         if exact.is_empty() {
             return Err(format!("Annotation {} has a TextQuoteSelector with no \"exact\".", n + 1));
         }
-        let tags = item.get("tags").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+        let user = item.user.unwrap_or_default();
         highlights.push(Highlight {
-            id: if text("id").is_empty() { format!("{}", n + 1) } else { text("id") },
-            uri: text("uri"),
+            id: item.id.filter(|id| !id.is_empty()).unwrap_or_else(|| format!("{}", n + 1)),
+            uri: item.uri.unwrap_or_default(),
             exact,
-            prefix: field("prefix"),
-            suffix: field("suffix"),
-            start: find("TextPositionSelector")
-                .and_then(|p| p.get("start"))
-                .and_then(Value::as_u64)
-                .map(|s| s as usize),
-            note: text("text"),
-            tags: tags.iter().filter_map(Value::as_str).map(str::to_string).collect(),
-            user: text("user").trim_start_matches("acct:").split('@').next().unwrap_or_default().to_string(),
-            created: text("created"),
+            prefix: quote.prefix.take().unwrap_or_default(),
+            suffix: quote.suffix.take().unwrap_or_default(),
+            start,
+            note: item.text.unwrap_or_default(),
+            tags: item.tags.unwrap_or_default(),
+            user: user.trim_start_matches("acct:").split('@').next().unwrap_or_default().to_string(),
+            created: item.created.unwrap_or_default(),
         });
     }
     if highlights.is_empty() {
@@ -114,6 +144,12 @@ pub struct Placer {
     anchorers: HashMap<String, Anchorer>,
     /// The ids of each article's annotations and orphans, made with its index.
     ids: HashMap<String, HashSet<String>>,
+    /// The article at each address the highlights name (`None`: none, so the open one), found
+    /// once: comparing every highlight's address with every article's was most of the time
+    /// placing took on a library of a hundred articles.
+    article_at: HashMap<String, Option<String>>,
+    /// Each article's page, the last added at each (made on first use).
+    pages: Option<HashMap<String, String>>,
     pub done: Placed,
 }
 
@@ -131,19 +167,22 @@ impl Placer {
                 self.done.skipped += 1;
                 continue;
             };
-            let article_id = library
-                .articles
-                .iter()
-                .rev()
-                .find(|a| same_page(&a.source_url, &highlight.uri))
-                .map(|a| a.id.clone())
-                .or_else(|| current.clone())
-                .ok_or(format!(
-                    "“{}” is on {}, which is not in the library: open its article first.",
-                    highlight.exact, highlight.uri
-                ))?;
-            let article = library.get_mut(&article_id).map_err(|e| e.to_string())?;
+            let pages = self.pages.get_or_insert_with(|| {
+                library.articles.iter().filter_map(|a| Some((page_key(&a.source_url)?, a.id.clone()))).collect()
+            });
+            let at_address = self
+                .article_at
+                .entry(highlight.uri.clone())
+                .or_insert_with(|| page_key(&highlight.uri).and_then(|key| pages.get(&key).cloned()));
+            let article_id = at_address.clone().or_else(|| current.clone()).ok_or(format!(
+                "“{}” is on {}, which is not in the library: open its article first.",
+                highlight.exact, highlight.uri
+            ))?;
             let id = format!("hypothesis-{}", highlight.id);
+            // Only this annotation is new: saving then writes it (and the article's details, for
+            // an orphan), not every annotation of the article again.
+            let touched = Touched::Items { annotations: HashSet::from([id.clone()]), links: Vec::new() };
+            let article = library.get_mut_touching(&article_id, touched).map_err(|e| e.to_string())?;
             let ids = self.ids.entry(article_id.clone()).or_insert_with(|| {
                 article
                     .annotations
@@ -156,11 +195,22 @@ impl Placer {
                 self.done.already_there += 1;
                 continue;
             }
+            // A selection dragged from the end of one paragraph quotes its line break: the
+            // passage is what follows it, and the break is context (a folded text has no place
+            // inside a run of white space to start at).
+            let exact = highlight.exact.trim();
+            let leading = &highlight.exact[..highlight.exact.len() - highlight.exact.trim_start().len()];
+            let trailing = &highlight.exact[highlight.exact.trim_end().len()..];
+            let (prefix, suffix) = if exact.len() == highlight.exact.len() {
+                (highlight.prefix.clone(), highlight.suffix.clone())
+            } else {
+                (format!("{}{leading}", highlight.prefix), format!("{trailing}{}", highlight.suffix))
+            };
             let selector = Selector {
-                exact: &highlight.exact,
-                prefix: &highlight.prefix,
-                suffix: &highlight.suffix,
-                start: highlight.start.map(CharOffset),
+                exact,
+                prefix: &prefix,
+                suffix: &suffix,
+                start: highlight.start.map(|s| CharOffset(s + leading.chars().count())),
             };
             let mut annotation = Annotation {
                 id,
@@ -181,9 +231,7 @@ impl Placer {
                     self.done.placed += 1;
                 }
                 Anchor::Orphan { .. } => {
-                    let (exact, prefix, suffix) =
-                        (highlight.exact.clone(), highlight.prefix.clone(), highlight.suffix.clone());
-                    article.orphans.push(Orphan::new(annotation, exact, prefix, suffix));
+                    article.orphans.push(Orphan::new(annotation, exact.to_string(), prefix, suffix));
                     self.done.orphaned += 1;
                 }
             }
@@ -235,10 +283,34 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_that_begins_with_a_line_break_is_placed_on_what_follows_it() {
+        let text = "The port would cost 420 million.\n\nAyşe Demir told reporters.";
+        let mut library = Library::default();
+        library.add(Article::new("a".into(), "Story".into(), text.into(), "now".into()));
+        library.current = Some("a".into());
+        let highlight = Highlight {
+            id: "1".into(),
+            exact: "\nAyşe Demir told".into(),
+            prefix: "420 million.\n".into(),
+            suffix: " reporters.".into(),
+            start: Some(34),
+            tags: vec!["source".into()],
+            ..Highlight::default()
+        };
+        assert_eq!(place(&mut library, &[highlight], &kind_for_label).unwrap().placed, 1);
+        let article = library.get("a").unwrap();
+        assert_eq!(article.quote(article.annotations[0].span()), "Ayşe Demir told");
+    }
+
+    #[test]
     fn broken_files_are_refused() {
         assert_eq!(
             read("[]").unwrap_err(),
             "A Hypothesis file holds \"annotations\" (an export) or \"rows\" (a search result)."
+        );
+        assert_eq!(
+            read("{\"rows\": [{\"tags\": \"claim\"}]}").unwrap_err(),
+            "Its annotations are not as Hypothesis writes them: invalid type: string \"claim\", expected a sequence at line 1 column 26."
         );
         assert_eq!(
             read("{\"rows\": []}").unwrap_err(),
