@@ -139,10 +139,13 @@ async function timeImport(page, files) {
   await page.waitForTimeout(500);
   // By start time: the observer hears of a task some time after it ran, so one that ran before
   // the click (the summary's pass) may be delivered after it.
-  const longest = await page.evaluate(
-    (chosen) => Math.max(0, ...window.__longTasks.filter((t) => t.startTime >= chosen).map((t) => t.duration)),
+  const tasks = await page.evaluate(
+    (chosen) => window.__longTasks.filter((t) => t.startTime >= chosen).map((t) => [t.startTime - chosen, t.duration]),
     parse.chosen,
   );
+  const longest = Math.max(0, ...tasks.map(([, duration]) => duration));
+  // BENCH_TASKS=1 lists each long task: when it started after the file was chosen, how long.
+  if (process.env.BENCH_TASKS) console.log(`  ${name}: tasks ${JSON.stringify(tasks.map((t) => t.map(Math.round)))}, dialog at ${Math.round(read)}, Import at ${Math.round(started - parse.chosen)}`);
   return { message: shown[0], read, shown: shown[1] - started, longest, parse: parse.parsed };
 }
 
