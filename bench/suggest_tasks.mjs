@@ -4,12 +4,14 @@
 // tasks over 50 ms) and the slowest answer to a key press made every 50 ms meanwhile (Event
 // Timing, from the key's arrival to the next paint; answers under 16 ms are not reported),
 // against the browser's own baseline in the same run: one task that lowercases the article and
-// counts its reporting verbs, the least a cue-based pass does.
+// counts its reporting verbs, the least a cue-based pass does. Then the summary's own pass:
+// the same article with 3,000 annotations (1,000 anonymous attributions) opened, the longest
+// task from the article painted to the summary's count of attributions with no reason shown.
 //
 //   trunk build --release && node bench/suggest_tasks.mjs [runs=3]
 
 import { LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
-import { article, library } from './peers/corpus.mjs';
+import { annotations, article, library } from './peers/corpus.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 const text = article(100_000);
@@ -18,7 +20,7 @@ const server = await startServer();
 const browser = await launchBrowser();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const results = { total: [], longest: [], keys: [], baseline: [], count: [] };
+const results = { total: [], longest: [], keys: [], baseline: [], count: [], summary: [], summaryTime: [] };
 try {
   for (let run = 0; run < runs; run += 1) {
     // No service worker: its install downloads the app a second time while this is timed.
@@ -77,6 +79,33 @@ try {
     results.count.push(Number(heading.match(/\((\d+)\)/)?.[1] ?? 0));
     await context.close();
   }
+  // The summary's pass over the text, on opening an article with anonymous attributions.
+  const annotated = library(text, annotations(text, 3000));
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+      window.__tasks = [];
+      new PerformanceObserver((list) => window.__tasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+    }, [LIBRARY_KEY, annotated]);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Suggest sources' }).waitFor();
+    const painted = await page.evaluate(() => performance.now());
+    const counted = await page.waitForFunction(
+      () => /no reason for anonymity: \d/.test(document.body.textContent) && performance.now(),
+      null,
+      { timeout: 60000, polling: 20 },
+    ).then((h) => h.jsonValue());
+    await page.waitForTimeout(300);
+    const longest = await page.evaluate(
+      ([from, to]) => Math.max(0, ...window.__tasks.filter((t) => t.startTime >= from && t.startTime <= to).map((t) => t.duration)),
+      [painted, counted],
+    );
+    results.summary.push(longest);
+    results.summaryTime.push(counted - painted);
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -88,3 +117,6 @@ console.log(`  click to suggestions shown: ${fmt(results.total)}`);
 console.log(`  longest main-thread task while suggesting: ${results.longest.some((x) => x > 0) ? fmt(results.longest) : 'none over 50 ms in any run'}`);
 console.log(`  slowest key press answered while suggesting: ${results.keys.some((x) => x > 0) ? fmt(results.keys) : 'all under 16 ms in every run'}`);
 console.log(`  baseline, one task lowercasing the text and counting cues: ${fmt(results.baseline)}`);
+console.log(`the summary's pass on opening it with 3,000 annotations (1,000 anonymous), ${runs} runs:`);
+console.log(`  painted to the count shown: ${fmt(results.summaryTime)}`);
+console.log(`  longest main-thread task meanwhile: ${results.summary.some((x) => x > 0) ? fmt(results.summary) : 'none over 50 ms in any run'}`);

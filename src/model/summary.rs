@@ -111,22 +111,39 @@ impl ReasonCache {
             // The assistant ties reasons to their source across sentences ("The official, who
             // was not authorized…"); a passage it does not recognise falls back to the
             // nearby-phrase rule.
-            self.text = Some(article.text.clone());
-            self.explained =
-                suggest(&article.text).into_iter().filter(|s| s.reason.is_some()).map(|s| s.span).collect();
-            self.known.clear();
+            let explained = suggest(&article.text).into_iter().filter(|s| s.reason.is_some()).map(|s| s.span);
+            self.take_findings(article.text.clone(), explained.collect());
         }
-        if anonymous.iter().any(|a| !self.known.contains_key(&a.span())) {
+        if anonymous.iter().any(|a| !self.knows(a.span())) {
             let index = CharIndex::new(&article.text);
             for a in &anonymous {
-                let span = a.span();
-                if !self.known.contains_key(&span) {
-                    let by_assistant = self.explained.iter().any(|s| s.start < span.end && span.start < s.end);
-                    self.known.insert(span, by_assistant || reason_given(&index, span));
-                }
+                self.learn(&index, a.span());
             }
         }
         anonymous.into_iter().filter(|a| !self.known[&a.span()]).map(|a| a.id.clone()).collect()
+    }
+
+    /// Takes the spans of the sources of `text` that the assistant found with a reason for
+    /// their anonymity, found elsewhere (the page goes through the text a piece at a time, in
+    /// its idle time): [`ReasonCache::unexplained`] then makes no pass of its own.
+    pub fn take_findings(&mut self, text: Arc<str>, explained: Vec<Span>) {
+        self.text = Some(text);
+        self.explained = explained;
+        self.known.clear();
+    }
+
+    /// Whether it is known if the passage `span` of the text gives a reason.
+    pub fn knows(&self, span: Span) -> bool {
+        self.known.contains_key(&span)
+    }
+
+    /// Works out whether an anonymous attribution at `span` of the text (`index` is the text's)
+    /// gives a reason for the anonymity, and remembers it.
+    pub fn learn(&mut self, index: &CharIndex, span: Span) {
+        if !self.known.contains_key(&span) {
+            let by_assistant = self.explained.iter().any(|s| s.start < span.end && span.start < s.end);
+            self.known.insert(span, by_assistant || reason_given(index, span));
+        }
     }
 }
 
@@ -201,6 +218,28 @@ mod tests {
         article.text = article.text.replace("who was not authorized to comment", "who spoke at length").into();
         assert_eq!(cache.unexplained(&article), ["official"]);
         assert_eq!(summarize(&article, &scale()).anonymous_without_reason, ["official"]);
+    }
+
+    #[test]
+    fn findings_made_a_piece_at_a_time_answer_as_the_cache_s_own_pass() {
+        use crate::model::attribution::Suggester;
+        let article = article();
+        // Pieces far smaller than the page's, so that the text is read in several.
+        let mut suggester = Suggester::new(&article.text, 40);
+        let mut explained = Vec::new();
+        while let Some(piece) = suggester.next_piece() {
+            explained.extend(piece.into_iter().filter(|s| s.reason.is_some()).map(|s| s.span));
+        }
+        let mut cache = ReasonCache::default();
+        cache.take_findings(article.text.clone(), explained);
+        let index = CharIndex::new(&article.text);
+        let spans: Vec<Span> = article.annotations.iter().map(|a| a.span()).collect();
+        for &span in &spans {
+            cache.learn(&index, span);
+        }
+        assert!(spans.iter().all(|&s| cache.knows(s)));
+        assert_eq!(cache.unexplained(&article), ReasonCache::default().unexplained(&article));
+        assert_eq!(cache.unexplained(&article), ["diplomat"]);
     }
 
     #[test]

@@ -4,16 +4,23 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::browser::clock;
+use crate::model::attribution::{PIECE_BYTES, Suggester};
 use crate::model::library::{AnnotationKind, Article};
+use crate::model::offsets::CharIndex;
 use crate::model::summary::{ReasonCache, counts};
+
+/// Milliseconds of the reasons' pass between two chances for the page to draw.
+const SLICE_MS: f64 = 30.0;
 
 /// The summary; choosing a count shows its annotations in the panel's list (`focus`).
 #[component]
 pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl IntoView {
     let state = AppState::get();
     // Which anonymous attributions give no reason needs a pass of the attribution assistant over
-    // the whole text: tens of milliseconds on a long report. It waits until the article is
-    // painted (the count shows "…" until then), and is remembered for the changes that follow.
+    // the whole text: over 100 ms on a long report in one task. It starts when the page is idle
+    // once the article is painted (the count shows "…" until then), goes a piece of text at a
+    // time with the page drawing between (`bench/suggest_tasks.mjs`), and is remembered for the
+    // changes that follow.
     let reasons = StoredValue::new(ReasonCache::default());
     let reasons_found = RwSignal::new(0u32);
     let warming = StoredValue::new(false);
@@ -25,13 +32,11 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
         if cold && !warming.get_value() {
             warming.set_value(true);
             clock::when_idle(std::time::Duration::from_secs(2), move || {
-                warming.set_value(false);
-                state.library.with_untracked(|l| {
-                    if let Some(article) = l.current() {
-                        reasons.update_value(|r| drop(r.unexplained(article)));
-                    }
+                leptos::task::spawn_local(async move {
+                    find_reasons(state, reasons).await;
+                    warming.set_value(false);
+                    reasons_found.update(|n| *n += 1);
                 });
-                reasons_found.update(|n| *n += 1);
             });
         }
     });
@@ -139,5 +144,42 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
                     })
             }}
         </details>
+    }
+}
+
+/// Fills `reasons` for the open article's text: the assistant's findings a piece at a time,
+/// then each anonymous attribution's reason, letting the page draw every [`SLICE_MS`].
+async fn find_reasons(state: AppState, reasons: StoredValue<ReasonCache>) {
+    let Some(text) = state.library.with_untracked(|l| l.current().map(|a| a.text.clone())) else { return };
+    let mut slice_start = clock::now_ms();
+    let mut explained = Vec::new();
+    let mut suggester = Suggester::new(&text, PIECE_BYTES);
+    while let Some(piece) = suggester.next_piece() {
+        explained.extend(piece.into_iter().filter(|s| s.reason.is_some()).map(|s| s.span));
+        if clock::now_ms() - slice_start > SLICE_MS {
+            clock::yield_to_browser().await;
+            slice_start = clock::now_ms();
+        }
+    }
+    reasons.update_value(|r| r.take_findings(text.clone(), explained));
+    let index = CharIndex::new(&text);
+    let spans = state.library.with_untracked(|l| {
+        l.current()
+            .filter(|a| a.text == text)
+            .map(|a| {
+                a.annotations
+                    .iter()
+                    .filter(|a| a.kind == AnnotationKind::AnonymousAttribution)
+                    .map(|a| a.span())
+                    .collect()
+            })
+            .unwrap_or_else(Vec::new)
+    });
+    for batch in spans.chunks(100) {
+        reasons.update_value(|r| batch.iter().for_each(|&span| r.learn(&index, span)));
+        if clock::now_ms() - slice_start > SLICE_MS {
+            clock::yield_to_browser().await;
+            slice_start = clock::now_ms();
+        }
     }
 }
