@@ -17,9 +17,9 @@
 //! as orphans (`orphans`), with the passage they were on. For desks that watch articles in batch.
 //!
 //! `annotate convert IN OUT`: converts between our export (`.json`), doccano JSONL (`.jsonl`)
-//! and brat standoff (`.ann`, its text in the `.txt` beside it; a directory, named with a final
-//! `/`, or a `.zip` with brat's `annotation.conf`, for several articles), each told by its name, and reads Label Studio's JSON export (a
-//! `.json` list of tasks) (`convert.rs`).
+//! and brat standoff (`.ann`, its text in the `.txt` beside it; for several articles a
+//! directory, named with a final `/`, or a `.zip` with brat's `annotation.conf`), each told by
+//! its name, and reads Label Studio's JSON export (a `.json` list of tasks) (`convert.rs`).
 
 #[path = "annotate/convert.rs"]
 mod convert;

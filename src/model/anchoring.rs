@@ -135,8 +135,8 @@ impl Anchorer {
     /// Tier 1: the quote at its old position with all of its context, at least
     /// [`SIDE_AGREEMENT`] characters of it on each side. Tier 2 would choose the same place (no
     /// occurrence has more support, and this one is where the quote was); this is the check
-    /// alone, without looking for the others (an import of 10,000 annotations on an unchanged
-    /// text is ten times faster, bench/tool_import.mjs).
+    /// alone, without looking for the others (10,000 Hypothesis annotations placed on an
+    /// unchanged 100,000-word article: 825 ms before, 239 ms after, bench/tool_import.mjs).
     fn at_position(&self, exact: &[char], prefix: &[char], suffix: &[char], hint: usize) -> Option<Anchor> {
         let start = self.origin.partition_point(|&o| (o as usize) < hint);
         let end = start + exact.len();

@@ -37,18 +37,11 @@ pub enum Export {
 }
 
 impl Export {
-    const ALL: [Export; 10] = [
-        Export::Json,
-        Export::W3c,
-        Export::ClaimReview,
-        Export::Csv,
-        Export::Markdown,
-        Export::Doccano,
-        Export::Brat,
-        Export::Library,
-        Export::LibraryDoccano,
-        Export::LibraryBrat,
-    ];
+    /// What the open article can be exported as.
+    const ARTICLE: [Export; 7] =
+        [Export::Json, Export::W3c, Export::ClaimReview, Export::Csv, Export::Markdown, Export::Doccano, Export::Brat];
+    /// What the whole library can be exported as.
+    const LIBRARY: [Export; 3] = [Export::Library, Export::LibraryDoccano, Export::LibraryBrat];
 
     fn label(self) -> &'static str {
         match self {
@@ -178,25 +171,38 @@ pub fn ExportMenu() -> impl IntoView {
             let _ = button.focus();
         }
     };
-    let items = Export::ALL
-        .into_iter()
-        .map(|what| {
-            view! {
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        close();
-                        match clock::timed("aa-export", || state.library.with_untracked(|l| download(l, what))) {
-                            Ok(()) => state.announcement.set("The download has started.".into()),
-                            Err(e) => state.fail(e),
-                        }
+    let item = move |what: Export| {
+        view! {
+            <button
+                type="button"
+                on:click=move |_| {
+                    close();
+                    match clock::timed("aa-export", || state.library.with_untracked(|l| download(l, what))) {
+                        Ok(()) => state.announcement.set("The download has started.".into()),
+                        Err(e) => state.fail(e),
                     }
-                >
-                    {what.label()}
-                </button>
-            }
-        })
-        .collect_view();
+                }
+            >
+                {what.label()}
+            </button>
+        }
+    };
+    // Two groups, each named by its heading: what the open article goes out as, and the library.
+    let group = move |heading: &'static str, id: &'static str, items: &[Export]| {
+        let items = items.iter().map(|&what| item(what)).collect_view();
+        view! {
+            <div class="export-group" role="group" aria-labelledby=id>
+                <p class="export-heading" id=id>
+                    {heading}
+                </p>
+                {items}
+            </div>
+        }
+    };
+    let items = (
+        group("The open article", "export-article-heading", &Export::ARTICLE),
+        group("The whole library", "export-library-heading", &Export::LIBRARY),
+    );
     view! {
         <div
             class="export-menu"

@@ -243,7 +243,16 @@ test('the open article and the library go out as brat standoff in a zip, with li
     'Imported “back.ann” from brat: 1 new article and 2 annotations. Open it from the library.',
   );
 
-  // The library: both articles, each in its pair, and as doccano JSONL one line each.
+  // The library: both articles, each in its pair, and as doccano JSONL one line each. The
+  // menu names which exports take the open article and which the library.
+  await app.page.getByRole('button', { name: 'Export', exact: true }).click();
+  const wholeLibrary = app.page.getByRole('group', { name: 'Exports' }).getByRole('group', { name: 'The whole library' });
+  await expectVisible(wholeLibrary.getByRole('button', { name: 'Export library as brat standoff (zip)' }));
+  await expectVisible(
+    app.page.getByRole('group', { name: 'The open article' }).getByRole('button', { name: 'Export brat standoff (zip)' }),
+  );
+  await app.page.keyboard.press('Escape');
+  await expectHidden(wholeLibrary);
   const library = unzip((await app.exportAs('Export library as brat standoff (zip)')).path);
   const pairs = Object.keys(library).filter((n) => n.endsWith('.ann')).sort();
   assert.deepEqual(pairs.map((n) => n.replace(/^article-annotator-library\/(\d+)-.*/, '$1')), ['001', '002']);
