@@ -45,6 +45,33 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// Long work on the page's thread, cut into slices of a few milliseconds: the caller does a
+/// little at a time and calls [`Slices::pause_if_spent`] between, which lets the browser draw
+/// and answer input once the slice's time is spent. Pausing by time, not by count: a pause is a
+/// timer (at least 4 ms once they nest), and pausing every hundred items spent more time
+/// waiting than working (bench/tool_import.mjs).
+pub struct Slices {
+    budget_ms: f64,
+    started: f64,
+}
+
+impl Slices {
+    /// Milliseconds of work between two pauses.
+    pub const DEFAULT_MS: f64 = 30.0;
+
+    pub fn new(budget_ms: f64) -> Self {
+        Slices { budget_ms, started: now_ms() }
+    }
+
+    /// Lets the browser work if this slice's time is spent, and starts the next.
+    pub async fn pause_if_spent(&mut self) {
+        if now_ms() - self.started > self.budget_ms {
+            yield_to_browser().await;
+            self.started = now_ms();
+        }
+    }
+}
+
 /// Lets the browser handle input and paint before the caller goes on (a zero-delay timer), so
 /// that long work split at these points never freezes the page for long.
 pub async fn yield_to_browser() {

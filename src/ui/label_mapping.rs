@@ -12,12 +12,8 @@ use crate::model::formats::nlp::{hypothesis, kind_for_label, to_articles};
 use crate::model::library::AnnotationKind;
 use crate::model::limits;
 
-/// Hypothesis annotations are placed this many at a time, and the page may draw once
-/// [`SLICE_MS`] have passed: a yield costs a timer (at least 4 ms once they nest), so
-/// yielding by count wasted more time than placing took (bench/tool_import.mjs).
+/// Hypothesis annotations placed between two looks at the clock (see [`clock::Slices`]).
 const PLACED_PER_CHECK: usize = 25;
-/// Milliseconds of placing between two chances for the page to draw.
-const SLICE_MS: f64 = 30.0;
 
 /// A file of another tool waiting for the mapping dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,12 +106,9 @@ impl AppState {
                 let mut placer = hypothesis::Placer::default();
                 // The dialog closes, and its "Importing…" is painted, before any placing.
                 clock::yield_to_browser().await;
-                let mut slice_start = clock::now_ms();
+                let mut slices = clock::Slices::new(clock::Slices::DEFAULT_MS);
                 for batch in highlights.chunks(PLACED_PER_CHECK) {
-                    if clock::now_ms() - slice_start > SLICE_MS {
-                        clock::yield_to_browser().await;
-                        slice_start = clock::now_ms();
-                    }
+                    slices.pause_if_spent().await;
                     placer.place(&mut library, batch, &kind_of).map_err(refused)?;
                 }
                 // The library changed meanwhile: place them on what it is now, at once, so that

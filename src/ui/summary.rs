@@ -9,9 +9,6 @@ use crate::model::library::{AnnotationKind, Article};
 use crate::model::offsets::CharIndex;
 use crate::model::summary::{ReasonCache, counts};
 
-/// Milliseconds of the reasons' pass between two chances for the page to draw.
-const SLICE_MS: f64 = 30.0;
-
 /// The summary; choosing a count shows its annotations in the panel's list (`focus`).
 #[component]
 pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl IntoView {
@@ -148,18 +145,15 @@ pub fn SessionSummary(focus: RwSignal<Option<(String, Vec<String>)>>) -> impl In
 }
 
 /// Fills `reasons` for the open article's text: the assistant's findings a piece at a time,
-/// then each anonymous attribution's reason, letting the page draw every [`SLICE_MS`].
+/// then each anonymous attribution's reason, in [`clock::Slices`].
 async fn find_reasons(state: AppState, reasons: StoredValue<ReasonCache>) {
     let Some(text) = state.library.with_untracked(|l| l.current().map(|a| a.text.clone())) else { return };
-    let mut slice_start = clock::now_ms();
+    let mut slices = clock::Slices::new(clock::Slices::DEFAULT_MS);
     let mut explained = Vec::new();
     let mut suggester = Suggester::new(&text, PIECE_BYTES);
     while let Some(piece) = suggester.next_piece() {
         explained.extend(piece.into_iter().filter(|s| s.reason.is_some()).map(|s| s.span));
-        if clock::now_ms() - slice_start > SLICE_MS {
-            clock::yield_to_browser().await;
-            slice_start = clock::now_ms();
-        }
+        slices.pause_if_spent().await;
     }
     reasons.update_value(|r| r.take_findings(text.clone(), explained));
     let index = CharIndex::new(&text);
@@ -177,9 +171,6 @@ async fn find_reasons(state: AppState, reasons: StoredValue<ReasonCache>) {
     });
     for batch in spans.chunks(100) {
         reasons.update_value(|r| batch.iter().for_each(|&span| r.learn(&index, span)));
-        if clock::now_ms() - slice_start > SLICE_MS {
-            clock::yield_to_browser().await;
-            slice_start = clock::now_ms();
-        }
+        slices.pause_if_spent().await;
     }
 }
