@@ -221,6 +221,24 @@ pub fn reveal(range: &Range) {
     }
 }
 
+/// The page's selection, taken away: its ranges, to give back with [`give_back_selection`].
+pub fn take_selection() -> Vec<Range> {
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return Vec::new() };
+    let ranges = (0..selection.range_count()).filter_map(|i| selection.get_range_at(i).ok()).collect();
+    let _ = selection.remove_all_ranges();
+    ranges
+}
+
+/// Gives back a selection taken by [`take_selection`], unless something was selected since.
+pub fn give_back_selection(ranges: Vec<Range>) {
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return };
+    if selection.range_count() == 0 {
+        for range in ranges {
+            let _ = selection.add_range(&range);
+        }
+    }
+}
+
 /// Where a sheet over the bottom of the window (narrow screens: the editor, the suggestions)
 /// begins, if one is shown: the text under it is out of sight.
 fn sheet_top(window: &web_sys::Window) -> Option<f64> {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::notices::NoticeToast;
 use super::state::{AppState, Dialog};
-use crate::browser::clock;
+use crate::browser::{clock, text_dom};
 
 /// A modal dialog with a heading that names it.
 #[component]
@@ -28,7 +28,6 @@ pub fn Modal(
     // back when it closes: with it in the text behind, Chromium spends about 100 ms in
     // `showModal()` on a 100,000-word article, 15 ms without (bench/tool_import.mjs).
     let put_aside = StoredValue::new_local(Vec::<web_sys::Range>::new());
-    let selection = || web_sys::window().and_then(|w| w.get_selection().ok().flatten());
     // After the next frame: a selection set makes the browser bring the page's style up to date
     // at once, and after a modal dialog that is the whole page's (50 to 80 ms on a
     // 100,000-word article), better done in the frame than in the click that closed it.
@@ -37,24 +36,14 @@ pub fn Modal(
         if ranges.is_empty() {
             return;
         }
-        clock::after_next_frame(move || {
-            if let Some(selection) = selection().filter(|s| s.range_count() == 0) {
-                for range in ranges {
-                    let _ = selection.add_range(&range);
-                }
-            }
-        });
+        clock::after_next_frame(move || text_dom::give_back_selection(ranges));
     };
     // Syncs the element with the signal: `showModal()` is the only way to get a modal dialog.
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else { return };
         if open() {
             if !dialog.open() {
-                if let Some(selection) = selection() {
-                    let ranges = (0..selection.range_count()).filter_map(|i| selection.get_range_at(i).ok());
-                    put_aside.set_value(ranges.collect());
-                    let _ = selection.remove_all_ranges();
-                }
+                put_aside.set_value(text_dom::take_selection());
                 let _ = dialog.show_modal();
             }
         } else if dialog.open() {
