@@ -106,6 +106,10 @@ impl Suggestion {
     }
 }
 
+/// How many sentences back the speaker of `"…," she said` may have been named: a quotation
+/// goes on with its speaker, often over sentences of its own (which are not counted).
+const QUOTED_PRONOUN_REACH: usize = 5;
+
 /// About how many bytes of text [`Suggester`] reads at a time.
 pub const PIECE_BYTES: usize = 16_384;
 
@@ -185,7 +189,7 @@ impl<'a> Suggester<'a> {
         for item in read.items {
             let sentence = self.sentence_base + item.sentence;
             let span = shift(item.span);
-            self.antecedents.retain(|a| a.sentence + 2 >= sentence);
+            self.antecedents.retain(|a| a.sentence + QUOTED_PRONOUN_REACH >= sentence);
             let (kind, rule) = match item.reading {
                 Reading::Source(kind, rule) => (kind, rule),
                 Reading::Definite(kind, rule) => match item.head.as_ref().and_then(|h| self.by_head.get(h)) {
@@ -193,10 +197,14 @@ impl<'a> Suggester<'a> {
                     None => (kind, rule),
                 },
                 Reading::Pronoun => {
-                    let fits = |a: &&Antecedent| match item.pronoun {
-                        PronounNumber::Singular => !a.plural && !a.organisation,
-                        PronounNumber::Plural => a.plural || a.organisation,
-                        PronounNumber::Thing => a.organisation,
+                    let reach = if item.after_quote { QUOTED_PRONOUN_REACH } else { 2 };
+                    let fits = |a: &&Antecedent| {
+                        a.sentence + reach >= sentence
+                            && match item.pronoun {
+                                PronounNumber::Singular => !a.plural && !a.organisation,
+                                PronounNumber::Plural => a.plural || a.organisation,
+                                PronounNumber::Thing => a.organisation,
+                            }
                     };
                     let Some(a) = self.antecedents.iter().rev().find(fits).copied() else { continue };
                     (a.kind, Rule::Pronoun { antecedent: a.span })
@@ -277,6 +285,8 @@ struct Item {
     span: Span,
     /// The end of the cue right after the phrase, if it is right after.
     cue_end: Option<usize>,
+    /// Right after a quotation (`"…," she said`).
+    after_quote: bool,
     reason: Option<Span>,
     sentence: usize,
     head: Option<String>,
@@ -357,6 +367,8 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
                 reading,
                 span,
                 cue_end: cue.filter(|&c| c == b).map(|c| sentence[c].end),
+                after_quote: a > 0 && sentence[a - 1].closes_quote()
+                    || a > 1 && sentence[a - 1].text == "," && sentence[a - 2].closes_quote(),
                 reason,
                 sentence: narrative[s],
                 head: if reading == Reading::Pronoun { None } else { head },
@@ -386,6 +398,7 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
                     reading: Reading::NotSource,
                     span: Span { start: CharOffset(run[0].start), end: CharOffset(run[run.len() - 1].end) },
                     cue_end: None,
+                    after_quote: false,
                     reason: None,
                     sentence: narrative[s],
                     head: None,

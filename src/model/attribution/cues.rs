@@ -3,7 +3,7 @@
 //! "states", a passive "said to be", "wrote handbooks"), and where each cue's source phrase is.
 
 use super::phrase::{is_cue, is_proper, phrase_after, phrase_before};
-use super::tokens::Token;
+use super::tokens::{Token, is_title_abbreviation};
 use super::words::*;
 
 /// Words other than cues that start a pattern of [`source_phrases`].
@@ -21,6 +21,14 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
     while i < sentence.len() {
         let token = &sentence[i];
         // Most words start nothing: only a cue or a word of the patterns below is read further.
+        // "Ola Berg defended the plan, saying…": the sentence's subject said it.
+        if i > 0 && sentence[i - 1].text == "," && PARTICIPLES_OF_SPEECH.iter().any(|w| token.is(w)) {
+            if let Some(end) = subject_end(sentence, i) {
+                found.push((0, end, None));
+            }
+            i += 1;
+            continue;
+        }
         let may_start = is_cue(token) || STARTS.iter().any(|w| token.is(w)) || negative_contraction(token);
         if token.quoted || !may_start {
             i += 1;
@@ -63,7 +71,7 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
         let next_is = |w: &str| sentence.get(i + 1).is_some_and(|t| t.is(w));
         let previous = i.checked_sub(1).map(|k| &sentence[k]);
         let not_cue = (token.is("insisted") || token.is("insists")) && next_is("on")
-            || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i)
+            || NOUN_CUES.iter().any(|w| token.is(w)) && !verb_use(sentence, i) && !name_after_comma(sentence, i)
             || token.is("report") && !previous.is_some_and(|p| p.is("to"))
             || WEAK_CUES.iter().any(|w| token.is(w))
                 && !next_to_quote(sentence, i)
@@ -117,15 +125,15 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             i
         };
         // `…," said X`, `…, says X`: the source follows the cue, up to the end of the clause.
-        let after_comma = cue_at > 0 && (sentence[cue_at - 1].closes_quote() || sentence[cue_at - 1].text == ",")
+        let after_quote = cue_at > 0 && sentence[cue_at - 1].closes_quote()
             || cue_at > 1 && sentence[cue_at - 1].text == "," && sentence[cue_at - 2].closes_quote();
-        let inverted = (after_comma && SAYING.iter().any(|w| token.is(w)))
-            .then(|| phrase_after(sentence, cue_at + 1))
-            .flatten()
-            .filter(|&(a, b)| {
-                let first = &sentence[a];
-                a == cue_at + 1 && ends_clause(sentence, b) && !PREPOSITIONS.iter().chain(PRONOUNS).any(|w| first.is(w))
-            });
+        let after_comma = after_quote || cue_at > 0 && sentence[cue_at - 1].text == ",";
+        let inverts = after_comma && SAYING.iter().any(|w| token.is(w))
+            || after_quote && SAYING_AFTER_QUOTES.iter().any(|w| token.is(w));
+        let inverted = inverts.then(|| phrase_after(sentence, cue_at + 1)).flatten().filter(|&(a, b)| {
+            let first = &sentence[a];
+            a == cue_at + 1 && ends_clause(sentence, b) && !PREPOSITIONS.iter().chain(PRONOUNS).any(|w| first.is(w))
+        });
         if let Some((a, b)) = inverted {
             found.push((a, b, None));
         } else if let Some((a, b)) = phrase_before(sentence, cue_at) {
@@ -136,6 +144,28 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
     found.sort_by_key(|f| (f.0, f.1));
     found.dedup_by(|later, earlier| later.0 < earlier.1);
     found
+}
+
+/// The end of the subject that opens a sentence whose main clause ends before the comma at
+/// `participle - 1`: a name (with its title), a pronoun, or a short phrase with a determiner,
+/// followed by a verb in the past or present ("defended", "attacks", "took").
+fn subject_end(sentence: &[Token], participle: usize) -> Option<usize> {
+    let first = sentence.first()?;
+    if first.quoted || first.quote.is_some() {
+        return None;
+    }
+    let verb = |t: &Token| {
+        t.lowercase() && (t.text.ends_with("ed") || t.text.ends_with('s') && !t.text.ends_with("ss"))
+            || IRREGULAR_PAST.iter().any(|w| t.is(w))
+    };
+    let end = (1..participle.min(8)).find(|&k| verb(&sentence[k]))?;
+    let words = &sentence[..end];
+    let name = words.iter().all(|t| is_proper(t) || t.text == "." || is_title_abbreviation(t) || t.lowercase())
+        && words.iter().any(is_proper)
+        && words.last().is_some_and(is_proper);
+    let pronoun = end == 1 && PRONOUNS.iter().any(|p| first.is(p));
+    let described = DETERMINERS.iter().any(|d| first.is(d)) && words[1..].iter().all(Token::is_word);
+    (name || pronoun || described).then_some(end)
 }
 
 /// Whether a cue that is also a noun ("states", "reports", "claims") is used as a verb: after
@@ -155,6 +185,13 @@ fn verb_use(sentence: &[Token], i: usize) -> bool {
     noun_before && verb_after
 }
 
+/// `…, reports Reuters`: a noun cue after a comma or a quotation, before a name, is the verb
+/// of an inverted source.
+fn name_after_comma(sentence: &[Token], i: usize) -> bool {
+    let after_comma = i > 0 && (sentence[i - 1].text == "," || sentence[i - 1].closes_quote());
+    after_comma && sentence.get(i + 1).is_some_and(is_proper)
+}
+
 /// Weak cues that report speech before "that" ("recalled that he", "agreed that").
 fn said_that(t: &Token) -> bool {
     ["recalled", "agreed", "replied", "responded", "answered", "countered"].iter().any(|w| t.is(w))
@@ -166,10 +203,10 @@ fn negative_contraction(t: &Token) -> bool {
 }
 
 /// Whether an inverted source ending at `b` ends its clause: `…, said Ola Berg.`, `…, said
-/// Ola Berg, a lawyer`, `…, said Ola Berg in a statement`.
+/// Ola Berg, a lawyer`, `…, said Ola Berg (D-Calif.)`, `…, said Ola Berg in a statement`.
 fn ends_clause(sentence: &[Token], b: usize) -> bool {
     sentence.get(b).is_none_or(|t| {
-        matches!(t.text, "." | "," | ";" | ":" | "!" | "?" | ")")
+        matches!(t.text, "." | "," | ";" | ":" | "!" | "?" | "(" | ")")
             || t.closes_quote()
             || ["in", "on", "at", "during", "who", "when", "after", "before", "according"].iter().any(|w| t.is(w))
     })

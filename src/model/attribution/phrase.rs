@@ -174,7 +174,7 @@ pub(super) fn trim(sentence: &[Token], mut a: usize, mut b: usize) -> Option<(us
     let first = words.first().map(|t| t.text.split(['\'', '’']).next().unwrap_or(t.text));
     if words.is_empty()
         || words.len() > 12
-        || first.is_some_and(|f| NOT_SOURCES.iter().any(|w| f.eq_ignore_ascii_case(w)))
+        || !words[0].is_acronym() && first.is_some_and(|f| NOT_SOURCES.iter().any(|w| f.eq_ignore_ascii_case(w)))
     {
         return None;
     }
@@ -201,7 +201,10 @@ fn describes(words: &[Token]) -> bool {
             .skip(1)
             .find(|t| !is_proper(t))
             .is_some_and(|t| t.lowercase() && !["and", "or", "of", "for", "in", "at"].iter().any(|w| t.is(w)));
+    // "CEO of Take-Two", "President of the club": a title of office.
+    let title = TITLES.iter().any(|w| first.text.eq_ignore_ascii_case(w));
     first.lowercase()
+        || title
         || ["the", "a", "an"].iter().any(|d| first.is(d))
         || first.text.ends_with("'s")
         || first.text.ends_with("’s")
@@ -253,6 +256,10 @@ pub(super) fn is_proper(t: &Token) -> bool {
         return false;
     }
     let (common, generic) = &*NOT_NAMES;
+    // "WHO", "NASA": an acronym names something, whatever word it spells.
+    if t.is_acronym() && !generic.contains(t.text) {
+        return true;
+    }
     // "Republicans", "Israelis": the plural of a generic capital is a group, not a name.
     if generic.contains(t.text) || t.text.strip_suffix('s').is_some_and(|singular| generic.contains(singular)) {
         return false;

@@ -280,3 +280,55 @@ fn parties_peoples_unnamed_groups_and_uncounted_reports_are_anonymous() {
         assert!(found.iter().any(|f| f.0 == SourceKind::Named && f.1 == source), "{text}: {found:?}");
     }
 }
+
+fn named(quote: &str) -> (SourceKind, String, Option<String>) {
+    (SourceKind::Named, quote.to_string(), None)
+}
+
+#[test]
+fn an_acronym_is_a_name_not_the_word_it_spells() {
+    assert_eq!(shown("Plague is \"always fatal,\" says WHO."), [named("WHO")]);
+    assert_eq!(shown("According to WHO, there were 3,248 cases."), [named("WHO")]);
+    // "US" is no pronoun "us", and a lowercase "who" still ends a phrase.
+    assert_eq!(shown("Nobody who knew said so."), []);
+}
+
+#[test]
+fn sources_that_follow_their_verb_after_a_quotation_or_a_comma() {
+    assert_eq!(
+        shown("\"It is the point,\" responded NASA administrator Jim Bridenstine."),
+        [named("NASA administrator Jim Bridenstine")]
+    );
+    assert_eq!(shown("\"It needs a rocket,\" said Rep. Brian Babin (R-TX), a member."), [named("Rep. Brian Babin")]);
+    assert_eq!(shown("There were 26 deaths, reports Reuters."), [named("Reuters")]);
+    // After a comma alone, "confirmed" has its object there, not its subject.
+    let found = shown("A customs official, who was not authorized to speak, confirmed the delay.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "A customs official");
+}
+
+#[test]
+fn a_name_before_its_title_of_office_is_the_source() {
+    assert_eq!(shown("\"We go where they are,\" Strauss Zelnick, CEO of Take-Two, adds."), [named("Strauss Zelnick")]);
+}
+
+#[test]
+fn the_subject_of_a_sentence_ending_saying_is_its_source() {
+    assert_eq!(
+        shown("Foreign Secretary Dominic Raab defended the actions, saying it was fair."),
+        [named("Foreign Secretary Dominic Raab")]
+    );
+    let found = shown("The ministry rejected the report, adding that it was wrong.");
+    assert_eq!(found.iter().map(|f| (f.0, f.1.as_str())).collect::<Vec<_>>(), [(SourceKind::Named, "The ministry")]);
+    // A participle that is not speech says nothing.
+    assert_eq!(shown("Ola Berg left the room, smiling at the crowd."), []);
+}
+
+#[test]
+fn a_pronoun_after_a_quotation_reaches_further_back_for_its_speaker() {
+    let text = "Ana Ruiz runs the clinic. The roof leaks. The rain came. The rain stayed. \
+        \"We need money,\" she said. It rained. It rained again. It rained more. He said no.";
+    let found = shown(text);
+    let pronouns: Vec<_> = found.iter().filter(|f| f.1 == "she" || f.1 == "He").collect();
+    assert_eq!(pronouns, [&named("she")], "{found:?}");
+}

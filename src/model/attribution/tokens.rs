@@ -23,9 +23,15 @@ pub(super) enum QuoteMark {
 }
 
 impl Token<'_> {
-    /// The word, whatever its case.
+    /// The word, whatever its case; but an acronym ("WHO", "US") is only itself, not the
+    /// lowercase word it spells.
     pub fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word)
+        self.text.eq_ignore_ascii_case(word) && (self.text == word || !self.is_acronym())
+    }
+
+    /// Two or more capitals and nothing else ("WHO", "NASA").
+    pub fn is_acronym(&self) -> bool {
+        self.text.len() > 1 && self.text.bytes().all(|b| b.is_ascii_uppercase())
     }
 
     pub fn is_word(&self) -> bool {

@@ -84,6 +84,14 @@ pub(super) const SAYING: &[&str] = &[
     "acknowledged", "stated", "reported", "reports", "predicted", "estimated", "cautioned",
 ];
 
+/// Cues whose source may follow them right after a quotation only (`"…," responded X`; but
+/// "…, confirmed the delay" has its object there).
+#[rustfmt::skip]
+pub(super) const SAYING_AFTER_QUOTES: &[&str] = &[
+    "responded", "answered", "countered", "concluded", "admitted", "conceded", "confirmed",
+    "tweeted", "claimed", "declared", "stressed", "emphasized", "emphasised",
+];
+
 /// Cues that report speech only before "that", a colon, a comma, a quotation or "in" ("wrote
 /// that…", but "wrote handbooks", "maintained a lead").
 #[rustfmt::skip]
@@ -97,6 +105,21 @@ pub(super) const COMPLEMENT_CUES: &[&str] = &[
 pub(super) const PROGRESSIVE_CUES: &[&str] = &[
     "reporting", "urging", "calling", "warning", "claiming", "arguing", "demanding", "insisting",
     "clamoring",
+];
+
+/// Participles after a comma that report the speech of the sentence's subject ("Ola Berg
+/// defended the plan, saying…").
+#[rustfmt::skip]
+pub(super) const PARTICIPLES_OF_SPEECH: &[&str] = &[
+    "saying", "adding", "noting", "arguing", "insisting", "claiming", "explaining", "warning",
+    "telling", "writing", "stressing", "asserting",
+];
+
+/// Past tenses not ending in "-ed" that may follow a subject.
+#[rustfmt::skip]
+pub(super) const IRREGULAR_PAST: &[&str] = &[
+    "spoke", "took", "made", "gave", "went", "came", "held", "sent", "put", "hit", "struck", "wrote",
+    "told", "said", "left", "kept", "brought", "led", "won", "lost", "met", "shot", "threw", "stood",
 ];
 
 /// Verbs whose refusal makes a source: "did not respond", "didn't disclose".
@@ -156,6 +179,14 @@ pub(super) const ROLE_HEADS: &[&str] = &[
     "firefighters", "paramedics", "rescuers", "survivors", "observer", "consultant", "consultants",
     "strategist", "strategists", "operative", "operatives", "veteran", "veterans", "doctors",
     "others", "another", "bosses", "boss", "chiefs", "chief", "staff", "crew",
+];
+
+/// Titles of office that describe a named person after a comma ("Ola Berg, CEO of Harbor").
+#[rustfmt::skip]
+pub(super) const TITLES: &[&str] = &[
+    "ceo", "cfo", "coo", "cto", "president", "vice", "director", "chairman", "chairwoman", "chair",
+    "founder", "co-founder", "head", "chief", "editor", "professor", "secretary", "governor",
+    "mayor", "partner", "principal",
 ];
 
 /// Nouns of organisations and institutions, which are named sources as such ("police said").
