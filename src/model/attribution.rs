@@ -17,7 +17,7 @@ mod phrase;
 mod tokens;
 mod words;
 
-use classify::{Reading, classify};
+use classify::{Reading, classify, head_end};
 use cues::source_phrases;
 use phrase::is_proper;
 use tokens::{QuoteState, Token, sentences, tokenize};
@@ -419,8 +419,7 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
 
 /// The head word of a phrase, in lowercase: the last word before what follows the head.
 fn head_word(words: &[Token]) -> Option<String> {
-    let end = words.iter().skip(1).position(|t| HEAD_ENDS.iter().any(|w| t.is(w))).map_or(words.len(), |p| p + 1);
-    words[..end].iter().rev().find(|t| t.is_word()).map(|t| t.text.to_lowercase())
+    words[..head_end(words)].iter().rev().find(|t| t.is_word()).map(|t| t.text.to_lowercase())
 }
 
 /// Whether a sentence starts by referring back to a source ("The official, who…", "He…").

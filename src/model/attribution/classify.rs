@@ -38,7 +38,7 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         || words.iter().any(|t| (t.text.ends_with("'s") || t.text.ends_with("’s")) && t.capitalized());
     let head_at = |head: &Token| words.iter().position(|t| std::ptr::eq(t, head)).unwrap_or(0);
     // The head: the last word before what follows a role ("a source close to the talks").
-    let end = words.iter().skip(1).position(|t| HEAD_ENDS.iter().any(|w| t.is(w))).map_or(words.len(), |p| p + 1);
+    let end = head_end(words);
     let Some(head) = words[..end].iter().rev().find(|t| t.is_word()) else { return Reading::NotSource };
     let after_head = &words[end..];
     let one_of = words.windows(2).any(|w| w[0].is("of") && (w[1].is("them") || w[1].is("those")));
@@ -115,8 +115,13 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
     if voices_of_no_one {
         return Reading::Source(Anonymous, Rule::RoleWithoutName);
     }
-    // "some reports suggest": documents of no one named.
-    if in_list(&HEADS.document) && plural && quantified && !names_something {
+    // "some reports suggest", "credible reports received by Amnesty": documents whose author
+    // is not named ("reports by Human Rights Watch" name theirs).
+    let by_whom = after_head.first().is_some_and(|t| ["by", "from", "of"].iter().any(|w| t.is(w)));
+    let author_named = words[..end].iter().enumerate().any(|(k, t)| is_proper(t) && !(starts_sentence && k == 0))
+        || by_whom && named_after;
+    let hearsay = ["reports", "accounts"].contains(&head_lower.as_str());
+    if in_list(&HEADS.document) && plural && (quantified || hearsay) && !definite && !possessive && !author_named {
         return Reading::Source(Anonymous, Rule::UnnamedGroup);
     }
     if in_list(&HEADS.spokesperson) || in_list(&HEADS.document) {
@@ -160,6 +165,17 @@ pub(super) fn classify(words: &[Token], unnamed: bool, starts_sentence: bool) ->
         return Reading::Source(Anonymous, Rule::UnnamedGroup);
     }
     Reading::NotSource
+}
+
+/// Where a phrase's head ends: before what follows a role ("a source close to the talks") or
+/// a participle after a plural noun ("reports received by Amnesty", "accounts corroborated by").
+pub(super) fn head_end(words: &[Token]) -> usize {
+    let follows_head = |k: usize| {
+        let t = &words[k];
+        HEAD_ENDS.iter().any(|w| t.is(w))
+            || t.lowercase() && t.text.len() > 4 && t.text.ends_with("ed") && words[k - 1].text.ends_with('s')
+    };
+    (1..words.len()).find(|&k| follows_head(k)).unwrap_or(words.len())
 }
 
 /// A noun for a person by what they do: "-er", "-or", "-ist", "-ian", "-ent", "-ant" (and their

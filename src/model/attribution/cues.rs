@@ -2,15 +2,16 @@
 //! "declined to comment", "did not respond"), which words around a cue are really one (a noun
 //! "states", a passive "said to be", "wrote handbooks"), and where each cue's source phrase is.
 
-use super::phrase::{is_cue, is_proper, phrase_after, phrase_before};
+use super::phrase::{is_cue, is_proper, phrase_after, phrase_before, trim};
 use super::tokens::{Token, is_title_abbreviation};
 use super::words::*;
 
 /// Words other than cues that start a pattern of [`source_phrases`].
 #[rustfmt::skip]
-const STARTS: [&str; 19] = [
+const STARTS: [&str; 22] = [
     "according", "citing", "by", "declined", "not", "never", "called", "asked", "pointed", "points",
     "issued", "released", "published", "spoke", "spoken", "speaks", "pleaded", "cited", "cites",
+    "with", "raised", "raises",
 ];
 
 /// The source phrases of a sentence as token ranges, each with its cue's token if the cue
@@ -42,11 +43,26 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             || token.is("by")
                 && i > 0
                 && (is_cue(&sentence[i - 1]) && !sentence[i - 1].is("revealed") || sentence[i - 1].is("published"))
+            || token.is("by") && accused_of_before(sentence, i)
         {
             Some(i + 1)
         } else {
             None
         };
+        // "with some reports suggesting…", "with critics saying…": the phrase before the
+        // participle.
+        if token.is("with") {
+            let participle = (i + 2..sentence.len().min(i + 8))
+                .find(|&k| PARTICIPLES_OF_SPEECH.iter().any(|w| sentence[k].is(w)) || sentence[k].is("suggesting"));
+            if let Some(k) = participle
+                && sentence[i + 1..k].iter().all(Token::is_word)
+                && let Some(phrase) = trim(sentence, i + 1, k)
+            {
+                found.push((phrase.0, phrase.1, None));
+            }
+            i += 1;
+            continue;
+        }
         if let Some(first) = after {
             if let Some((a, b)) = phrase_after(sentence, first) {
                 found.push((a, b, None));
@@ -107,6 +123,8 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             || token.is("pleaded") && (next_is("with") || next_is("for"))
             || (token.is("issued") || token.is("released") || token.is("published"))
                 && document_follows(&["statement", "statements", "post"])
+            || (token.is("raised") || token.is("raises"))
+                && ["concerns", "questions", "doubts", "alarm", "objections"].iter().any(|w| next_is(w))
             || (token.is("cited") || token.is("cites"))
                 && document_follows(&["study", "report", "survey", "poll", "data"]);
         let cue = negative_cue || speech_with_object || is_cue(token) && !not_cue && !passive;
@@ -166,6 +184,21 @@ fn subject_end(sentence: &[Token], participle: usize) -> Option<usize> {
     let pronoun = end == 1 && PRONOUNS.iter().any(|p| first.is(p));
     let described = DETERMINERS.iter().any(|d| first.is(d)) && words[1..].iter().all(Token::is_word);
     (name || pronoun || described).then_some(end)
+}
+
+/// "was accused of fraud by a former aide", "criticized for the delay by": a passive cue and
+/// what it was about, then "by" and its source.
+fn accused_of_before(sentence: &[Token], by: usize) -> bool {
+    let from = by.saturating_sub(5);
+    (from..by).any(|k| {
+        let passive = sentence[k].text.ends_with("ed") && is_cue(&sentence[k]) && k > 0 && {
+            let be = &sentence[k - 1];
+            ["was", "were", "been", "is", "are", "being"].iter().any(|w| be.is(w))
+        };
+        passive
+            && sentence.get(k + 1).is_some_and(|t| t.is("of") || t.is("for"))
+            && sentence[k + 1..by].iter().all(Token::is_word)
+    })
 }
 
 /// Whether a cue that is also a noun ("states", "reports", "claims") is used as a verb: after

@@ -96,6 +96,17 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     // A cue inside the phrase makes it a clause, but for a noun cue as the phrase's head ("some
     // reports say").
     let noun_head = |k: usize| k + 1 == b && NOUN_CUES.iter().any(|w| sentence[k].is(w));
+    // "he said others had raised concerns": after an earlier cue, its reported clause's subject.
+    if let Some(k) = (a..b).rev().find(|&k| is_cue(&sentence[k]) && !noun_head(k))
+        && k > a
+        && ["said", "says", "say", "added", "noted", "argued", "claimed", "testified", "wrote", "insisted"]
+            .iter()
+            .any(|w| sentence[k].is(w))
+        && !sentence.get(k + 1).is_some_and(|t| PREPOSITIONS.iter().any(|w| t.is(w)))
+        && (PRONOUNS.iter().any(|p| sentence[k - 1].is(p)) || is_proper(&sentence[k - 1]))
+    {
+        a = k + 1;
+    }
     if a >= b || (a..b).any(|k| is_cue(&sentence[k]) && !noun_head(k)) {
         return None;
     }
@@ -150,6 +161,14 @@ pub(super) fn phrase_after(sentence: &[Token], first: usize) -> Option<(usize, u
         .iter()
         .any(|w| t.is(w));
         let abbreviation = t.text == "." && end > first && is_title_abbreviation(&sentence[end - 1]);
+        // "a woman and sexual assault by…", "a woman following a conference": past the source
+        // ("Smith and Jones", "officials and experts" go on).
+        let next_lower = sentence.get(end + 1).is_some_and(|n| n.lowercase() && !DETERMINERS.iter().any(|d| n.is(d)));
+        let and_other = t.is("and") && next_lower && !sentence.get(end + 1).is_some_and(|n| n.text.ends_with('s'));
+        let participle = end > first && t.lowercase() && t.text.len() > 5 && t.text.ends_with("ing");
+        if and_other || participle {
+            break;
+        }
         if !t.is_word() && !matches!(t.text, "'" | "’") && !abbreviation || clause_word || t.is("in") && end > first + 1
         {
             break;

@@ -332,3 +332,29 @@ fn a_pronoun_after_a_quotation_reaches_further_back_for_its_speaker() {
     let pronouns: Vec<_> = found.iter().filter(|f| f.1 == "she" || f.1 == "He").collect();
     assert_eq!(pronouns, [&named("she")], "{found:?}");
 }
+
+#[test]
+fn reports_and_accounts_of_no_named_author_are_anonymous() {
+    let kinds = |text: &str| shown(text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+    let anonymous = |q: &str| (SourceKind::Anonymous, q.to_string());
+    assert_eq!(
+        kinds("Ten died, according to credible reports received by Amnesty."),
+        [anonymous("credible reports received by Amnesty")]
+    );
+    assert_eq!(kinds("The toll may be higher, with some reports suggesting 200."), [anonymous("some reports")]);
+    assert_eq!(kinds("According to eyewitness accounts, snipers fired."), [anonymous("eyewitness accounts")]);
+    // Records of an institution, and reports by a named author, are not.
+    assert_eq!(kinds("They slept, according to court records.")[0].0, SourceKind::Named);
+    assert_eq!(kinds("According to reports by Human Rights Watch, it rained.")[0].0, SourceKind::Named);
+}
+
+#[test]
+fn speech_acts_reported_inside_other_speech_and_by_a_passive() {
+    let kinds = |text: &str| shown(text).into_iter().map(|f| (f.0, f.1)).collect::<Vec<_>>();
+    let found = kinds("In his testimony, he said others had raised concerns about the call.");
+    assert_eq!(found, [(SourceKind::Anonymous, "others".to_string())]);
+    assert_eq!(
+        kinds("Assange was accused of rape by a woman and of theft by a man."),
+        [(SourceKind::Anonymous, "a woman".to_string())]
+    );
+}

@@ -219,7 +219,7 @@ pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "report", "study", "survey", "poll", "paper", "filing", "letter", "memo", "complaint",
     "lawsuit", "indictment", "document", "analysis", "release", "announcement", "website", "post",
     "tweet", "email", "records", "documents", "reports", "data", "filings", "papers", "studies",
-    "figures", "statistics", "surveys", "polls", "letters",
+    "figures", "statistics", "surveys", "polls", "letters", "accounts",
 ];
 
 /// Names of places that stand for a crowd no one can identify ("Wall Street expects").
