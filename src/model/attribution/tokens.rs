@@ -25,8 +25,12 @@ pub(super) enum QuoteMark {
 impl Token<'_> {
     /// The word, whatever its case; but an acronym ("WHO", "US") is only itself, not the
     /// lowercase word it spells.
+    #[inline]
     pub fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word) && (self.text == word || !self.is_acronym())
+        // The length first: most comparisons end there, and this is the pass's hottest call.
+        self.text.len() == word.len()
+            && self.text.eq_ignore_ascii_case(word)
+            && (self.text == word || !self.is_acronym())
     }
 
     /// Two or more capitals and nothing else ("WHO", "NASA").
