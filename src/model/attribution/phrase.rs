@@ -66,6 +66,20 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     let initial = |t: &Token| t.text == "." || t.text.len() == 1 && t.capitalized();
     let pure_name =
         fb > fa && sentence[fa..fb].iter().all(|t| is_proper(t) || initial(t)) && is_proper(&sentence[fb - 1]);
+    // "study lead author Lucas Paganini, a planetary scientist at…, said": a name after a few
+    // words that say what the person is, then the description.
+    let described_name = fb > fa + 2
+        && fb - fa <= 8
+        && is_proper(&sentence[fb - 1])
+        && (is_proper(&sentence[fb - 2]) || initial(&sentence[fb - 2]))
+        && sentence[fa..fb].iter().all(|t| t.is_word() && !(t.lowercase() && t.text.ends_with("ed")) || t.text == ".")
+        && !sentence[fa..fb].iter().any(|t| {
+            is_cue(t)
+                || [BOUNDARIES, DETERMINERS, PREPOSITIONS, AUXILIARIES, BETWEEN]
+                    .iter()
+                    .any(|list| list.iter().any(|w| t.is(w)))
+        });
+    let pure_name = pure_name || described_name;
     let description = |&(x, y): &(usize, usize)| {
         !sentence[x..y].iter().any(|t| is_cue(t) || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
     };

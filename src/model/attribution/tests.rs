@@ -358,3 +358,13 @@ fn speech_acts_reported_inside_other_speech_and_by_a_passive() {
         [(SourceKind::Anonymous, "a woman".to_string())]
     );
 }
+
+#[test]
+fn a_name_after_what_the_person_is_then_a_description() {
+    let text = "\"Water is rare,\" study lead author Lucas Paganini, a scientist at NASA in Greenbelt, \
+        Maryland, said.";
+    assert_eq!(shown(text), [named("study lead author Lucas Paganini")]);
+    // A clause ending in a name is not one: the source is the one before the verb.
+    let text = "Officers arrested Christopher D. Battin, 33, who lives at 2134 Caldwell Place, Harris said.";
+    assert_eq!(shown(text), [named("Harris")]);
+}
