@@ -152,9 +152,16 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             let first = &sentence[a];
             a == cue_at + 1 && ends_clause(sentence, b) && !PREPOSITIONS.iter().chain(PRONOUNS).any(|w| first.is(w))
         });
-        if let Some((a, b)) = inverted {
+        // "James Kennedy, the U.S. Attorney…, said the case…": a name and its description before
+        // the comma are the subject, and what follows the cue is what was said.
+        let before = phrase_before(sentence, cue_at);
+        let named_apposition = before.is_some_and(|(a, b)| {
+            let name = sentence[a..b].iter().all(|t| is_proper(t) || is_title_abbreviation(t) || t.text == ".");
+            b + 1 < cue_at && name && sentence[b..cue_at].iter().any(|t| t.text == ",")
+        });
+        if let Some((a, b)) = inverted.filter(|_| after_quote || !named_apposition) {
             found.push((a, b, None));
-        } else if let Some((a, b)) = phrase_before(sentence, cue_at) {
+        } else if let Some((a, b)) = before {
             found.push((a, b, Some(cue_at)));
         }
         i += 1;
@@ -186,17 +193,18 @@ fn subject_end(sentence: &[Token], participle: usize) -> Option<usize> {
     (name || pronoun || described).then_some(end)
 }
 
-/// "was accused of fraud by a former aide", "criticized for the delay by": a passive cue and
-/// what it was about, then "by" and its source.
+/// "was accused of fraud by a former aide", "criticized for the delay by", "the move announced
+/// on Monday by": a passive cue and what it was about or when, then "by" and its source.
 fn accused_of_before(sentence: &[Token], by: usize) -> bool {
     let from = by.saturating_sub(5);
     (from..by).any(|k| {
-        let passive = sentence[k].text.ends_with("ed") && is_cue(&sentence[k]) && k > 0 && {
-            let be = &sentence[k - 1];
-            ["was", "were", "been", "is", "are", "being"].iter().any(|w| be.is(w))
-        };
-        passive
-            && sentence.get(k + 1).is_some_and(|t| t.is("of") || t.is("for"))
+        let participle = sentence[k].text.ends_with("ed") && is_cue(&sentence[k]) && !sentence[k].is("revealed");
+        let be = k > 0 && ["was", "were", "been", "is", "are", "being"].iter().any(|w| sentence[k - 1].is(w));
+        // "the move announced on Monday by…": a participle after its noun, a time, the agent.
+        let when = sentence.get(k + 1).is_some_and(|t| ["on", "in", "last", "this", "earlier"].iter().any(|w| t.is(w)))
+            && by - k <= 4;
+        participle
+            && (be && sentence.get(k + 1).is_some_and(|t| t.is("of") || t.is("for")) || when)
             && sentence[k + 1..by].iter().all(Token::is_word)
     })
 }

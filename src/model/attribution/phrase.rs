@@ -64,8 +64,11 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     // `NAME, what they are (with its own commas and "and"s), said`: the name is the source.
     let (fa, fb) = segments[0];
     let initial = |t: &Token| t.text == "." || t.text.len() == 1 && t.capitalized();
-    let pure_name =
-        fb > fa && sentence[fa..fb].iter().all(|t| is_proper(t) || initial(t)) && is_proper(&sentence[fb - 1]);
+    // "James P. Kennedy Jr." ends in its suffix's period.
+    let suffix = |k: usize| sentence[k].text == "." && k > 0 && ["Jr", "Sr"].contains(&sentence[k - 1].text);
+    let pure_name = fb > fa
+        && sentence[fa..fb].iter().all(|t| is_proper(t) || initial(t))
+        && (is_proper(&sentence[fb - 1]) || suffix(fb - 1));
     // "study lead author Lucas Paganini, a planetary scientist at…, said": a name after a few
     // words that say what the person is, then the description.
     let described_name = fb > fa + 2
@@ -80,8 +83,13 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
                     .any(|list| list.iter().any(|w| t.is(w)))
         });
     let pure_name = pure_name || described_name;
+    // Not a verb's clause ("…, pleaded guilty to…, and being a felon…,").
     let description = |&(x, y): &(usize, usize)| {
-        !sentence[x..y].iter().any(|t| is_cue(t) || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
+        let verb_first = sentence.get(x).is_some_and(|t| t.lowercase() && t.text.ends_with("ed"));
+        !verb_first
+            && !sentence[x..y]
+                .iter()
+                .any(|t| is_cue(t) || t.is("being") || !t.is("and") && BOUNDARIES.iter().any(|w| t.is(w)))
     };
     // What follows the name: a description, or one word ("R-Neb.", "Calif.").
     let one_word = sentence[a..b].iter().filter(|t| t.is_word()).count() == 1;
@@ -129,8 +137,9 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
         let previous = &sentence[pa..pb];
         let here = &sentence[a..b];
         // A list's "and" before a name does not make a clause ("…, and Tim Morrison, a former
-        // official, testified").
-        let previous = if previous.first().is_some_and(|t| t.is("and")) { &previous[1..] } else { previous };
+        // official, testified", "…, but General Mark Milley, chairman of…, told").
+        let previous =
+            if previous.first().is_some_and(|t| t.is("and") || t.is("but")) { &previous[1..] } else { previous };
         let clause = previous
             .iter()
             .any(|t| BOUNDARIES.iter().any(|w| t.is(w)) || is_cue(t) || AUXILIARIES.iter().any(|w| t.is(w)))

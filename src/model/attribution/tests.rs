@@ -368,3 +368,15 @@ fn a_name_after_what_the_person_is_then_a_description() {
     let text = "Officers arrested Christopher D. Battin, 33, who lives at 2134 Caldwell Place, Harris said.";
     assert_eq!(shown(text), [named("Harris")]);
 }
+
+#[test]
+fn a_name_with_its_description_before_the_verb_is_not_what_follows_it() {
+    let text = "James P. Kennedy Jr., the U.S. Attorney for the Western District, said the case matters.";
+    assert_eq!(shown(text), [named("James P. Kennedy Jr")]);
+    let text = "Trump wants out, but General Mark Milley, chairman of the Joint Chiefs, told US media it stays.";
+    assert_eq!(shown(text), [named("General Mark Milley, chairman of the Joint Chiefs")]);
+    assert_eq!(
+        shown("The league condemned the move announced on Monday by Secretary of State Mike Pompeo."),
+        [named("The league"), named("Secretary of State Mike Pompeo")]
+    );
+}
