@@ -353,7 +353,8 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
                 .rev()
                 .find(|t| head.as_deref().is_some_and(|h| t.text.to_lowercase() == h))
                 .is_some_and(is_proper);
-            let plural = words.iter().any(|t| t.is("and"))
+            // "Smith and Jones" are two; "Khaldun of Health and Human Services" is one.
+            let plural = words[..head_end(words)].iter().any(|t| t.is("and"))
                 || head.as_deref().is_some_and(|h| {
                     h.ends_with('s') && !h.ends_with("ss") && !proper_head || h == "people" || h == "police"
                 });

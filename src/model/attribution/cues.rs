@@ -8,10 +8,10 @@ use super::words::*;
 
 /// Words other than cues that start a pattern of [`source_phrases`].
 #[rustfmt::skip]
-const STARTS: [&str; 22] = [
+const STARTS: [&str; 23] = [
     "according", "citing", "by", "declined", "not", "never", "called", "asked", "pointed", "points",
     "issued", "released", "published", "spoke", "spoken", "speaks", "pleaded", "cited", "cites",
-    "with", "raised", "raises",
+    "with", "raised", "raises", "per",
 ];
 
 /// The source phrases of a sentence as token ranges, each with its cue's token if the cue
@@ -37,9 +37,17 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
         }
         // "according to X", "reported by X", "published by X" (but "a breakdown revealed by
         // the suicide" is no speech).
+        // "per the WHO", "per Feng": "according to" (but "per cent", "per year").
+        let per = token.is("per")
+            && i > 0
+            && sentence[i - 1].text == ","
+            && sentence
+                .get(i + 1)
+                .is_some_and(|t| is_proper(t) || t.is("the") && sentence.get(i + 2).is_some_and(is_proper));
         let after = if token.is("according") && sentence.get(i + 1).is_some_and(|t| t.is("to")) {
             Some(i + 2)
-        } else if token.is("citing")
+        } else if per
+            || token.is("citing")
             || token.is("by")
                 && i > 0
                 && (is_cue(&sentence[i - 1]) && !sentence[i - 1].is("revealed") || sentence[i - 1].is("published"))

@@ -66,7 +66,10 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     let initial = |t: &Token| t.text == "." || t.text.len() == 1 && t.capitalized();
     // "James P. Kennedy Jr." ends in its suffix's period.
     let suffix = |k: usize| sentence[k].text == "." && k > 0 && ["Jr", "Sr"].contains(&sentence[k - 1].text);
+    // ("Critically, however, the commission said": an adverb, capitalized at the start.)
+    let adverb = fb == fa + 1 && sentence[fa].text.ends_with("ly");
     let pure_name = fb > fa
+        && !adverb
         && sentence[fa..fb].iter().all(|t| is_proper(t) || initial(t))
         && (is_proper(&sentence[fb - 1]) || suffix(fb - 1));
     // "study lead author Lucas Paganini, a planetary scientist at…, said": a name after a few
@@ -93,7 +96,13 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     };
     // What follows the name: a description, or one word ("R-Neb.", "Calif.").
     let one_word = sentence[a..b].iter().filter(|t| t.is_word()).count() == 1;
-    if index > 0 && pure_name && (describes(&sentence[a..b]) || one_word) && segments[1..=index].iter().all(description)
+    // (A pronoun is the subject itself: "Critically, however, it pointed out".)
+    let pronoun = b == a + 1 && PRONOUNS.iter().any(|p| sentence[a].is(p));
+    if index > 0
+        && pure_name
+        && !pronoun
+        && (describes(&sentence[a..b]) || one_word)
+        && segments[1..=index].iter().all(description)
     {
         return trim(sentence, fa, fb);
     }

@@ -380,3 +380,12 @@ fn a_name_with_its_description_before_the_verb_is_not_what_follows_it() {
         [named("The league"), named("Secretary of State Mike Pompeo")]
     );
 }
+
+#[test]
+fn per_as_according_to_and_a_quotation_closed_with_two_right_single_marks() {
+    assert_eq!(shown("The germ lives in small mammals, per the WHO."), [named("the WHO")]);
+    assert_eq!(shown("Prices rose 3 per cent, per year."), []);
+    // “…’’ closes: the cue after it is outside the quotation, and its subject is not a name.
+    let found = shown("“It misled voters.’’ Critically, however, the commission said it had no power.");
+    assert_eq!(found, [named("the commission")]);
+}

@@ -176,11 +176,15 @@ pub(super) fn tokenize<'a>(text: &'a str, chars: &[char], mut state: QuoteState)
             });
             continue;
         }
-        // The apostrophe that ends "officials’" is not a quotation mark; `''` is one.
+        // The apostrophe that ends "officials’" is not a quotation mark; `''` is one, and `’’`
+        // (as some feeds close a “quotation) is a closing double mark.
         let double_apostrophe = c == '\'' && chars.get(i + 1) == Some(&'\'');
-        let len = if double_apostrophe { 2 } else { 1 };
+        let double_closing = c == '’' && chars.get(i + 1) == Some(&'’');
+        let len = if double_apostrophe || double_closing { 2 } else { 1 };
         let after_word = i > 0 && chars[i - 1].is_alphanumeric();
-        let (next, mark) = if c == '’' && after_word && state != QuoteState::default() && !closes_single(chars, i) {
+        let (next, mark) = if double_closing {
+            state.after('”')
+        } else if c == '’' && after_word && state != QuoteState::default() && !closes_single(chars, i) {
             (state, None)
         } else {
             state.after(if double_apostrophe { STRAIGHT } else { c })
