@@ -40,5 +40,5 @@ fn real_articles_keep_their_precision_and_recall() {
     report("real articles, development part", &score);
     let (anonymous, named) = (score.anonymous, score.named);
     assert!(anonymous.precision() >= 0.82 && anonymous.recall() >= 0.80, "anonymous: {anonymous:?}");
-    assert!(named.precision() >= 0.95 && named.recall() >= 0.79, "named: {named:?}");
+    assert!(named.precision() >= 0.95 && named.recall() >= 0.80, "named: {named:?}");
 }
