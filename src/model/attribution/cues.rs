@@ -21,15 +21,15 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
     let mut i = 0;
     while i < sentence.len() {
         let token = &sentence[i];
-        // Most words start nothing: only a cue or a word of the patterns below is read further.
         // "Ola Berg defended the plan, saying…": the sentence's subject said it.
-        if i > 0 && sentence[i - 1].text == "," && PARTICIPLES_OF_SPEECH.iter().any(|w| token.is(w)) {
+        if !token.quoted && i > 0 && sentence[i - 1].text == "," && PARTICIPLES_OF_SPEECH.iter().any(|w| token.is(w)) {
             if let Some(end) = subject_end(sentence, i) {
                 found.push((0, end, None));
             }
             i += 1;
             continue;
         }
+        // Most words start nothing: only a cue or a word of the patterns below is read further.
         let may_start = is_cue(token) || STARTS.iter().any(|w| token.is(w)) || negative_contraction(token);
         if token.quoted || !may_start {
             i += 1;
