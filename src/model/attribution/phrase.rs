@@ -33,6 +33,31 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
         }
         begin -= 1;
     }
+    // "Rep. Robert Aderholt (R-AL), ranking member of…, said", "Home Depot (ticker: HD)
+    // reported": a name, a short parenthesis, then at most a description set off by commas
+    // (in "…kill Rep. Ilhan Omar (D-Minn.), the U.S. Attorney's Office announced" the office is
+    // the source).
+    if begin > 0
+        && sentence[begin - 1].text == ")"
+        && let Some(open) = (begin.saturating_sub(8)..begin - 1).rev().find(|&k| sentence[k].text == "(")
+        && open > 0
+        && is_proper(&sentence[open - 1])
+    {
+        let rest = &sentence[begin..end];
+        let described = rest.is_empty()
+            || rest.len() > 2
+                && rest[0].text == ","
+                && rest[rest.len() - 1].text == ","
+                && describes(&rest[1..])
+                && !rest.iter().any(is_cue);
+        let from = (0..open)
+            .rev()
+            .take_while(|&k| is_proper(&sentence[k]) || is_title_abbreviation(&sentence[k]) || sentence[k].text == ".")
+            .last();
+        if described && let Some(from) = from {
+            return trim(sentence, from, open);
+        }
+    }
     // Comma-separated segments: skip an empty one (", said"), relative and participle clauses
     // (", who spoke…,"), then take the nearest; join an apposition of a name and a role.
     let segments = split_commas(sentence, begin, end);

@@ -389,3 +389,13 @@ fn per_as_according_to_and_a_quotation_closed_with_two_right_single_marks() {
     let found = shown("“It misled voters.’’ Critically, however, the commission said it had no power.");
     assert_eq!(found, [named("the commission")]);
 }
+
+#[test]
+fn a_name_then_a_short_parenthesis() {
+    let text = "Later, Rep. Robert Aderholt (R-AL), ranking member of the panel, said it was late.";
+    assert_eq!(shown(text), [named("Rep. Robert Aderholt")]);
+    assert_eq!(shown("Home Depot (ticker: HD) reported $2.53 in earnings."), [named("Home Depot")]);
+    // The office after the parenthesis is the source, not the person before it.
+    let text = "He threatened Rep. Ilhan Omar (D-Minn.), the U.S. Attorney's Office announced Monday.";
+    assert_eq!(shown(text)[0].1, "the U.S. Attorney's Office");
+}
