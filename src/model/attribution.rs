@@ -20,7 +20,7 @@ mod words;
 use classify::{Reading, classify, head_end};
 use cues::source_phrases;
 use phrase::is_proper;
-use tokens::{QuoteState, Token, sentences, tokenize};
+use tokens::{QuoteState, Token, follows_quote, sentences, tokenize};
 pub use words::REASONS;
 use words::*;
 
@@ -368,8 +368,7 @@ fn suggest_in(text: &str, quotes: QuoteState, core_chars: usize) -> Read {
                 reading,
                 span,
                 cue_end: cue.filter(|&c| c == b).map(|c| sentence[c].end),
-                after_quote: a > 0 && sentence[a - 1].closes_quote()
-                    || a > 1 && sentence[a - 1].text == "," && sentence[a - 2].closes_quote(),
+                after_quote: follows_quote(sentence, a),
                 reason,
                 sentence: narrative[s],
                 head: if reading == Reading::Pronoun { None } else { head },

@@ -3,7 +3,7 @@
 //! "states", a passive "said to be", "wrote handbooks"), and where each cue's source phrase is.
 
 use super::phrase::{is_cue, is_proper, phrase_after, phrase_before, trim};
-use super::tokens::{Token, is_title_abbreviation};
+use super::tokens::{Token, follows_quote, is_title_abbreviation};
 use super::words::*;
 
 /// Words other than cues that start a pattern of [`source_phrases`].
@@ -151,8 +151,7 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
             i
         };
         // `…," said X`, `…, says X`: the source follows the cue, up to the end of the clause.
-        let after_quote = cue_at > 0 && sentence[cue_at - 1].closes_quote()
-            || cue_at > 1 && sentence[cue_at - 1].text == "," && sentence[cue_at - 2].closes_quote();
+        let after_quote = follows_quote(sentence, cue_at);
         let after_comma = after_quote || cue_at > 0 && sentence[cue_at - 1].text == ",";
         let inverts = after_comma && SAYING.iter().any(|w| token.is(w))
             || after_quote && SAYING_AFTER_QUOTES.iter().any(|w| token.is(w));

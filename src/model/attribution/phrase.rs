@@ -155,9 +155,7 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
     // "he said others had raised concerns": after an earlier cue, its reported clause's subject.
     if let Some(k) = (a..b).rev().find(|&k| is_cue(&sentence[k]) && !noun_head(k))
         && k > a
-        && ["said", "says", "say", "added", "noted", "argued", "claimed", "testified", "wrote", "insisted"]
-            .iter()
-            .any(|w| sentence[k].is(w))
+        && CLAUSE_CUES.iter().any(|w| sentence[k].is(w))
         && !sentence.get(k + 1).is_some_and(|t| PREPOSITIONS.iter().any(|w| t.is(w)))
         && (PRONOUNS.iter().any(|p| sentence[k - 1].is(p)) || is_proper(&sentence[k - 1]))
     {

@@ -238,6 +238,12 @@ pub(super) fn sentences(chars: &[char], tokens: &[Token]) -> Vec<(usize, usize)>
     out
 }
 
+/// Whether the token at `k` comes right after a quotation, or after its comma (`"…," said X`,
+/// `"…" she said`).
+pub(super) fn follows_quote(sentence: &[Token], k: usize) -> bool {
+    k > 0 && sentence[k - 1].closes_quote() || k > 1 && sentence[k - 1].text == "," && sentence[k - 2].closes_quote()
+}
+
 /// "Mr." or "Sen." before a name, or an initial ("Christopher L. Tays"), does not end a
 /// sentence.
 pub(super) fn is_title_abbreviation(t: &Token) -> bool {

@@ -107,6 +107,13 @@ pub(super) const PROGRESSIVE_CUES: &[&str] = &[
     "clamoring",
 ];
 
+/// Cues followed by a reported clause with a subject of its own ("he said others had raised
+/// concerns").
+#[rustfmt::skip]
+pub(super) const CLAUSE_CUES: &[&str] = &[
+    "said", "says", "say", "added", "noted", "argued", "claimed", "testified", "wrote", "insisted",
+];
+
 /// Participles after a comma that report the speech of the sentence's subject ("Ola Berg
 /// defended the plan, saying…").
 #[rustfmt::skip]
