@@ -55,9 +55,13 @@
     const text = element('div', { class: 'article-text', id: 'article-text', dir: 'auto' });
     const starts = [];
     let at = 0;
+    // Every text node with where it starts, the blank lines' too: a highlight may end or start
+    // inside one, and is then painted there, as the app paints it.
     paint.head.split('\n\n').forEach((paragraph, i) => {
       if (i > 0) {
-        text.append('\n\n');
+        const gap = document.createTextNode('\n\n');
+        text.append(gap);
+        starts.push([at, gap]);
         at += 2;
       }
       const node = document.createTextNode(paragraph);

@@ -157,3 +157,27 @@ test('the painted text starts where the stored one does when it is long', async 
   assert.equal(await app.page.locator('#article-text').textContent(), text);
   app.assertNoErrors();
 });
+
+test('a highlight that ends or starts in the blank line between two paragraphs is painted first at its exact place', async () => {
+  const app = await apps.open();
+  await app.load();
+  await app.mark('a U.S. official said', 'anonymous_attribution');
+  const copy = await keptCopy(app, 1);
+  // As an import may place them: one ending in the blank line after a paragraph, one starting
+  // in the blank line before the next.
+  const gap = copy.head.indexOf('\n\n', 200);
+  const endsInGap = [gap - 12, gap + 1];
+  const startsInGap = [gap + 1, gap + 14];
+  const marks = [['source', ...endsInGap], ['anonymous', ...startsInGap]];
+  await app.page.evaluate(([key, value]) => localStorage.setItem(key, value), [FIRST_PAINT_KEY, JSON.stringify({ ...copy, marks })]);
+
+  const release = await holdTheApp(app.page);
+  await app.page.reload();
+  await expectVisible(app.page.locator('.first-paint'));
+  const painted = await paintedPassages(app.page);
+  assert.deepEqual(painted['aa-source'], [copy.head.slice(...endsInGap)]);
+  assert.deepEqual(painted['aa-anonymous'], [copy.head.slice(...startsInGap)]);
+  release();
+  await waitUntilRendered(app.page);
+  app.assertNoErrors();
+});
