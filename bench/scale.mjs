@@ -417,7 +417,7 @@ async function floorAdd(page) {
 async function ourExportImport(page) {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export library' }).click();
+  await page.getByRole('button', { name: 'Export library', exact: true }).click();
   const file = await download;
   const buffer = await readFile(await file.path());
   const exported = await span(page, 'aa-export');
