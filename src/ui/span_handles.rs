@@ -14,8 +14,11 @@ use crate::model::offsets::CharOffset;
 use crate::model::span::Span;
 
 /// How far into its line a knob reaches from the line's edge, in CSS pixels: knobs sit on the
-/// gap between lines, so that they cover no character a click or a drag aims at.
-const HANDLE_REACH: f64 = 9.0;
+/// gap between lines, so that they cover no character a click or a drag aims at. A dragged knob
+/// follows the end it proposes and is drawn at 1.25 times its 14 pixels (`.span-handle:hover`),
+/// 8.75 pixels either side of its centre: the point aimed at must lie beyond that, or the text
+/// under the pointer is found under the knob itself.
+const HANDLE_REACH: f64 = 11.0;
 
 /// Where the handles of the current annotation stand, in viewport pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
