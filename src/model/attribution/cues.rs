@@ -2,7 +2,7 @@
 //! "declined to comment", "did not respond"), which words around a cue are really one (a noun
 //! "states", a passive "said to be", "wrote handbooks"), and where each cue's source phrase is.
 
-use super::phrase::{is_cue, is_proper, phrase_after, phrase_before, trim};
+use super::phrase::{is_cue, is_name_part, is_proper, phrase_after, phrase_before, trim};
 use super::tokens::{Token, follows_quote, is_title_abbreviation};
 use super::words::*;
 
@@ -163,7 +163,7 @@ pub(super) fn source_phrases(sentence: &[Token]) -> Vec<(usize, usize, Option<us
         // the comma are the subject, and what follows the cue is what was said.
         let before = phrase_before(sentence, cue_at);
         let named_apposition = before.is_some_and(|(a, b)| {
-            let name = sentence[a..b].iter().all(|t| is_proper(t) || is_title_abbreviation(t) || t.text == ".");
+            let name = sentence[a..b].iter().all(is_name_part);
             b + 1 < cue_at && name && sentence[b..cue_at].iter().any(|t| t.text == ",")
         });
         if let Some((a, b)) = inverted.filter(|_| after_quote || !named_apposition) {

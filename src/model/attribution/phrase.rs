@@ -50,10 +50,7 @@ pub(super) fn phrase_before(sentence: &[Token], cue: usize) -> Option<(usize, us
                 && rest[rest.len() - 1].text == ","
                 && describes(&rest[1..])
                 && !rest.iter().any(is_cue);
-        let from = (0..open)
-            .rev()
-            .take_while(|&k| is_proper(&sentence[k]) || is_title_abbreviation(&sentence[k]) || sentence[k].text == ".")
-            .last();
+        let from = (0..open).rev().take_while(|&k| is_name_part(&sentence[k])).last();
         if described && let Some(from) = from {
             return trim(sentence, from, open);
         }
@@ -321,6 +318,12 @@ pub(super) fn is_cue(t: &Token) -> bool {
 /// Two or more capitalized words in a row that are not generic ("Paul Otieno").
 pub(super) fn is_name(words: &[Token]) -> bool {
     words.windows(2).any(|w| w.iter().all(is_proper))
+}
+
+/// A word of a name as written before a verb: a proper word, a title's abbreviation or an
+/// initial ("Rep.", "P."), or the period after one.
+pub(super) fn is_name_part(t: &Token) -> bool {
+    is_proper(t) || is_title_abbreviation(t) || t.text == "."
 }
 
 /// A capitalized word that names something: not a generic capital ("U.S.", "State"), not a
