@@ -16,7 +16,7 @@
 // no importer that parses on the main thread can take less.
 
 import { createHash } from 'node:crypto';
-import { App, largeExport, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { App, keyAnswersReported, largeExport, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { article } from './peers/corpus.mjs';
 
 const megabytes = Number(process.argv[2] ?? 10);
@@ -97,8 +97,7 @@ async function timeImport(page, name, file) {
   await page.waitForTimeout(300);
   pressing = false;
   await presses;
-  // A key's entry is reported once its answer is on screen: wait for a frame after the last.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+  await keyAnswersReported(page);
   const [longest, keys] = await page.evaluate(() => [Math.max(0, ...window.__longTasks), window.__keys]);
   return { message: shown[0], shown: shown[1] - started, stored: stored - started, longest, key: Math.max(0, ...keys), keys };
 }

@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { FIRST_PAINT_KEY, LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { FIRST_PAINT_KEY, LIBRARY_KEY, distOf, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { HASH } from '../scripts/post-build.mjs';
 import { article, annotations, library } from './peers/corpus.mjs';
 import { buildRecogito, recogitoAddOne, recogitoOpen } from './peers/recogito.mjs';
@@ -33,8 +33,7 @@ const quick = args.includes('--quick');
 const limits = args.includes('--limits');
 const typical = args.includes('--typical');
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
-const distArg = args.indexOf('--dist');
-const DIST = distArg >= 0 ? `${args[distArg + 1].replace(/\/$/, '')}/` : fileURLToPath(new URL('../dist/', import.meta.url));
+const DIST = distOf(args);
 const FLOOR_URL = 'http://floor.bench/';
 // No service worker: its install downloads the app a second time while the figures are taken.
 const VIEWPORT = { viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' };

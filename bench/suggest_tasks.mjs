@@ -12,16 +12,14 @@
 //
 // --dist measures another build (another commit's dist/).
 
-import { LIBRARY_KEY, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { LIBRARY_KEY, distOf, keyAnswersReported, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 import { annotations, article, library } from './peers/corpus.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
-const distArg = args.indexOf('--dist');
-const root = distArg >= 0 ? `${args[distArg + 1].replace(/\/$/, '')}/` : undefined;
 const text = article(100_000);
 const stored = library(text, []);
-const server = await startServer({ root });
+const server = await startServer({ root: distOf(args) });
 const browser = await launchBrowser();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -68,9 +66,7 @@ try {
     ]);
     pressing = false;
     await presses;
-    // A key's entry is reported once its answer is on screen: wait for a frame after the last
-    // key, and a little more, else a slow answer is missed rather than counted.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+    await keyAnswersReported(page);
     results.keys.push(await page.evaluate(() => window.__slowestKey));
     const baseline = await page.evaluate((t) => {
       const t0 = performance.now();

@@ -115,6 +115,21 @@ export async function startServer({ root = DIST, desk, cache = false } = {}) {
 }
 
 /** Where the app reaches a desk server: a path of its own origin (README: Desks). */
+/** For the benchmarks: the build `--dist DIR` among `args` names (another commit's dist/), or dist/. */
+export function distOf(args) {
+  const at = args.indexOf('--dist');
+  return at >= 0 ? `${args[at + 1].replace(/\/$/, '')}/` : DIST;
+}
+
+/**
+ * For the benchmarks: resolves once the answers to the keys pressed so far are reported. A key's
+ * Event Timing entry comes only when its answer is on screen: read too soon, a slow one is
+ * missed rather than counted. A frame after the last key, and a little more.
+ */
+export function keyAnswersReported(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
+}
+
 export const DESK_PATH = '/couchdb/';
 
 /** Passes a request on to `target` (`http://host:port`) without `DESK_PATH`, and its answer back. */
