@@ -107,7 +107,7 @@ pub fn ClaimSources(claim: StoredValue<String>) -> impl IntoView {
                             }
                         }
                     >
-                        <option value="">"Choose a source or anonymous attribution…"</option>
+                        <option value="">"Choose a source…"</option>
                         {move || {
                             lists
                                 .get()
