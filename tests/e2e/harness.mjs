@@ -114,7 +114,6 @@ export async function startServer({ root = DIST, desk, cache = false } = {}) {
   return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/** Where the app reaches a desk server: a path of its own origin (README: Desks). */
 /** For the benchmarks: the build `--dist DIR` among `args` names (another commit's dist/), or dist/. */
 export function distOf(args) {
   const at = args.indexOf('--dist');
@@ -130,6 +129,7 @@ export function keyAnswersReported(page) {
   return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 300))));
 }
 
+/** Where the app reaches a desk server: a path of its own origin (README: Desks). */
 export const DESK_PATH = '/couchdb/';
 
 /** Passes a request on to `target` (`http://host:port`) without `DESK_PATH`, and its answer back. */
